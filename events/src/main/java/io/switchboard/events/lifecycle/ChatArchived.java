@@ -1,0 +1,9 @@
+package io.switchboard.events.lifecycle;
+
+import java.util.UUID;
+
+import io.switchboard.events.EventPayload;
+
+/** A chat was archived: hidden from the sidebar, its queue cancelled, its history kept. */
+public record ChatArchived(UUID projectId) implements EventPayload {
+}

@@ -1,0 +1,9 @@
+package io.switchboard.events.lifecycle;
+
+import java.util.UUID;
+
+import io.switchboard.events.EventPayload;
+
+/** A chat was deleted with its history and workspace. */
+public record ChatDeleted(UUID projectId) implements EventPayload {
+}
