@@ -1,0 +1,38 @@
+package io.switchboard.gateway.client;
+
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.switchboard.kit.problem.ProblemException;
+
+/**
+ * Hands a downstream 4xx problem on to the client unchanged (it describes the client's request), and
+ * turns a downstream 5xx into a 502 that names no internals.
+ */
+public class DownstreamProblemMapper implements ResponseExceptionMapper<ProblemException> {
+
+    @Override
+    public ProblemException toThrowable(Response response) {
+        int status = response.getStatus();
+        if (status >= 500) {
+            return new ProblemException(502, "urn:switchboard:problem:bad-gateway", "Bad gateway",
+                    "A backing service failed to answer; try again");
+        }
+        JsonNode problem = readProblem(response);
+        return new ProblemException(status,
+                problem.path("type").asText("urn:switchboard:problem:http-" + status),
+                problem.path("title").asText("HTTP " + status),
+                problem.path("detail").asText("The request was refused"));
+    }
+
+    private static JsonNode readProblem(Response response) {
+        try {
+            return response.readEntity(JsonNode.class);
+        } catch (RuntimeException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+}

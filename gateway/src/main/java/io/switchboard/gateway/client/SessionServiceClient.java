@@ -1,0 +1,72 @@
+package io.switchboard.gateway.client;
+
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.problem.ProblemException;
+
+/**
+ * session-service, called with the caller's own bearer token, which it verifies again. Reads retry on
+ * transport failures; writes do not, as a retried create could create twice.
+ */
+@RegisterRestClient(configKey = "session-service")
+@RegisterProvider(DownstreamProblemMapper.class)
+@Timeout(value = 5, unit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+        skipOn = ProblemException.class)
+public interface SessionServiceClient {
+
+    @POST
+    @Path("/projects")
+    Uni<JsonNode> createProject(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, JsonNode body);
+
+    @GET
+    @Path("/projects")
+    @Retry(maxRetries = 2, delay = 100, abortOn = ProblemException.class)
+    Uni<JsonNode> listProjects(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    @GET
+    @Path("/projects/{projectId}")
+    @Retry(maxRetries = 2, delay = 100, abortOn = ProblemException.class)
+    Uni<JsonNode> getProject(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            @PathParam("projectId") UUID projectId);
+
+    @POST
+    @Path("/projects/{projectId}/chats")
+    Uni<JsonNode> createChat(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            @PathParam("projectId") UUID projectId, JsonNode body);
+
+    @GET
+    @Path("/projects/{projectId}/chats")
+    @Retry(maxRetries = 2, delay = 100, abortOn = ProblemException.class)
+    Uni<JsonNode> listChats(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            @PathParam("projectId") UUID projectId);
+
+    @GET
+    @Path("/chats/{chatId}")
+    @Retry(maxRetries = 2, delay = 100, abortOn = ProblemException.class)
+    Uni<JsonNode> getChat(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("chatId") UUID chatId);
+
+    @GET
+    @Path("/chats/{chatId}/messages")
+    @Retry(maxRetries = 2, delay = 100, abortOn = ProblemException.class)
+    Uni<JsonNode> messages(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("chatId") UUID chatId,
+            @QueryParam("afterSeq") long afterSeq, @QueryParam("limit") int limit);
+}

@@ -1,0 +1,86 @@
+package io.switchboard.gateway.fanout;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.switchboard.events.Envelope;
+import io.switchboard.gateway.config.GatewayConfig;
+
+/**
+ * Delivers each consumed event to the connections subscribed to its chat, and only to them, in seq
+ * order. Appending an event and registering a subscriber both happen under the chat's feed lock, so
+ * a subscriber replayed from the retained events and then fed live ones sees no gap and no duplicate.
+ * No database or remote call happens on this path.
+ */
+@ApplicationScoped
+public class ChatFanout {
+
+    private final ConcurrentMap<String, ChatFeed> feeds = new ConcurrentHashMap<>();
+    private final int retained;
+
+    public ChatFanout(GatewayConfig config) {
+        this.retained = config.retainedEventsPerChat();
+    }
+
+    public void publish(EventStream stream, Envelope event) {
+        RetainedEvent retainedEvent = new RetainedEvent(event.seq(), Frames.event(stream, event));
+        ChatFeed feed = feed(event.chatId());
+        synchronized (feed) {
+            feed.append(stream, retainedEvent);
+        }
+    }
+
+    /**
+     * Subscribes and replays. With {@code afterSeqs} absent for a stream, the subscription starts
+     * with the next live event of that stream; otherwise it first receives every retained event after it.
+     */
+    public Subscription subscribe(String chatId, FrameSink sink, Map<EventStream, Long> afterSeqs) {
+        Subscription subscription = new Subscription(chatId, sink);
+        ChatFeed feed = feed(chatId);
+        synchronized (feed) {
+            long afterChatSeq = afterSeqs.getOrDefault(EventStream.CHAT, feed.latestSeq(EventStream.CHAT));
+            subscription.send(Frames.subscribed(chatId, afterChatSeq, feed.latestSeq(EventStream.CHAT)));
+            for (EventStream stream : EventStream.values()) {
+                Long after = afterSeqs.get(stream);
+                if (after == null) {
+                    long latest = feed.latestSeq(stream);
+                    subscription.startAfter(stream, latest == 0 ? Subscription.UNKNOWN : latest);
+                    continue;
+                }
+                subscription.startAfter(stream, after);
+                for (RetainedEvent event : feed.retained(stream)) {
+                    subscription.offer(stream, event);
+                }
+            }
+            feed.add(subscription);
+        }
+        return subscription;
+    }
+
+    public void unsubscribe(Subscription subscription) {
+        ChatFeed feed = feeds.get(subscription.chatId());
+        if (feed != null) {
+            synchronized (feed) {
+                feed.remove(subscription);
+            }
+        }
+    }
+
+    /** Subscriptions across all chats, for metrics. */
+    public int subscriptionCount() {
+        int count = 0;
+        for (ChatFeed feed : feeds.values()) {
+            synchronized (feed) {
+                count += feed.subscriberCount();
+            }
+        }
+        return count;
+    }
+
+    private ChatFeed feed(String chatId) {
+        return feeds.computeIfAbsent(chatId, id -> new ChatFeed(retained));
+    }
+}

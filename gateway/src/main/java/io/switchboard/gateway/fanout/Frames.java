@@ -1,0 +1,71 @@
+package io.switchboard.gateway.fanout;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.switchboard.events.Envelope;
+import io.switchboard.events.json.EventJson;
+
+/** The JSON frames the gateway writes to WebSocket clients. */
+public final class Frames {
+
+    private Frames() {
+    }
+
+    public static String event(EventStream stream, Envelope event) {
+        ObjectNode frame = node("event");
+        frame.put("stream", stream.wireName());
+        frame.set("event", EventJson.toTree(event));
+        return write(frame);
+    }
+
+    /** The client must reload the chat from the message-history API: events between the two seqs are gone. */
+    public static String resync(String chatId, EventStream stream, long lastDeliveredSeq, long nextSeq) {
+        ObjectNode frame = node("resync");
+        frame.put("chatId", chatId);
+        frame.put("stream", stream.wireName());
+        frame.put("lastDeliveredSeq", lastDeliveredSeq);
+        frame.put("nextSeq", nextSeq);
+        frame.put("reason", "events between lastDeliveredSeq and nextSeq are no longer retained");
+        return write(frame);
+    }
+
+    public static String subscribed(String chatId, long afterSeq, long latestSeq) {
+        ObjectNode frame = node("subscribed");
+        frame.put("chatId", chatId);
+        frame.put("afterSeq", afterSeq);
+        frame.put("latestSeq", latestSeq);
+        return write(frame);
+    }
+
+    public static String unsubscribed(String chatId) {
+        return write(node("unsubscribed").put("chatId", chatId));
+    }
+
+    public static String pong() {
+        return write(node("pong"));
+    }
+
+    /** An error frame; {@code chatId} may be null when the frame concerns no chat. */
+    public static String error(String code, String message, String chatId) {
+        ObjectNode frame = node("error");
+        frame.put("code", code);
+        frame.put("message", message);
+        if (chatId != null) {
+            frame.put("chatId", chatId);
+        }
+        return write(frame);
+    }
+
+    private static ObjectNode node(String type) {
+        return EventJson.mapper().createObjectNode().put("type", type);
+    }
+
+    private static String write(ObjectNode frame) {
+        try {
+            return EventJson.mapper().writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot render frame", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.switchboard.gateway.service;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.Envelope;
+import io.switchboard.events.lifecycle.ChatCreated;
+import io.switchboard.events.lifecycle.ChatDeleted;
+import io.switchboard.events.lifecycle.ChatForked;
+import io.switchboard.events.lifecycle.ChatUpdated;
+import io.switchboard.gateway.client.SessionServiceClient;
+import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.kit.security.Caller;
+
+/**
+ * Which tenant owns which chat, learned from session.lifecycle so that subscribing and sending need no
+ * remote call; a chat the gateway has not seen yet (created before it started) is looked up once in
+ * session-service. Another tenant's chat is reported exactly like a missing one.
+ */
+@ApplicationScoped
+public class ChatDirectory {
+
+    private final ConcurrentMap<String, ChatEntry> chats = new ConcurrentHashMap<>();
+    private final SessionServiceClient sessions;
+
+    public ChatDirectory(@RestClient SessionServiceClient sessions) {
+        this.sessions = sessions;
+    }
+
+    /** Learns from a session.lifecycle event. */
+    public void apply(Envelope event) {
+        ChatEntry known = chats.get(event.chatId());
+        if (event.payload() instanceof ChatCreated created) {
+            chats.put(event.chatId(), new ChatEntry(event.chatId(), event.tenantId(), created.model(), false));
+        } else if (event.payload() instanceof ChatForked forked) {
+            chats.put(event.chatId(), new ChatEntry(event.chatId(), event.tenantId(), forked.model(), false));
+        } else if (event.payload() instanceof ChatUpdated updated) {
+            chats.put(event.chatId(), new ChatEntry(event.chatId(), event.tenantId(), updated.model(), false));
+        } else if (event.payload() instanceof ChatDeleted && known != null) {
+            chats.put(event.chatId(), new ChatEntry(known.chatId(), known.tenantId(), known.model(), true));
+        }
+    }
+
+    public Optional<ChatEntry> known(String chatId) {
+        return Optional.ofNullable(chats.get(chatId));
+    }
+
+    /** The caller's chat, or a 404 problem. */
+    public Uni<ChatEntry> resolve(Caller caller, String bearer, UUID chatId) {
+        ChatEntry entry = chats.get(chatId.toString());
+        if (entry != null) {
+            return entry.tenantId().equals(caller.tenantId()) && !entry.deleted()
+                    ? Uni.createFrom().item(entry)
+                    : Uni.createFrom().failure(ProblemException.notFound("Chat", chatId));
+        }
+        return sessions.getChat(bearer, chatId).map(chat -> {
+            ChatEntry found = new ChatEntry(chatId.toString(), caller.tenantId(), chat.path("model").asText(), false);
+            chats.putIfAbsent(found.chatId(), found);
+            return found;
+        });
+    }
+}

@@ -1,0 +1,118 @@
+package io.switchboard.launcher;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import io.switchboard.infra.Databases;
+import io.switchboard.infra.FreePorts;
+import io.switchboard.infra.LocalInfrastructure;
+import io.switchboard.infra.postgres.PostgresServer;
+
+/**
+ * The whole product on one machine: real Kafka, real PostgreSQL and the four services, each in its
+ * own process. Used by the run command, the end-to-end tests and the benchmark alike.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final StackSettings settings;
+    private final LocalInfrastructure infra;
+    private final Map<ServiceName, ServiceProcess> services;
+
+    private Stack(StackSettings settings, LocalInfrastructure infra, Map<ServiceName, ServiceProcess> services) {
+        this.settings = settings;
+        this.infra = infra;
+        this.services = services;
+    }
+
+    public static Stack start(StackSettings settings) {
+        LocalInfrastructure infra = LocalInfrastructure.start(settings.infra());
+        Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
+        try {
+            Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
+            for (ServiceName name : ServiceName.values()) {
+                ports.put(name, FreePorts.orFree(settings.servicePorts().getOrDefault(name, 0)));
+            }
+            for (ServiceName name : ServiceName.values()) {
+                services.put(name, ServiceProcess.start(name, settings.projectRoot(), ports.get(name),
+                        configFor(name, settings, infra, ports), settings.infra().dataDir().resolve("logs")));
+            }
+            List<CompletableFuture<Void>> ready = new ArrayList<>();
+            services.values().forEach(service -> ready.add(CompletableFuture.runAsync(
+                    () -> service.awaitReady(READY_TIMEOUT))));
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+            return new Stack(settings, infra, services);
+        } catch (Exception e) {
+            services.values().forEach(ServiceProcess::close);
+            infra.close();
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> configFor(ServiceName name, StackSettings settings, LocalInfrastructure infra,
+            Map<ServiceName, Integer> ports) {
+        PostgresServer postgres = infra.postgres();
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", infra.bootstrapServers());
+        config.put("quarkus.oidc.public-key", infra.keys().publicKeyBase64());
+        config.put("quarkus.oidc.token.issuer", StackSettings.LOCAL_ISSUER);
+        String database = switch (name) {
+            case SESSION -> Databases.SESSIONS;
+            case CHAT -> Databases.CHATS;
+            case WORKSPACE -> Databases.WORKSPACES;
+            case GATEWAY -> null;
+        };
+        if (database != null) {
+            config.put("quarkus.datasource.username", postgres.username());
+            config.put("quarkus.datasource.password", postgres.password());
+            config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
+            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        }
+        if (name == ServiceName.WORKSPACE) {
+            config.put("switchboard.workspace.data-dir",
+                    settings.infra().dataDir().resolve("workspaces").toAbsolutePath().toString());
+        }
+        if (name == ServiceName.GATEWAY) {
+            config.put("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + ports.get(ServiceName.SESSION));
+        }
+        config.putAll(settings.extraConfig());
+        return config;
+    }
+
+    public String gatewayUrl() {
+        return services.get(ServiceName.GATEWAY).url();
+    }
+
+    public String gatewayWebSocketUrl() {
+        return gatewayUrl().replaceFirst("^http", "ws") + "/ws";
+    }
+
+    public ServiceProcess service(ServiceName name) {
+        return services.get(name);
+    }
+
+    public LocalInfrastructure infra() {
+        return infra;
+    }
+
+    /** A bearer token for a user of a tenant, signed with the local key. */
+    public String token(String tenantId, String userId, Duration ttl) {
+        return infra.keys().issueToken(StackSettings.LOCAL_ISSUER, tenantId, userId, Set.of("user"), ttl);
+    }
+
+    /** Stops the services first, so none of them sees its broker or database vanish mid-request. */
+    @Override
+    public void close() {
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        services.values().forEach(service -> stopping.add(CompletableFuture.runAsync(service::close)));
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        infra.close();
+    }
+}

@@ -1,0 +1,62 @@
+package io.switchboard.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.switchboard.infra.InfraSettings;
+
+/** Stacks for end-to-end tests: free ports, a temporary data directory, the project's built services. */
+final class TestStacks {
+
+    private static Stack shared;
+
+    private TestStacks() {
+    }
+
+    /** One stack for the whole test JVM, stopped and deleted at exit. */
+    static synchronized Stack shared() {
+        if (shared == null) {
+            Path dataDir = temporaryDataDir();
+            shared = Stack.start(settings(dataDir, false));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                shared.close();
+                deleteRecursively(dataDir);
+            }));
+        }
+        return shared;
+    }
+
+    static StackSettings settings(Path dataDir, boolean keepData) {
+        InfraSettings infra = InfraSettings.defaults(dataDir).withKeepData(keepData).withBrokerHeapMb(384);
+        return new StackSettings(projectRoot(), infra, Map.of(),
+                Map.of("switchboard.chat.offline.words-per-second", "50"));
+    }
+
+    static Path temporaryDataDir() {
+        try {
+            return Files.createTempDirectory("switchboard-e2e");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Failsafe runs in the launcher module; the services are its siblings. */
+    private static Path projectRoot() {
+        return Path.of("").toAbsolutePath().getParent();
+    }
+}

@@ -1,0 +1,13 @@
+package io.switchboard.kit.security;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Which token claims carry the tenant and the roles. */
+@ConfigMapping(prefix = "switchboard.auth")
+public interface AuthConfig {
+
+    /** Claim holding the tenant id. */
+    @WithDefault("tenant")
+    String tenantClaim();
+}

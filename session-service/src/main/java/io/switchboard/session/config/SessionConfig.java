@@ -1,0 +1,24 @@
+package io.switchboard.session.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "switchboard.session")
+public interface SessionConfig {
+
+    /** Model a new chat gets when the request names none. */
+    @WithDefault("offline")
+    String defaultModel();
+
+    /** Title a new chat gets when the request names none. */
+    @WithDefault("New chat")
+    String defaultChatTitle();
+
+    /** Most outbox entries published in one relay pass. */
+    @WithDefault("200")
+    int outboxBatchSize();
+
+    /** Most messages one history page returns. */
+    @WithDefault("1000")
+    int historyMaxPage();
+}

@@ -1,0 +1,36 @@
+package io.switchboard.session.mapping;
+
+import java.util.Locale;
+
+import io.switchboard.session.model.Chat;
+import io.switchboard.session.model.Message;
+import io.switchboard.session.model.Project;
+import io.switchboard.session.rest.ChatView;
+import io.switchboard.session.rest.MessageView;
+import io.switchboard.session.rest.ProjectView;
+
+/** Entities to the views the API returns; entities never leave the service. */
+public final class ViewMapper {
+
+    private ViewMapper() {
+    }
+
+    public static ProjectView toView(Project project) {
+        return new ProjectView(project.id, project.name, project.ownerId, project.createdAt);
+    }
+
+    public static ChatView toView(Chat chat) {
+        return new ChatView(chat.id, chat.projectId, chat.title, chat.model, lower(chat.status.name()), chat.ownerId,
+                chat.createdAt, chat.updatedAt);
+    }
+
+    public static MessageView toView(Message message) {
+        return new MessageView(message.id, message.turnId, lower(message.role.name()), lower(message.status.name()),
+                message.content, message.model, message.error, message.inputTokens, message.outputTokens,
+                message.seq, message.createdAt);
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

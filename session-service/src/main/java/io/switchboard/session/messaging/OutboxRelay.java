@@ -1,0 +1,63 @@
+package io.switchboard.session.messaging;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.switchboard.events.Envelope;
+import io.switchboard.events.json.EventJson;
+import io.switchboard.kit.messaging.KeyedMessages;
+import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.model.OutboxEntry;
+import io.switchboard.session.repository.OutboxRepository;
+
+/**
+ * Publishes committed outbox entries to session.lifecycle in commit order, deleting each only once
+ * Kafka acknowledged it. A crash between the two re-publishes the entry: consumers de-duplicate by
+ * (chatId, seq), which stays the same.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private final OutboxRepository outbox;
+    private final MutinyEmitter<Envelope> lifecycle;
+    private final SessionConfig config;
+
+    public OutboxRelay(OutboxRepository outbox, @Channel("session-lifecycle") MutinyEmitter<Envelope> lifecycle,
+            SessionConfig config) {
+        this.outbox = outbox;
+        this.lifecycle = lifecycle;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${switchboard.session.outbox-interval:100ms}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    public Uni<Void> relay() {
+        return outbox.lockOldest(config.outboxBatchSize()).chain(this::publishInOrder).replaceWithVoid();
+    }
+
+    private Uni<Integer> publishInOrder(List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Multi.createFrom().iterable(entries)
+                .onItem().transformToUniAndConcatenate(entry -> {
+                    Envelope event = EventJson.fromJson(entry.eventJson);
+                    return lifecycle.sendMessage(KeyedMessages.keyedByChat(event))
+                            .invoke(() -> Log.debugf("chatId=%s published %s seq=%d", event.chatId(), event.type(),
+                                    event.seq()))
+                            .chain(() -> outbox.delete(entry));
+                })
+                .collect().asList()
+                .map(List::size);
+    }
+}

@@ -1,0 +1,55 @@
+package io.switchboard.session.model;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "message")
+public class Message {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+
+    @Column(name = "chat_id", nullable = false)
+    public UUID chatId;
+
+    @Column(name = "turn_id", nullable = false)
+    public UUID turnId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MessageRole role;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MessageStatus status;
+
+    @Column(nullable = false)
+    public String content;
+
+    public String model;
+
+    public String error;
+
+    @Column(name = "input_tokens")
+    public Long inputTokens;
+
+    @Column(name = "output_tokens")
+    public Long outputTokens;
+
+    @Column(nullable = false)
+    public long seq;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,6 @@
+package io.switchboard.session.model;
+
+public enum MessageRole {
+    USER,
+    ASSISTANT
+}

@@ -1,0 +1,7 @@
+package io.switchboard.session.model;
+
+public enum MessageStatus {
+    COMPLETE,
+    FAILED,
+    CANCELLED
+}

@@ -1,0 +1,25 @@
+package io.switchboard.session.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.session.model.Message;
+import io.switchboard.session.model.MessageRole;
+
+@ApplicationScoped
+public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
+
+    public Uni<List<Message>> history(String tenantId, UUID chatId, long afterSeq, int limit) {
+        return find("tenantId = ?1 and chatId = ?2 and seq > ?3 order by seq", tenantId, chatId, afterSeq)
+                .page(0, limit)
+                .list();
+    }
+
+    public Uni<Boolean> exists(UUID chatId, UUID turnId, MessageRole role) {
+        return count("chatId = ?1 and turnId = ?2 and role = ?3", chatId, turnId, role).map(n -> n > 0);
+    }
+}

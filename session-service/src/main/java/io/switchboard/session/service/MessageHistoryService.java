@@ -1,0 +1,120 @@
+package io.switchboard.session.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.Envelope;
+import io.switchboard.events.chat.TurnCancelled;
+import io.switchboard.events.chat.TurnCompleted;
+import io.switchboard.events.chat.TurnFailed;
+import io.switchboard.events.chat.TurnQueued;
+import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.kit.security.Caller;
+import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.model.Message;
+import io.switchboard.session.model.MessageRole;
+import io.switchboard.session.model.MessageStatus;
+import io.switchboard.session.repository.ChatRepository;
+import io.switchboard.session.repository.MessageRepository;
+
+/** The persisted conversation of a chat: read by clients, written from chat.events. */
+@ApplicationScoped
+public class MessageHistoryService {
+
+    private final ChatRepository chats;
+    private final MessageRepository messages;
+    private final SessionConfig config;
+
+    public MessageHistoryService(ChatRepository chats, MessageRepository messages, SessionConfig config) {
+        this.chats = chats;
+        this.messages = messages;
+        this.config = config;
+    }
+
+    @WithSession
+    public Uni<List<Message>> history(Caller caller, UUID chatId, long afterSeq, int limit) {
+        if (limit < 1 || limit > config.historyMaxPage()) {
+            return Uni.createFrom().failure(
+                    ProblemException.badRequest("limit must be between 1 and " + config.historyMaxPage()));
+        }
+        return chats.findOwned(caller.tenantId(), chatId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId))
+                .chain(chat -> messages.history(caller.tenantId(), chatId, afterSeq, limit));
+    }
+
+    /**
+     * Stores the message an event finishes, if any. Redelivered events find their message already
+     * there (one per turn and role) and change nothing.
+     */
+    @WithTransaction
+    public Uni<Void> record(Envelope event) {
+        Message message = messageFor(event);
+        if (message == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return chats.findOwned(event.tenantId(), message.chatId)
+                .chain(chat -> {
+                    if (chat == null) {
+                        Log.warnf("chatId=%s tenant=%s unknown: %s seq=%d not stored", event.chatId(),
+                                event.tenantId(), event.type(), event.seq());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return messages.exists(message.chatId, message.turnId, message.role)
+                            .chain(exists -> exists
+                                    ? Uni.createFrom().voidItem()
+                                    : messages.persist(message).invoke(() -> Log.debugf(
+                                            "chatId=%s stored %s message of turn %s", event.chatId(),
+                                            message.role, message.turnId)).replaceWithVoid());
+                });
+    }
+
+    private static Message messageFor(Envelope event) {
+        if (event.turnId() == null) {
+            return null;
+        }
+        if (event.payload() instanceof TurnQueued queued) {
+            Message message = base(event, MessageRole.USER, MessageStatus.COMPLETE, queued.text());
+            message.model = queued.model();
+            return message;
+        }
+        if (event.payload() instanceof TurnCompleted completed) {
+            Message message = base(event, MessageRole.ASSISTANT, MessageStatus.COMPLETE, completed.text());
+            if (completed.usage() != null) {
+                message.inputTokens = completed.usage().inputTokens();
+                message.outputTokens = completed.usage().outputTokens();
+            }
+            return message;
+        }
+        if (event.payload() instanceof TurnFailed failed) {
+            Message message = base(event, MessageRole.ASSISTANT, MessageStatus.FAILED, "");
+            message.error = failed.reason() + ": " + failed.message();
+            return message;
+        }
+        if (event.payload() instanceof TurnCancelled cancelled) {
+            Message message = base(event, MessageRole.ASSISTANT, MessageStatus.CANCELLED, "");
+            message.error = cancelled.reason();
+            return message;
+        }
+        return null;
+    }
+
+    private static Message base(Envelope event, MessageRole role, MessageStatus status, String content) {
+        Message message = new Message();
+        message.id = UUID.randomUUID();
+        message.tenantId = event.tenantId();
+        message.chatId = UUID.fromString(event.chatId());
+        message.turnId = event.turnId();
+        message.role = role;
+        message.status = status;
+        message.content = content;
+        message.seq = event.seq();
+        message.createdAt = event.at();
+        return message;
+    }
+}

@@ -1,0 +1,73 @@
+package io.switchboard.session.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.switchboard.events.Envelope;
+import io.switchboard.events.Topics;
+import io.switchboard.events.chat.TextDelta;
+import io.switchboard.events.chat.TokenUsage;
+import io.switchboard.events.chat.TurnCompleted;
+import io.switchboard.events.chat.TurnQueued;
+import io.switchboard.events.chat.TurnStarted;
+import io.switchboard.events.json.EventJson;
+import io.switchboard.infra.Databases;
+import io.switchboard.testing.SwitchboardInfrastructureResource;
+import io.switchboard.testing.TestTokens;
+import io.switchboard.testing.kafka.RawProducer;
+
+@QuarkusTest
+@WithTestResource(value = SwitchboardInfrastructureResource.class,
+        initArgs = @ResourceArg(name = SwitchboardInfrastructureResource.DATABASE, value = Databases.SESSIONS))
+class MessageHistoryTest {
+
+    private final String alice = TestTokens.bearer("tenant-a", "alice");
+
+    @Test
+    void storesTheUserAndTheFinishedAssistantMessageOnceEach() {
+        String projectId = ProjectAndChatResourceTest.createProject(alice, "history");
+        String chatId = given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}")
+                .post("/projects/{id}/chats", projectId).then().statusCode(201).extract().path("id");
+        UUID turn = UUID.randomUUID();
+
+        try (RawProducer producer = RawProducer.create()) {
+            send(producer, Envelope.of(chatId, "tenant-a", 1, turn, new TurnQueued("m1", "alice", "hello?", "offline", 0)));
+            send(producer, Envelope.of(chatId, "tenant-a", 2, turn, new TurnStarted("offline")));
+            send(producer, Envelope.of(chatId, "tenant-a", 3, turn, new TextDelta("hi ")));
+            Envelope completed = Envelope.of(chatId, "tenant-a", 4, turn,
+                    new TurnCompleted("hi there", new TokenUsage(1, 2)));
+            send(producer, completed);
+            // Redelivery must not duplicate the answer.
+            send(producer, completed);
+            // An event naming another tenant for this chat is not stored in it.
+            send(producer, Envelope.of(chatId, "tenant-b", 5, UUID.randomUUID(),
+                    new TurnQueued("m2", "mallory", "intruding", "offline", 0)));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(alice)
+                .get("/chats/{id}/messages", chatId)
+                .then().statusCode(200)
+                .body("$", hasSize(2))
+                .body("[0].role", equalTo("user")).body("[0].content", equalTo("hello?")).body("[0].seq", equalTo(1))
+                .body("[1].role", equalTo("assistant")).body("[1].content", equalTo("hi there"))
+                .body("[1].status", equalTo("complete")).body("[1].outputTokens", equalTo(2))
+                .body("[1].turnId", equalTo(turn.toString())));
+        given().auth().oauth2(alice).get("/chats/{id}/messages?afterSeq=1", chatId)
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].role", equalTo("assistant"));
+    }
+
+    private static void send(RawProducer producer, Envelope event) {
+        producer.send(Topics.CHAT_EVENTS, event.chatId(), EventJson.toBytes(event));
+    }
+}

@@ -1,0 +1,122 @@
+package io.switchboard.session.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.switchboard.events.Envelope;
+import io.switchboard.events.Topics;
+import io.switchboard.events.json.EventJson;
+import io.switchboard.events.lifecycle.ChatCreated;
+import io.switchboard.infra.Databases;
+import io.switchboard.testing.SwitchboardInfrastructureResource;
+import io.switchboard.testing.TestTokens;
+import io.switchboard.testing.kafka.RecordCollector;
+
+@QuarkusTest
+@WithTestResource(value = SwitchboardInfrastructureResource.class,
+        initArgs = @ResourceArg(name = SwitchboardInfrastructureResource.DATABASE, value = Databases.SESSIONS))
+class ProjectAndChatResourceTest {
+
+    private final String alice = TestTokens.bearer("tenant-a", "alice");
+    private final String mallory = TestTokens.bearer("tenant-b", "mallory");
+
+    @Test
+    void createsAChatAndAnnouncesItOnTheLifecycleTopicKeyedByChatId() {
+        try (RecordCollector lifecycle = RecordCollector.fromEnd(Topics.SESSION_LIFECYCLE)) {
+            String projectId = createProject(alice, "demo");
+            String chatId = given().auth().oauth2(alice).contentType(ContentType.JSON)
+                    .body("{\"title\":\"Refactor\",\"model\":\"offline\"}")
+                    .post("/projects/{id}/chats", projectId)
+                    .then().statusCode(201)
+                    .header("Location", containsString("/chats/"))
+                    .body("title", equalTo("Refactor")).body("status", equalTo("active"))
+                    .extract().path("id");
+
+            ConsumerRecord<String, byte[]> record = lifecycle.awaitRecord(r -> chatId.equals(r.key()),
+                    Duration.ofSeconds(20));
+            Envelope event = EventJson.fromBytes(record.value());
+            assertThat(record.key()).isEqualTo(event.chatId()).isEqualTo(chatId);
+            assertThat(event.seq()).isEqualTo(1);
+            assertThat(event.tenantId()).isEqualTo("tenant-a");
+            assertThat(event.payloadAs(ChatCreated.class).projectId()).hasToString(projectId);
+            assertThat(event.payloadAs(ChatCreated.class).userId()).isEqualTo("alice");
+
+            given().auth().oauth2(alice).get("/chats/{id}", chatId)
+                    .then().statusCode(200).body("projectId", equalTo(projectId)).body("model", equalTo("offline"));
+            given().auth().oauth2(alice).get("/projects/{id}/chats", projectId)
+                    .then().statusCode(200).body("id", hasSize(1));
+        }
+    }
+
+    @Test
+    void aChatWithoutTitleOrModelGetsTheDefaults() {
+        String projectId = createProject(alice, "defaults");
+
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}")
+                .post("/projects/{id}/chats", projectId)
+                .then().statusCode(201).body("title", equalTo("New chat")).body("model", equalTo("offline"));
+    }
+
+    @Test
+    void anotherTenantsProjectsAndChatsAreNotFound() {
+        String projectId = createProject(alice, "mine");
+        String chatId = given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}")
+                .post("/projects/{id}/chats", projectId).then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(mallory).get("/projects/{id}", projectId)
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().auth().oauth2(mallory).get("/chats/{id}", chatId)
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", not(containsString("tenant-a")));
+        given().auth().oauth2(mallory).get("/chats/{id}/messages", chatId).then().statusCode(404);
+        given().auth().oauth2(mallory).contentType(ContentType.JSON).body("{}")
+                .post("/projects/{id}/chats", projectId).then().statusCode(404);
+        given().auth().oauth2(mallory).get("/projects")
+                .then().statusCode(200).body("id", not(org.hamcrest.Matchers.hasItem(projectId)));
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreRejected() {
+        given().get("/projects").then().statusCode(401);
+        given().auth().oauth2(alice + "tampered").get("/projects").then().statusCode(401);
+    }
+
+    @Test
+    void invalidInputGetsAProblemBody() {
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("{\"name\":\"  \"}")
+                .post("/projects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Invalid request")).body("violations[0].field", equalTo("name"));
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("{\"name\":")
+                .post("/projects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", not(containsString("Exception")));
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("{\"model\":\"no spaces allowed\"}")
+                .post("/projects/{id}/chats", createProject(alice, "strict"))
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(alice).get("/chats/{id}/messages?limit=0", UUID.randomUUID())
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(alice).get("/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    static String createProject(String token, String name) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
+                .post("/projects")
+                .then().statusCode(201).body("name", equalTo(name)).extract().path("id");
+    }
+}
