@@ -1,0 +1,179 @@
+package io.switchboard.infra;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import io.switchboard.events.Topics;
+import io.switchboard.infra.auth.LocalKeys;
+import io.switchboard.infra.kafka.KafkaBroker;
+import io.switchboard.infra.kafka.KafkaTopics;
+import io.switchboard.infra.postgres.PostgresServer;
+
+/**
+ * Everything the services need, without Docker: a Kafka broker with the chat-scoped topics,
+ * PostgreSQL with one database per service, and the local token-signing keys.
+ */
+public final class LocalInfrastructure implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(LocalInfrastructure.class.getName());
+
+    private final InfraSettings settings;
+    private final KafkaBroker kafka;
+    private final PostgresServer postgres;
+    private final LocalKeys keys;
+
+    private LocalInfrastructure(InfraSettings settings, KafkaBroker kafka, PostgresServer postgres, LocalKeys keys) {
+        this.settings = settings;
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.keys = keys;
+    }
+
+    /** Starts Kafka and PostgreSQL in parallel and returns once both are ready for use. */
+    public static LocalInfrastructure start(InfraSettings settings) {
+        long started = System.nanoTime();
+        if (!settings.keepData()) {
+            deleteServerData(settings);
+        }
+        ExecutorService starters = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "switchboard-infra-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> startKafka(settings), starters);
+            CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(() -> startPostgres(settings), starters);
+            RuntimeException failure = null;
+            LocalKeys keys = null;
+            KafkaBroker broker = null;
+            PostgresServer server = null;
+            try {
+                keys = LocalKeys.loadOrCreate(keysDir(settings));
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            try {
+                broker = kafka.join();
+            } catch (CompletionException e) {
+                failure = combine(failure, e.getCause());
+            }
+            try {
+                server = postgres.join();
+            } catch (CompletionException e) {
+                failure = combine(failure, e.getCause());
+            }
+            if (failure != null) {
+                closeAfterFailure(broker, failure);
+                closeAfterFailure(server, failure);
+                throw failure;
+            }
+            LOG.log(System.Logger.Level.INFO, "Local infrastructure ready in {0} ms under {1}",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), settings.dataDir());
+            return new LocalInfrastructure(settings, broker, server, keys);
+        } finally {
+            starters.shutdown();
+        }
+    }
+
+    public InfraSettings settings() {
+        return settings;
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public LocalKeys keys() {
+        return keys;
+    }
+
+    /** Stops both servers; without keepData their data is deleted too. Safe to call repeatedly. */
+    @Override
+    public void close() {
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+        if (!settings.keepData()) {
+            deleteServerData(settings);
+        }
+    }
+
+    private static KafkaBroker startKafka(InfraSettings settings) {
+        KafkaBroker broker = KafkaBroker.start(kafkaDir(settings), settings.kafkaPort(), settings.kafkaControllerPort(),
+                settings.brokerHeapMb());
+        try {
+            KafkaTopics.ensure(broker.bootstrapServers(), Topics.CHAT_SCOPED, settings.partitions());
+            return broker;
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    private static PostgresServer startPostgres(InfraSettings settings) {
+        PostgresServer server = PostgresServer.start(postgresDataDir(settings), postgresWorkDir(settings),
+                settings.postgresPort(), settings.keepData());
+        try {
+            Databases.ALL.forEach(server::ensureDatabase);
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static RuntimeException combine(RuntimeException first, Throwable next) {
+        if (first == null) {
+            return next instanceof RuntimeException runtime ? runtime : new IllegalStateException(next);
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+
+    private static void closeAfterFailure(AutoCloseable started, RuntimeException failure) {
+        if (started == null) {
+            return;
+        }
+        try {
+            started.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void deleteServerData(InfraSettings settings) {
+        Directories.deleteRecursively(kafkaDir(settings));
+        Directories.deleteRecursively(postgresDataDir(settings));
+    }
+
+    private static Path kafkaDir(InfraSettings settings) {
+        return settings.dataDir().resolve("kafka");
+    }
+
+    private static Path postgresDataDir(InfraSettings settings) {
+        return settings.dataDir().resolve("postgres").resolve("data");
+    }
+
+    /** Extracted binaries and the server log; kept even without keepData, as a cache. */
+    private static Path postgresWorkDir(InfraSettings settings) {
+        return settings.dataDir().resolve("postgres").resolve("work");
+    }
+
+    private static Path keysDir(InfraSettings settings) {
+        return settings.dataDir().resolve("keys");
+    }
+}

@@ -1,0 +1,47 @@
+package io.switchboard.testing;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.switchboard.infra.auth.LocalKeys;
+
+/**
+ * Bearer tokens that services under test accept: signed with the test infrastructure's key,
+ * whose public half {@link SwitchboardInfrastructureResource} hands to Quarkus OIDC. Works from
+ * test code in any class loader, since the key is read from a system property.
+ */
+public final class TestTokens {
+
+    /** The {@code iss} of test tokens, configured as {@code quarkus.oidc.token.issuer}. */
+    public static final String ISSUER = "https://switchboard.test";
+    public static final Set<String> DEFAULT_ROLES = Set.of("user");
+    public static final Duration VALIDITY = Duration.ofHours(1);
+
+    private static volatile CachedKeys cached;
+
+    private TestTokens() {
+    }
+
+    /** A signed JWT for the user in the tenant with role {@code user}, valid for an hour; send it as {@code Authorization: Bearer <token>}. */
+    public static String bearer(String tenantId, String userId) {
+        return bearer(tenantId, userId, DEFAULT_ROLES);
+    }
+
+    /** A signed JWT for the user in the tenant with the given roles ({@code groups} claim), valid for an hour. */
+    public static String bearer(String tenantId, String userId, Set<String> roles) {
+        return keys().issueToken(ISSUER, tenantId, userId, roles, VALIDITY);
+    }
+
+    private static LocalKeys keys() {
+        String pem = TestInfrastructure.privateKeyPem();
+        CachedKeys current = cached;
+        if (current == null || !current.pem().equals(pem)) {
+            current = new CachedKeys(pem, LocalKeys.fromPrivateKeyPem(pem));
+            cached = current;
+        }
+        return current.keys();
+    }
+
+    private record CachedKeys(String pem, LocalKeys keys) {
+    }
+}
