@@ -8,6 +8,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "switchboard.gateway")
 public interface GatewayConfig {
 
+    /**
+     * This instance's name; each instance reads every event under consumer groups named after it.
+     * Defaults to a random id per start.
+     */
+    String instanceId();
+
     /** Recent events kept per chat and stream, from which a resubscribing client is replayed. */
     @WithDefault("512")
     int retainedEventsPerChat();

@@ -9,7 +9,7 @@ import io.switchboard.kit.security.Caller;
 /** What the gateway knows about one open WebSocket: who opened it and which chats it follows. */
 final class ConnectionSession {
 
-    private final CurrentCaller caller;
+    private final Caller caller;
     private final String bearer;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
 
