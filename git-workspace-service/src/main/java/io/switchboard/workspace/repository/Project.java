@@ -1,0 +1,49 @@
+package io.switchboard.workspace.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A project this service keeps a repository for, and the tenant that owns it: the first tenant to
+ * use a project id claims it, so a chat of another tenant can never get a branch in it.
+ */
+@Entity
+@Table(name = "project")
+public class Project {
+
+    @Id
+    @Column(name = "project_id")
+    private UUID projectId;
+
+    @Column(name = "tenant_id", nullable = false)
+    private String tenantId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Project() {
+    }
+
+    public Project(UUID projectId, String tenantId) {
+        this.projectId = projectId;
+        this.tenantId = tenantId;
+        this.createdAt = Instant.now();
+    }
+
+    public UUID projectId() {
+        return projectId;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public boolean ownedBy(String tenant) {
+        return tenantId.equals(tenant);
+    }
+}

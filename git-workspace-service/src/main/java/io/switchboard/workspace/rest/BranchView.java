@@ -1,0 +1,5 @@
+package io.switchboard.workspace.rest;
+
+/** A chat's branch and the commit it points at now. */
+public record BranchView(String chatId, String branch, String headCommit) {
+}

@@ -1,0 +1,188 @@
+package io.switchboard.workspace.service;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatIds;
+import io.switchboard.events.Envelope;
+import io.switchboard.events.lifecycle.ChatCreated;
+import io.switchboard.events.lifecycle.ChatDeleted;
+import io.switchboard.events.lifecycle.ChatForked;
+import io.switchboard.workspace.git.BranchHead;
+import io.switchboard.workspace.git.ChatBranches;
+import io.switchboard.workspace.git.GitFailure;
+import io.switchboard.workspace.git.GitWorker;
+import io.switchboard.workspace.messaging.WorkspaceEventPublisher;
+import io.switchboard.workspace.repository.Project;
+import io.switchboard.workspace.repository.Workspace;
+import io.switchboard.workspace.repository.WorkspaceStatus;
+
+/**
+ * What happens to a chat's workspace when its chat is created, forked or deleted. Every path ends
+ * by publishing whatever the chat has in the outbox, so a redelivered event finishes a publication
+ * an earlier attempt could not, and never makes a second branch or a second seq.
+ */
+@ApplicationScoped
+public class WorkspaceLifecycle {
+
+    private final WorkspaceStore store;
+    private final ChatBranches branches;
+    private final GitWorker git;
+    private final WorkspaceEventPublisher publisher;
+
+    public WorkspaceLifecycle(WorkspaceStore store, ChatBranches branches, GitWorker git,
+            WorkspaceEventPublisher publisher) {
+        this.store = store;
+        this.branches = branches;
+        this.git = git;
+        this.publisher = publisher;
+    }
+
+    public Uni<Void> chatCreated(Envelope event, ChatCreated created) {
+        UUID projectId = created.projectId();
+        return unlessKnown(event, () -> withProject(event, projectId,
+                () -> branchFor(event, projectId, () -> branches.createFromDefaultBranch(projectId, event.chatId()))));
+    }
+
+    public Uni<Void> chatForked(Envelope event, ChatForked forked) {
+        UUID projectId = forked.projectId();
+        return unlessKnown(event, () -> withProject(event, projectId, () -> {
+            if (forked.fromCommit() != null && !forked.fromCommit().isBlank()) {
+                return branchFor(event, projectId,
+                        () -> branches.createFromCommit(projectId, event.chatId(), forked.fromCommit()));
+            }
+            return forkFromSourceHead(event, projectId, forked.sourceChatId());
+        }));
+    }
+
+    public Uni<Void> chatDeleted(Envelope event, ChatDeleted deleted) {
+        UUID chatId = UUID.fromString(event.chatId());
+        return store.find(chatId).chain(workspace -> {
+            if (workspace == null) {
+                Log.infof("Chat %s deleted; it has no workspace, nothing to remove", chatId);
+                return Uni.createFrom().voidItem();
+            }
+            if (!workspace.tenantId().equals(event.tenantId())) {
+                Log.warnf("Chat %s: ChatDeleted from tenant %s ignored, the workspace belongs to another tenant",
+                        chatId, event.tenantId());
+                return Uni.createFrom().voidItem();
+            }
+            if (workspace.status() == WorkspaceStatus.REMOVED) {
+                Log.infof("Chat %s: workspace already removed", chatId);
+                return Uni.createFrom().voidItem();
+            }
+            return deleteBranch(workspace).chain(() -> store.recordRemoved(chatId))
+                    .invoke(() -> Log.infof("Chat %s: workspace removed, branch %s deleted", chatId,
+                            workspace.branch()))
+                    .replaceWithVoid();
+        }).chain(() -> publisher.publishPending(chatId));
+    }
+
+    // A chat that already has a row was handled before: redelivery, or a replay of the topic.
+    private Uni<Void> unlessKnown(Envelope event, Supplier<Uni<Void>> provision) {
+        UUID chatId = UUID.fromString(event.chatId());
+        return store.find(chatId).chain(existing -> {
+            if (existing != null) {
+                Log.infof("Chat %s already has a workspace (%s, seq %d); %s not applied again",
+                        chatId, existing.status(), existing.lastSeq(), event.type());
+                return Uni.createFrom().voidItem();
+            }
+            return provision.get();
+        }).chain(() -> publisher.publishPending(chatId));
+    }
+
+    private Uni<Void> withProject(Envelope event, UUID projectId, Supplier<Uni<Void>> provision) {
+        if (projectId == null) {
+            return fail(event, null, "the " + event.type() + " event names no project");
+        }
+        return store.claimProject(projectId, event.tenantId()).chain((Project project) -> {
+            if (!project.ownedBy(event.tenantId())) {
+                Log.warnf("Chat %s: project %s belongs to another tenant than %s", event.chatId(), projectId,
+                        event.tenantId());
+                return fail(event, projectId, "project " + projectId + " is not available to this chat's tenant");
+            }
+            return provision.get();
+        });
+    }
+
+    private Uni<Void> forkFromSourceHead(Envelope event, UUID projectId, String sourceChatId) {
+        if (!ChatIds.isValid(sourceChatId)) {
+            return fail(event, projectId, "the fork names no valid source chat");
+        }
+        return store.find(UUID.fromString(sourceChatId)).chain((Workspace source) -> {
+            if (source == null || !source.tenantId().equals(event.tenantId())
+                    || !projectId.equals(source.projectId()) || source.status() != WorkspaceStatus.READY) {
+                return fail(event, projectId,
+                        "source chat " + sourceChatId + " has no workspace in project " + projectId + " to fork from");
+            }
+            return branchFor(event, projectId, () -> branches.createFromChat(projectId, event.chatId(), sourceChatId));
+        });
+    }
+
+    private Uni<Void> branchFor(Envelope event, UUID projectId, Supplier<BranchHead> create) {
+        // Only git's own failures become WorkspaceFailed; a database failure propagates and is retried.
+        return git.run(create)
+                .map(BranchAttempt::succeeded)
+                .onFailure().recoverWithItem(BranchAttempt::failed)
+                .chain(attempt -> {
+                    if (attempt.head() == null) {
+                        return fail(event, projectId, reasonFor(event, attempt.failure()));
+                    }
+                    return store.recordReady(event, projectId, attempt.head())
+                            .invoke(() -> Log.infof("Chat %s: branch %s ready at %s in project %s", event.chatId(),
+                                    attempt.head().branch(), attempt.head().commit(), projectId))
+                            .replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> fail(Envelope event, UUID projectId, String reason) {
+        Log.warnf("Chat %s: workspace failed: %s", event.chatId(), reason);
+        return store.recordFailed(event, projectId, branchNameOrPlaceholder(event.chatId()), reason).replaceWithVoid();
+    }
+
+    private Uni<Void> deleteBranch(Workspace workspace) {
+        if (workspace.projectId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return git.run(() -> branches.delete(workspace.projectId(), workspace.branch()))
+                .onFailure().recoverWithItem(failure -> {
+                    // The chat is gone either way; a stray ref costs nothing and must not block the deletion.
+                    Log.errorf(failure, "Chat %s: could not delete branch %s; marking the workspace removed anyway",
+                            workspace.chatId(), workspace.branch());
+                    return false;
+                })
+                .replaceWithVoid();
+    }
+
+    private String branchNameOrPlaceholder(String chatId) {
+        try {
+            return branches.branchOf(chatId);
+        } catch (GitFailure e) {
+            return chatId;
+        }
+    }
+
+    private static String reasonFor(Envelope event, Throwable failure) {
+        if (failure instanceof GitFailure known) {
+            return known.getMessage();
+        }
+        // Unexpected failures may name server paths: the log gets the details, the event a plain reason.
+        Log.errorf(failure, "Chat %s: git failed while preparing the workspace", event.chatId());
+        return "the project repository could not be prepared; the service log has the details";
+    }
+
+    private record BranchAttempt(BranchHead head, Throwable failure) {
+
+        static BranchAttempt succeeded(BranchHead head) {
+            return new BranchAttempt(head, null);
+        }
+
+        static BranchAttempt failed(Throwable failure) {
+            return new BranchAttempt(null, failure);
+        }
+    }
+}

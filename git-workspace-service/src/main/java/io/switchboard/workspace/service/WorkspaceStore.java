@@ -1,0 +1,92 @@
+package io.switchboard.workspace.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.Envelope;
+import io.switchboard.events.EventPayload;
+import io.switchboard.events.workspace.WorkspaceFailed;
+import io.switchboard.events.workspace.WorkspaceReady;
+import io.switchboard.events.workspace.WorkspaceRemoved;
+import io.switchboard.workspace.git.BranchHead;
+import io.switchboard.workspace.repository.OutboxEvent;
+import io.switchboard.workspace.repository.OutboxRepository;
+import io.switchboard.workspace.repository.Project;
+import io.switchboard.workspace.repository.ProjectRepository;
+import io.switchboard.workspace.repository.Workspace;
+import io.switchboard.workspace.repository.WorkspaceRepository;
+import io.switchboard.workspace.repository.WorkspaceStatus;
+
+/**
+ * Workspace state changes. Each one claims the chat's next seq and writes the event announcing it
+ * in the same transaction, so the stream on workspace.events has no gap and no seq twice.
+ */
+@ApplicationScoped
+public class WorkspaceStore {
+
+    private final WorkspaceRepository workspaces;
+    private final ProjectRepository projects;
+    private final OutboxRepository outbox;
+
+    public WorkspaceStore(WorkspaceRepository workspaces, ProjectRepository projects, OutboxRepository outbox) {
+        this.workspaces = workspaces;
+        this.projects = projects;
+        this.outbox = outbox;
+    }
+
+    @WithSession
+    public Uni<Workspace> find(UUID chatId) {
+        return workspaces.findById(chatId);
+    }
+
+    /** The project, claimed for the tenant if nobody has used it yet. */
+    @WithTransaction
+    public Uni<Project> claimProject(UUID projectId, String tenantId) {
+        return projects.findById(projectId)
+                .onItem().ifNull().switchTo(() -> projects.persist(new Project(projectId, tenantId)));
+    }
+
+    @WithTransaction
+    public Uni<Workspace> recordReady(Envelope trigger, UUID projectId, BranchHead head) {
+        Workspace workspace = new Workspace(chatId(trigger), trigger.tenantId(), projectId, head.branch());
+        workspace.ready(head.commit());
+        long seq = workspace.transition(WorkspaceStatus.READY);
+        return workspaces.persist(workspace)
+                .call(() -> announce(workspace, seq, new WorkspaceReady(projectId, head.branch(), head.commit())));
+    }
+
+    @WithTransaction
+    public Uni<Workspace> recordFailed(Envelope trigger, UUID projectId, String branch, String reason) {
+        Workspace workspace = new Workspace(chatId(trigger), trigger.tenantId(), projectId, branch);
+        workspace.failed(reason);
+        long seq = workspace.transition(WorkspaceStatus.FAILED);
+        return workspaces.persist(workspace)
+                .call(() -> announce(workspace, seq, new WorkspaceFailed(projectId, reason)));
+    }
+
+    @WithTransaction
+    public Uni<Workspace> recordRemoved(UUID chatId) {
+        return workspaces.findById(chatId).call(workspace -> {
+            if (workspace == null || workspace.status() == WorkspaceStatus.REMOVED) {
+                return Uni.createFrom().voidItem();
+            }
+            long seq = workspace.transition(WorkspaceStatus.REMOVED);
+            return announce(workspace, seq, new WorkspaceRemoved(workspace.branch()));
+        });
+    }
+
+    private Uni<OutboxEvent> announce(Workspace workspace, long seq, EventPayload payload) {
+        Envelope envelope = Envelope.of(workspace.chatId().toString(), workspace.tenantId(), seq, null, payload);
+        Log.debugf("Chat %s: %s seq %d written to the outbox", workspace.chatId(), envelope.type(), seq);
+        return outbox.persist(OutboxEvent.of(envelope));
+    }
+
+    private static UUID chatId(Envelope envelope) {
+        return UUID.fromString(envelope.chatId());
+    }
+}

@@ -1,0 +1,46 @@
+package io.switchboard.workspace;
+
+import java.util.UUID;
+
+import io.switchboard.events.Envelope;
+import io.switchboard.events.EventPayload;
+import io.switchboard.events.Topics;
+import io.switchboard.events.json.EventJson;
+import io.switchboard.events.lifecycle.ChatCreated;
+import io.switchboard.events.lifecycle.ChatDeleted;
+import io.switchboard.events.lifecycle.ChatForked;
+import io.switchboard.testing.kafka.RawProducer;
+
+/** Plays session-service: puts lifecycle events on session.lifecycle, keyed by chatId unless told otherwise. */
+final class LifecycleEvents {
+
+    private LifecycleEvents() {
+    }
+
+    static Envelope created(String chatId, String tenantId, UUID projectId) {
+        return Envelope.of(chatId, tenantId, 1, null, new ChatCreated(projectId, "user-1", "A chat", "offline"));
+    }
+
+    static Envelope forked(String chatId, String tenantId, UUID projectId, String sourceChatId, String fromCommit) {
+        return Envelope.of(chatId, tenantId, 1, null,
+                new ChatForked(projectId, "user-1", sourceChatId, "A fork", "offline", fromCommit));
+    }
+
+    static Envelope deleted(String chatId, String tenantId, UUID projectId, long seq) {
+        return Envelope.of(chatId, tenantId, seq, null, new ChatDeleted(projectId));
+    }
+
+    static Envelope event(String chatId, String tenantId, EventPayload payload) {
+        return Envelope.of(chatId, tenantId, 1, null, payload);
+    }
+
+    static void send(Envelope envelope) {
+        sendWithKey(envelope.chatId(), envelope);
+    }
+
+    static void sendWithKey(String key, Envelope envelope) {
+        try (RawProducer producer = RawProducer.create()) {
+            producer.send(Topics.SESSION_LIFECYCLE, key, EventJson.toBytes(envelope));
+        }
+    }
+}
