@@ -1,13 +1,11 @@
 package io.switchboard.chat.service;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.chat.config.ChatConfig;
 import io.switchboard.chat.llm.ChatModel;
@@ -50,11 +48,11 @@ public class TurnRunner {
         AtomicLong outputTokens = new AtomicLong();
         return turns.updateStatus(turn.id(), TurnStatus.RUNNING)
                 .chain(() -> publish(turn, new TurnStarted(turn.model())))
-                .chain(() -> coalesced(model.get().stream(new ModelRequest(turn.chatId(), turn.model(), turn.text())))
-                        .onItem().transformToUniAndConcatenate(pieces -> {
-                            String text = String.join("", pieces);
+                .chain(() -> DeltaCoalescer.coalesce(model.get()
+                                .stream(new ModelRequest(turn.chatId(), turn.model(), turn.text()))
+                                .invoke(piece -> outputTokens.incrementAndGet()), config.coalesceWindow())
+                        .onItem().transformToUniAndConcatenate(text -> {
                             answer.append(text);
-                            outputTokens.addAndGet(pieces.size());
                             return publish(turn, new TextDelta(text));
                         })
                         .collect().last())
@@ -64,12 +62,6 @@ public class TurnRunner {
                 .invoke(() -> Log.infof("chatId=%s turn %s completed", turn.chatId(), turn.id()))
                 .onFailure().recoverWithUni(failure -> fail(turn, "model_error", describe(failure)))
                 .eventually(() -> publisher.checkpoint(turn.chatId()));
-    }
-
-    /** Gathers the model's pieces in short windows so one event carries many tokens. */
-    private Multi<List<String>> coalesced(Multi<String> pieces) {
-        return pieces.group().intoLists().every(config.coalesceWindow())
-                .select().where(list -> !list.isEmpty());
     }
 
     private Uni<Void> fail(Turn turn, String reason, String message) {
