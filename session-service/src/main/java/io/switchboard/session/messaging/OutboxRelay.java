@@ -22,7 +22,8 @@ import io.switchboard.session.repository.OutboxRepository;
 /**
  * Publishes committed outbox entries to session.lifecycle in commit order, deleting each only once
  * Kafka acknowledged it. A crash between the two re-publishes the entry: consumers de-duplicate by
- * (chatId, seq), which stays the same.
+ * (chatId, seq), which stays the same. Requests that write an event relay it right after their commit;
+ * the schedule picks up whatever such a relay could not publish.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -38,11 +39,17 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(every = "${switchboard.session.outbox-interval:100ms}",
+    @Scheduled(every = "${switchboard.session.outbox-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> relay() {
         return outbox.lockOldest(config.outboxBatchSize()).chain(this::publishInOrder).replaceWithVoid();
+    }
+
+    /** Relays now, after a commit that wrote an event; a failure is left to the schedule. */
+    public Uni<Void> relayAfterCommit() {
+        return relay().onFailure().invoke(failure -> Log.warnf("Outbox relay deferred: %s", failure.getMessage()))
+                .onFailure().recoverWithNull();
     }
 
     private Uni<Integer> publishInOrder(List<OutboxEntry> entries) {

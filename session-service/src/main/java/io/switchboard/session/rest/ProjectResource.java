@@ -20,6 +20,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.security.CurrentCaller;
 import io.switchboard.session.mapping.ViewMapper;
+import io.switchboard.session.messaging.OutboxRelay;
 import io.switchboard.session.service.ChatService;
 import io.switchboard.session.service.ProjectService;
 
@@ -32,11 +33,13 @@ public class ProjectResource {
     private final ProjectService projects;
     private final ChatService chats;
     private final CurrentCaller caller;
+    private final OutboxRelay relay;
 
-    public ProjectResource(ProjectService projects, ChatService chats, CurrentCaller caller) {
+    public ProjectResource(ProjectService projects, ChatService chats, CurrentCaller caller, OutboxRelay relay) {
         this.projects = projects;
         this.chats = chats;
         this.caller = caller;
+        this.relay = relay;
     }
 
     @POST
@@ -62,6 +65,7 @@ public class ProjectResource {
     public Uni<RestResponse<ChatView>> createChat(@PathParam("projectId") UUID projectId,
             @Valid CreateChatRequest request) {
         return chats.create(caller.get(), projectId, request)
+                .call(chat -> relay.relayAfterCommit())
                 .map(chat -> RestResponse.ResponseBuilder.<ChatView>created(URI.create("/chats/" + chat.id))
                         .entity(ViewMapper.toView(chat)).build());
     }
