@@ -1,0 +1,125 @@
+package io.switchboard.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.switchboard.events.json.EventJson;
+
+/** One client WebSocket connection to the gateway, following the chats of its {@link DeliveryCheck}. */
+final class BenchSocket implements AutoCloseable {
+
+    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final WebSocket socket;
+    private final Listener listener;
+    private final DeliveryCheck check;
+
+    private BenchSocket(WebSocket socket, Listener listener, DeliveryCheck check) {
+        this.socket = socket;
+        this.listener = listener;
+        this.check = check;
+    }
+
+    static BenchSocket connect(HttpClient http, String url, String token, DeliveryCheck check) {
+        Listener listener = new Listener(check);
+        WebSocket socket = http.newWebSocketBuilder()
+                .header("Authorization", "Bearer " + token)
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create(url), listener)
+                .join();
+        return new BenchSocket(socket, listener, check);
+    }
+
+    /** Subscribes to every chat of this connection from its first event and waits for the confirmations. */
+    void subscribeAll() {
+        for (String chatId : check.chats().keySet()) {
+            // The JDK allows one outstanding send per socket, hence join before the next.
+            socket.sendText("{\"type\":\"subscribe\",\"chatId\":\"" + chatId + "\",\"afterSeq\":0,"
+                    + "\"after\":{\"workspace\":0,\"lifecycle\":0}}", true).join();
+        }
+        CompletableFuture.allOf(check.chats().keySet().stream().map(check::subscribed)
+                .toArray(CompletableFuture[]::new))
+                .orTimeout(SUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .join();
+    }
+
+    /**
+     * Sends one ping. Its pong travels behind every event frame already queued for this connection,
+     * so the round trip shows whether the connection itself is backed up.
+     */
+    void ping() {
+        check.pingSent(System.nanoTime());
+        socket.sendText("{\"type\":\"ping\"}", true).join();
+    }
+
+    DeliveryCheck check() {
+        return check;
+    }
+
+    @Override
+    public void close() {
+        listener.closing();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "benchmark done")
+                .orTimeout(5, TimeUnit.SECONDS)
+                .exceptionally(failure -> null)
+                .join();
+    }
+
+    private static final class Listener implements WebSocket.Listener {
+
+        private final DeliveryCheck check;
+        private final StringBuilder partial = new StringBuilder();
+        private volatile boolean closing;
+
+        Listener(DeliveryCheck check) {
+            this.check = check;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                // Read the clocks before parsing, so the client's own JSON work does not count as latency.
+                Instant receivedAt = Instant.now();
+                long receivedNanos = System.nanoTime();
+                try {
+                    JsonNode frame = EventJson.mapper().readTree(partial.toString());
+                    check.onFrame(frame, receivedAt, receivedNanos);
+                } catch (IOException e) {
+                    check.onClosed("a frame that is not JSON: " + partial);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            if (!closing) {
+                check.onClosed("by the gateway: " + statusCode + " " + reason);
+            }
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            if (!closing) {
+                check.onClosed("error: " + error);
+            }
+        }
+
+        void closing() {
+            closing = true;
+        }
+    }
+}

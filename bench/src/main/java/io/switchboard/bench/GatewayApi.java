@@ -1,0 +1,70 @@
+package io.switchboard.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.switchboard.events.json.EventJson;
+
+/** The gateway's REST API, as far as the benchmark needs it. */
+final class GatewayApi {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder()
+            // Plain HTTP/1.1: the JDK's h2c upgrade attempt would only add a round trip per connection.
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final String baseUrl;
+    private final String token;
+
+    GatewayApi(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    String createProject(String name) {
+        return post("/api/projects", EventJson.mapper().createObjectNode().put("name", name), 201).join()
+                .path("id").asText();
+    }
+
+    String createChat(String projectId, String title) {
+        return post("/api/projects/" + projectId + "/chats", EventJson.mapper().createObjectNode().put("title", title),
+                201).join().path("id").asText();
+    }
+
+    /** Completes once the gateway accepted the message (202), that is once the command is in Kafka. */
+    CompletableFuture<Void> sendMessage(String chatId, String text) {
+        return post("/api/chats/" + chatId + "/messages", EventJson.mapper().createObjectNode().put("text", text), 202)
+                .thenApply(body -> null);
+    }
+
+    private CompletableFuture<JsonNode> post(String path, ObjectNode body, int expectedStatus) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() != expectedStatus) {
+                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ", expected "
+                        + expectedStatus + ": " + response.body());
+            }
+            try {
+                return response.body().isEmpty() ? EventJson.mapper().nullNode()
+                        : EventJson.mapper().readTree(response.body());
+            } catch (IOException e) {
+                throw new IllegalStateException("POST " + path + " answered with a body that is not JSON", e);
+            }
+        });
+    }
+}
