@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.switchboard.events.chat.TextDelta;
+import io.switchboard.events.chat.TokenUsage;
 import io.switchboard.events.chat.TurnCompleted;
 import io.switchboard.events.json.EventJson;
 import io.switchboard.events.json.MalformedEventException;
@@ -44,7 +45,7 @@ class EventJsonTest {
         try (EnvelopeDeserializer deserializer = new EnvelopeDeserializer()) {
             assertThat(deserializer.deserialize("chat.events", "{broken".getBytes())).isNull();
             Envelope ok = Envelope.of(UUID.randomUUID().toString(), "t1", 1, UUID.randomUUID(),
-                    new TurnCompleted("done", new io.switchboard.events.chat.TokenUsage(3, 4)));
+                    new TurnCompleted("done", new TokenUsage(3, 4)));
             assertThat(deserializer.deserialize("chat.events", EventJson.toBytes(ok))).isEqualTo(ok);
         }
     }

@@ -1,5 +1,7 @@
 package io.switchboard.launcher;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -13,8 +15,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.switchboard.events.json.EventJson;
-
-import static org.awaitility.Awaitility.await;
 
 /** A WebSocket client for tests: records every frame the gateway sends. */
 final class SocketClient implements AutoCloseable {

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +32,6 @@ import io.switchboard.infra.Databases;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.kafka.RawProducer;
 import io.switchboard.testing.kafka.RecordCollector;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @WithTestResource(value = SwitchboardInfrastructureResource.class,

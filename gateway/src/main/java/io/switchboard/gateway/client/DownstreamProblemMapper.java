@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.switchboard.kit.problem.ProblemException;
 
@@ -32,7 +33,7 @@ public class DownstreamProblemMapper implements ResponseExceptionMapper<ProblemE
         try {
             return response.readEntity(JsonNode.class);
         } catch (RuntimeException e) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.gateway.messaging;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class ReplayWindowRebalanceListener implements KafkaConsumerRebalanceList
             if (offset != null) {
                 consumer.seek(partition, offset.offset());
             } else {
-                consumer.seekToEnd(java.util.List.of(partition));
+                consumer.seekToEnd(List.of(partition));
             }
         }
         Log.debugf("Reading %d partitions from %s", partitions.size(), Instant.ofEpochMilli(since));

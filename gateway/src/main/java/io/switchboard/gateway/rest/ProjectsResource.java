@@ -17,6 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +60,7 @@ public class ProjectsResource {
     @POST
     @Path("/{projectId}/chats")
     public Uni<RestResponse<JsonNode>> createChat(@PathParam("projectId") UUID projectId, JsonNode body) {
-        JsonNode request = body == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body;
+        JsonNode request = body == null ? JsonNodeFactory.instance.objectNode() : body;
         return sessions.createChat(bearer(), projectId, request)
                 .map(chat -> created("/api/chats/" + chat.path("id").asText(), chat));
     }

@@ -26,6 +26,7 @@ import io.switchboard.events.json.EventJson;
 import io.switchboard.gateway.config.GatewayConfig;
 import io.switchboard.gateway.fanout.ChatFanout;
 import io.switchboard.gateway.fanout.EventStream;
+import io.switchboard.gateway.fanout.FrameSink;
 import io.switchboard.gateway.fanout.Frames;
 import io.switchboard.gateway.fanout.Subscription;
 import io.switchboard.gateway.service.ChatDirectory;
@@ -181,7 +182,7 @@ public class ChatSocket {
         return value.asLong();
     }
 
-    private static io.switchboard.gateway.fanout.FrameSink frameSink(WebSocketConnection connection) {
+    private static FrameSink frameSink(WebSocketConnection connection) {
         return frame -> connection.sendText(frame).subscribe().with(
                 sent -> {
                 },

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,6 @@ import io.switchboard.gateway.GatewayFixtures;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.kafka.RawProducer;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @WithTestResource(SwitchboardInfrastructureResource.class)
