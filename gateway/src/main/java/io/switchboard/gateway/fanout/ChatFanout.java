@@ -1,5 +1,6 @@
 package io.switchboard.gateway.fanout;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -27,9 +28,14 @@ public class ChatFanout {
 
     public void publish(EventStream stream, Envelope event) {
         RetainedEvent retainedEvent = new RetainedEvent(event.seq(), Frames.event(stream, event));
-        ChatFeed feed = feed(event.chatId());
-        synchronized (feed) {
-            feed.append(stream, retainedEvent);
+        while (true) {
+            ChatFeed feed = feed(event.chatId());
+            synchronized (feed) {
+                if (!feed.retired()) {
+                    feed.append(stream, retainedEvent);
+                    return;
+                }
+            }
         }
     }
 
@@ -39,25 +45,35 @@ public class ChatFanout {
      */
     public Subscription subscribe(String chatId, FrameSink sink, Map<EventStream, Long> afterSeqs) {
         Subscription subscription = new Subscription(chatId, sink);
-        ChatFeed feed = feed(chatId);
-        synchronized (feed) {
-            long afterChatSeq = afterSeqs.getOrDefault(EventStream.CHAT, feed.latestSeq(EventStream.CHAT));
-            subscription.send(Frames.subscribed(chatId, afterChatSeq, feed.latestSeq(EventStream.CHAT)));
-            for (EventStream stream : EventStream.values()) {
-                Long after = afterSeqs.get(stream);
-                if (after == null) {
-                    long latest = feed.latestSeq(stream);
-                    subscription.startAfter(stream, latest == 0 ? Subscription.UNKNOWN : latest);
-                    continue;
-                }
-                subscription.startAfter(stream, after);
-                for (RetainedEvent event : feed.retained(stream)) {
-                    subscription.offer(stream, event);
+        while (true) {
+            ChatFeed feed = feed(chatId);
+            synchronized (feed) {
+                if (!feed.retired()) {
+                    replayAndAdd(feed, subscription, afterSeqs);
+                    return subscription;
                 }
             }
-            feed.add(subscription);
         }
-        return subscription;
+    }
+
+    /** Runs under the feed's lock: the replay and the registration form one step for live events. */
+    private static void replayAndAdd(ChatFeed feed, Subscription subscription, Map<EventStream, Long> afterSeqs) {
+        long latestChatSeq = feed.latestSeq(EventStream.CHAT);
+        long afterChatSeq = afterSeqs.getOrDefault(EventStream.CHAT, latestChatSeq);
+        subscription.send(Frames.subscribed(subscription.chatId(), afterChatSeq, latestChatSeq));
+        for (EventStream stream : EventStream.values()) {
+            Long after = afterSeqs.get(stream);
+            if (after == null) {
+                long latest = feed.latestSeq(stream);
+                subscription.startAfter(stream, latest == 0 ? Subscription.UNKNOWN : latest);
+                continue;
+            }
+            subscription.startAfter(stream, after);
+            for (RetainedEvent event : feed.retained(stream)) {
+                subscription.offer(stream, event);
+            }
+        }
+        feed.add(subscription);
     }
 
     public void unsubscribe(Subscription subscription) {
@@ -67,6 +83,30 @@ public class ChatFanout {
                 feed.remove(subscription);
             }
         }
+    }
+
+    /**
+     * Forgets chats nobody follows and nothing happened in for the given time, so the gateway's memory
+     * follows its active chats rather than every chat it ever saw. A client resubscribing to such a chat
+     * later gets a resync frame if it missed anything.
+     */
+    public int evictIdle(Duration idleFor) {
+        int evicted = 0;
+        for (Map.Entry<String, ChatFeed> entry : feeds.entrySet()) {
+            ChatFeed feed = entry.getValue();
+            synchronized (feed) {
+                if (feed.retireIfIdle(idleFor.toNanos())) {
+                    feeds.remove(entry.getKey(), feed);
+                    evicted++;
+                }
+            }
+        }
+        return evicted;
+    }
+
+    /** Chats the gateway currently keeps events for. */
+    public int feedCount() {
+        return feeds.size();
     }
 
     /** Subscriptions across all chats, for metrics. */

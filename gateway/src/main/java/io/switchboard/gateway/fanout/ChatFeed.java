@@ -13,6 +13,8 @@ final class ChatFeed {
     private final int retained;
     private final Map<EventStream, Deque<RetainedEvent>> recent = new EnumMap<>(EventStream.class);
     private final Set<Subscription> subscriptions = new HashSet<>();
+    private long lastActivity = System.nanoTime();
+    private boolean retired;
 
     ChatFeed(int retained) {
         this.retained = retained;
@@ -22,6 +24,7 @@ final class ChatFeed {
     }
 
     void append(EventStream stream, RetainedEvent event) {
+        lastActivity = System.nanoTime();
         Deque<RetainedEvent> events = recent.get(stream);
         RetainedEvent last = events.peekLast();
         if (last != null && event.seq() <= last.seq()) {
@@ -52,6 +55,20 @@ final class ChatFeed {
 
     void remove(Subscription subscription) {
         subscriptions.remove(subscription);
+        lastActivity = System.nanoTime();
+    }
+
+    /** Retires the feed if nobody follows it and nothing happened in it for the given time. */
+    boolean retireIfIdle(long idleNanos) {
+        if (subscriptions.isEmpty() && System.nanoTime() - lastActivity >= idleNanos) {
+            retired = true;
+        }
+        return retired;
+    }
+
+    /** A retired feed has left the fan-out's map; whoever still holds it must look the chat up again. */
+    boolean retired() {
+        return retired;
     }
 
     int subscriberCount() {

@@ -203,6 +203,8 @@ class ChatSocketTest {
                 .baseUri(base)
                 .path("/ws")
                 .addHeader("Authorization", "Bearer " + token)
+                // The default runs callbacks on worker threads, which may reorder frames in the test's list.
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((connection, text) -> {
                     try {
                         sink.add(EventJson.mapper().readTree(text));

@@ -50,6 +50,10 @@ public class Message {
     @Column(nullable = false)
     public long seq;
 
+    /** The seq of the turn's TurnQueued: orders the history by turn, question before answer. */
+    @Column(name = "turn_seq", nullable = false)
+    public long turnSeq;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

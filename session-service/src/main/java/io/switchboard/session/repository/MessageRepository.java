@@ -14,9 +14,15 @@ import io.switchboard.session.model.MessageRole;
 public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
 
     public Uni<List<Message>> history(String tenantId, UUID chatId, long afterSeq, int limit) {
-        return find("tenantId = ?1 and chatId = ?2 and seq > ?3 order by seq", tenantId, chatId, afterSeq)
+        return find("tenantId = ?1 and chatId = ?2 and seq > ?3 order by turnSeq, seq", tenantId, chatId, afterSeq)
                 .page(0, limit)
                 .list();
+    }
+
+    /** The seq of the turn's question, if it has been stored. */
+    public Uni<Long> questionSeq(UUID chatId, UUID turnId) {
+        return find("chatId = ?1 and turnId = ?2 and role = ?3", chatId, turnId, MessageRole.USER).firstResult()
+                .map(question -> question == null ? null : question.seq);
     }
 
     public Uni<Boolean> exists(UUID chatId, UUID turnId, MessageRole role) {

@@ -66,12 +66,20 @@ public class MessageHistoryService {
                         return Uni.createFrom().voidItem();
                     }
                     return messages.exists(message.chatId, message.turnId, message.role)
-                            .chain(exists -> exists
-                                    ? Uni.createFrom().voidItem()
-                                    : messages.persist(message).invoke(() -> Log.debugf(
-                                            "chatId=%s stored %s message of turn %s", event.chatId(),
-                                            message.role, message.turnId)).replaceWithVoid());
+                            .chain(exists -> exists ? Uni.createFrom().voidItem() : store(message));
                 });
+    }
+
+    private Uni<Void> store(Message message) {
+        Uni<Long> turnSeq = message.role == MessageRole.USER
+                ? Uni.createFrom().item(message.seq)
+                : messages.questionSeq(message.chatId, message.turnId)
+                        .map(questionSeq -> questionSeq == null ? message.seq : questionSeq);
+        return turnSeq.chain(seq -> {
+            message.turnSeq = seq;
+            return messages.persist(message);
+        }).invoke(() -> Log.debugf("chatId=%s stored %s message of turn %s", message.chatId, message.role,
+                message.turnId)).replaceWithVoid();
     }
 
     private static Message messageFor(Envelope event) {

@@ -2,6 +2,7 @@ package io.switchboard.session.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -65,6 +66,30 @@ class MessageHistoryTest {
                 .body("[1].turnId", equalTo(turn.toString())));
         given().auth().oauth2(alice).get("/chats/{id}/messages?afterSeq=1", chatId)
                 .then().statusCode(200).body("$", hasSize(1)).body("[0].role", equalTo("assistant"));
+    }
+
+    @Test
+    void aQuestionQueuedDuringAnAnswerIsListedAfterThatAnswer() {
+        String projectId = ProjectAndChatResourceTest.createProject(alice, "queue");
+        String chatId = given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}")
+                .post("/projects/{id}/chats", projectId).then().statusCode(201).extract().path("id");
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        try (RawProducer producer = RawProducer.create()) {
+            send(producer, Envelope.of(chatId, "tenant-a", 1, first, new TurnQueued("q1", "alice", "one", "offline", 0)));
+            send(producer, Envelope.of(chatId, "tenant-a", 2, first, new TurnStarted("offline")));
+            send(producer, Envelope.of(chatId, "tenant-a", 3, second, new TurnQueued("q2", "alice", "two", "offline", 1)));
+            send(producer, Envelope.of(chatId, "tenant-a", 4, first, new TurnCompleted("answer one", new TokenUsage(1, 2))));
+            send(producer, Envelope.of(chatId, "tenant-a", 5, second, new TurnStarted("offline")));
+            send(producer, Envelope.of(chatId, "tenant-a", 6, second, new TurnCompleted("answer two", new TokenUsage(1, 2))));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(alice)
+                .get("/chats/{id}/messages", chatId)
+                .then().statusCode(200)
+                .body("content", contains("one", "answer one", "two", "answer two"))
+                .body("seq", contains(1, 4, 3, 6)));
     }
 
     private static void send(RawProducer producer, Envelope event) {
