@@ -41,12 +41,12 @@ public class TurnRunner {
     public Uni<Void> run(Turn turn) {
         Optional<ChatModel> model = models.find(turn.model());
         if (model.isEmpty()) {
-            return fail(turn, "unknown_model", "No model named '" + turn.model() + "' is configured");
+            return record(turn, failed(turn, "unknown_model", "No model named '" + turn.model() + "' is configured"));
         }
         Log.infof("chatId=%s turn %s starting on %s", turn.chatId(), turn.id(), turn.model());
         StringBuilder answer = new StringBuilder();
         AtomicLong outputTokens = new AtomicLong();
-        return turns.updateStatus(turn.id(), TurnStatus.RUNNING)
+        Uni<TurnStatus> answered = turns.updateStatus(turn.id(), TurnStatus.RUNNING)
                 .chain(() -> publish(turn, new TurnStarted(turn.model())))
                 .chain(() -> DeltaCoalescer.coalesce(model.get()
                                 .stream(new ModelRequest(turn.chatId(), turn.model(), turn.text()))
@@ -58,20 +58,35 @@ public class TurnRunner {
                         .collect().last())
                 .chain(() -> publish(turn, new TurnCompleted(answer.toString(),
                         new TokenUsage(estimateTokens(turn.text()), outputTokens.get()))))
-                .chain(() -> turns.updateStatus(turn.id(), TurnStatus.COMPLETED))
                 .invoke(() -> Log.infof("chatId=%s turn %s completed", turn.chatId(), turn.id()))
-                .onFailure().recoverWithUni(failure -> fail(turn, "model_error", describe(failure)))
-                .eventually(() -> publisher.checkpoint(turn.chatId()));
+                .replaceWith(TurnStatus.COMPLETED)
+                // Only a failure before TurnCompleted went out ends the turn as failed; bookkeeping after it
+                // must never announce a second ending.
+                .onFailure().recoverWithUni(failure -> failed(turn, "model_error", describe(failure)));
+        return record(turn, answered);
     }
 
-    private Uni<Void> fail(Turn turn, String reason, String message) {
+    /** Announces the failure; completes with FAILED either way. */
+    private Uni<TurnStatus> failed(Turn turn, String reason, String message) {
         Log.warnf("chatId=%s turn %s failed: %s (%s)", turn.chatId(), turn.id(), reason, message);
         return publish(turn, new TurnFailed(reason, message))
-                .chain(() -> turns.updateStatus(turn.id(), TurnStatus.FAILED))
-                .onFailure().invoke(failure -> Log.errorf(failure, "chatId=%s turn %s: failure not recorded",
+                .onFailure().invoke(failure -> Log.errorf(failure, "chatId=%s turn %s: TurnFailed not published",
                         turn.chatId(), turn.id()))
                 .onFailure().recoverWithNull()
-                .eventually(() -> publisher.checkpoint(turn.chatId()));
+                .replaceWith(TurnStatus.FAILED);
+    }
+
+    /** Stores how the turn ended and the chat's seq, once, whatever the outcome. */
+    private Uni<Void> record(Turn turn, Uni<TurnStatus> outcome) {
+        return outcome
+                .chain(status -> turns.updateStatus(turn.id(), status))
+                .onFailure().invoke(failure -> Log.errorf(failure, "chatId=%s turn %s: end not recorded",
+                        turn.chatId(), turn.id()))
+                .onFailure().recoverWithNull()
+                .eventually(() -> publisher.checkpoint(turn.chatId()))
+                .onFailure().invoke(failure -> Log.errorf(failure, "chatId=%s turn %s: seq checkpoint not stored",
+                        turn.chatId(), turn.id()))
+                .onFailure().recoverWithNull();
     }
 
     private Uni<Void> publish(Turn turn, EventPayload payload) {
