@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.switchboard.events.chat.CommandRejected;
+import io.switchboard.events.chat.QueuedTurnEdited;
 import io.switchboard.events.chat.TextDelta;
 import io.switchboard.events.chat.ToolCallFailed;
 import io.switchboard.events.chat.ToolCallProgress;
@@ -19,6 +21,7 @@ import io.switchboard.events.chat.TurnStarted;
 import io.switchboard.events.command.CancelTurn;
 import io.switchboard.events.command.EditQueuedTurn;
 import io.switchboard.events.command.SendMessage;
+import io.switchboard.events.command.StopTurn;
 import io.switchboard.events.lifecycle.ChatArchived;
 import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.events.lifecycle.ChatDeleted;
@@ -38,6 +41,7 @@ public enum EventType {
     SEND_MESSAGE(SendMessage.class, Topics.CHAT_COMMANDS),
     CANCEL_TURN(CancelTurn.class, Topics.CHAT_COMMANDS),
     EDIT_QUEUED_TURN(EditQueuedTurn.class, Topics.CHAT_COMMANDS),
+    STOP_TURN(StopTurn.class, Topics.CHAT_COMMANDS),
 
     TURN_QUEUED(TurnQueued.class, Topics.CHAT_EVENTS),
     TURN_STARTED(TurnStarted.class, Topics.CHAT_EVENTS),
@@ -49,6 +53,8 @@ public enum EventType {
     TURN_COMPLETED(TurnCompleted.class, Topics.CHAT_EVENTS),
     TURN_FAILED(TurnFailed.class, Topics.CHAT_EVENTS),
     TURN_CANCELLED(TurnCancelled.class, Topics.CHAT_EVENTS),
+    QUEUED_TURN_EDITED(QueuedTurnEdited.class, Topics.CHAT_EVENTS),
+    COMMAND_REJECTED(CommandRejected.class, Topics.CHAT_EVENTS),
 
     CHAT_CREATED(ChatCreated.class, Topics.SESSION_LIFECYCLE),
     CHAT_UPDATED(ChatUpdated.class, Topics.SESSION_LIFECYCLE),

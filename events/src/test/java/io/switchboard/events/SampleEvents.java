@@ -59,6 +59,10 @@ final class SampleEvents {
         if (type == boolean.class) {
             return true;
         }
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            return constants[constants.length - 1];
+        }
         if (JsonNode.class.isAssignableFrom(type)) {
             return EventJson.mapper().createObjectNode().put("path", "README.md");
         }

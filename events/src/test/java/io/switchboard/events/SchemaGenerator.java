@@ -80,6 +80,15 @@ final class SchemaGenerator {
             type(schema, "boolean", nullable);
         } else if (JsonNode.class.isAssignableFrom(type)) {
             type(schema, "object", nullable);
+        } else if (type.isEnum()) {
+            type(schema, "string", nullable);
+            ArrayNode values = schema.putArray("enum");
+            for (Object constant : type.getEnumConstants()) {
+                values.add(EventJson.mapper().convertValue(constant, String.class));
+            }
+            if (nullable) {
+                values.addNull();
+            }
         } else {
             throw new IllegalArgumentException("No schema mapping for " + type);
         }

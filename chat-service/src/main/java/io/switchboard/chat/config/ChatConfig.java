@@ -27,5 +27,9 @@ public interface ChatConfig {
         /** Words in each offline answer after its fixed preamble. */
         @WithDefault("24")
         int replyWords();
+
+        /** The context budget the offline model reports; history beyond it is trimmed. */
+        @WithDefault("32000")
+        int contextWindowTokens();
     }
 }

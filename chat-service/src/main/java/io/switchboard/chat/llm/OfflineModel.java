@@ -9,10 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Multi;
 import io.switchboard.chat.config.ChatConfig;
+import io.switchboard.events.chat.TokenUsage;
 
 /**
  * The built-in model: no provider, no key, and the same answer for the same message every time, streamed
- * word by word at a configured rate. It makes the whole product usable offline and tests deterministic.
+ * word by word at a configured rate. It makes the whole product usable offline and tests deterministic;
+ * {@link OfflineDirectives} let a message make it call tools, fail or stall.
  */
 @ApplicationScoped
 public class OfflineModel implements ChatModel {
@@ -32,21 +34,55 @@ public class OfflineModel implements ChatModel {
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public ModelDescription description() {
+        return new ModelDescription(NAME, NAME, config.contextWindowTokens(), true);
     }
 
     @Override
-    public Multi<String> stream(ModelRequest request) {
-        List<String> words = answer(request.userText(), config.replyWords());
-        Duration interval = Duration.ofNanos(1_000_000_000L / Math.max(1, config.wordsPerSecond()));
-        return Multi.createFrom().ticks().every(interval)
+    public Multi<ModelEvent> stream(ModelRequest request) {
+        OfflineDirectives directives = OfflineDirectives.parse(request.lastUserText());
+        long inputTokens = estimateTokens(request);
+        int toolResults = toolResultsSinceLastUser(request.messages());
+        if (toolResults < directives.tools().size()) {
+            OfflineDirectives.ToolDirective tool = directives.tools().get(toolResults);
+            return Multi.createFrom().items(
+                    new ModelEvent.ToolCall("offline-call-" + (toolResults + 1), tool.name(), tool.argumentsJson()),
+                    new ModelEvent.Finished(new TokenUsage(inputTokens, 1)));
+        }
+        if (directives.failure().isPresent() && directives.failAfterWords() == 0) {
+            return Multi.createFrom().failure(
+                    new ModelException(ModelException.MODEL_ERROR, directives.failure().get(), false));
+        }
+        List<String> words = answer(directives.text(), directives.words().orElse(config.replyWords()));
+        if (toolResults > 0) {
+            words.addAll(3, List.of("(after", toolResults, "tool", toolResults == 1 ? "call)" : "calls)")
+                    .stream().map(String::valueOf).toList());
+        }
+        int rate = directives.rate().orElse(config.wordsPerSecond());
+        Duration interval = Duration.ofNanos(1_000_000_000L / Math.max(1, rate));
+        int limit = directives.failure().isPresent() ? Math.min(words.size(), directives.failAfterWords())
+                : words.size();
+        Multi<ModelEvent> text = Multi.createFrom().ticks().every(interval)
                 .onOverflow().buffer(words.size())
-                .select().first(words.size())
+                .select().first(limit)
                 .map(tick -> {
                     int index = tick.intValue();
-                    return index == words.size() - 1 ? words.get(index) : words.get(index) + " ";
+                    String word = index == words.size() - 1 ? words.get(index) : words.get(index) + " ";
+                    return (ModelEvent) new ModelEvent.Text(word);
                 });
+        Multi<ModelEvent> ending = directives.failure().isPresent()
+                ? Multi.createFrom().failure(
+                        new ModelException(ModelException.MODEL_ERROR, directives.failure().get(), false))
+                : Multi.createFrom().item(new ModelEvent.Finished(new TokenUsage(inputTokens, limit)));
+        Multi<ModelEvent> answer = Multi.createBy().concatenating().streams(text, ending);
+        if (directives.stallForever()) {
+            return Multi.createFrom().nothing();
+        }
+        return directives.stall()
+                .map(stall -> Multi.createFrom().ticks().startingAfter(stall).every(Duration.ofDays(1))
+                        .select().first(1)
+                        .onItem().transformToMultiAndConcatenate(tick -> answer))
+                .orElse(answer);
     }
 
     /** The deterministic answer to a message: a preamble quoting it, then words chosen from its hash. */
@@ -68,5 +104,23 @@ public class OfflineModel implements ChatModel {
         int last = words.size() - 1;
         words.set(last, words.get(last) + ".");
         return words;
+    }
+
+    private static int toolResultsSinceLastUser(List<ChatMessage> messages) {
+        int results = 0;
+        for (int i = messages.size() - 1; i >= 0 && !(messages.get(i) instanceof ChatMessage.User); i--) {
+            if (messages.get(i) instanceof ChatMessage.ToolResult) {
+                results++;
+            }
+        }
+        return results;
+    }
+
+    private static long estimateTokens(ModelRequest request) {
+        long chars = 0;
+        for (ChatMessage message : request.messages()) {
+            chars += message.text().length();
+        }
+        return (chars + 3) / 4;
     }
 }

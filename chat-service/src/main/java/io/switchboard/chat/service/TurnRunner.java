@@ -1,5 +1,6 @@
 package io.switchboard.chat.service;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -10,6 +11,8 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.chat.config.ChatConfig;
 import io.switchboard.chat.llm.ChatModel;
 import io.switchboard.chat.llm.ModelRegistry;
+import io.switchboard.chat.llm.ChatMessage;
+import io.switchboard.chat.llm.ModelEvent;
 import io.switchboard.chat.llm.ModelRequest;
 import io.switchboard.chat.model.Turn;
 import io.switchboard.chat.model.TurnStatus;
@@ -49,8 +52,15 @@ public class TurnRunner {
         Uni<TurnStatus> answered = turns.updateStatus(turn.id(), TurnStatus.RUNNING)
                 .chain(() -> publish(turn, new TurnStarted(turn.model())))
                 .chain(() -> DeltaCoalescer.coalesce(model.get()
-                                .stream(new ModelRequest(turn.chatId(), turn.model(), turn.text()))
-                                .invoke(piece -> outputTokens.incrementAndGet()), config.coalesceWindow())
+                                .stream(new ModelRequest(turn.chatId(), turn.model(),
+                                        List.of(new ChatMessage.User(turn.text())), List.of()))
+                                .invoke(event -> {
+                                    if (event instanceof ModelEvent.Finished finished) {
+                                        outputTokens.set(finished.usage().outputTokens());
+                                    }
+                                })
+                                .select().where(event -> event instanceof ModelEvent.Text)
+                                .map(event -> ((ModelEvent.Text) event).text()), config.coalesceWindow())
                         .onItem().transformToUniAndConcatenate(text -> {
                             answer.append(text);
                             return publish(turn, new TextDelta(text));

@@ -2,6 +2,17 @@ package io.switchboard.events.chat;
 
 import io.switchboard.events.EventPayload;
 
-/** The turn was cancelled before it finished; {@code reason} is a stable code such as {@code user}. */
+/**
+ * The turn was cancelled before it finished.
+ *
+ * @param reason a stable code: {@code cancelled} (CancelTurn), {@code stopped} (StopTurn), {@code superseded}
+ *               (a message sent with delivery {@code now}), {@code chat_archived} or {@code chat_deleted}
+ */
 public record TurnCancelled(String reason) implements EventPayload {
+
+    public static final String CANCELLED = "cancelled";
+    public static final String STOPPED = "stopped";
+    public static final String SUPERSEDED = "superseded";
+    public static final String CHAT_ARCHIVED = "chat_archived";
+    public static final String CHAT_DELETED = "chat_deleted";
 }
