@@ -18,6 +18,12 @@ public interface ChatConfig {
     /** The built-in model that needs no provider. */
     Offline offline();
 
+    /** How turns share this instance. */
+    Scheduling scheduling();
+
+    /** What a model is given and allowed in one turn. */
+    Turns turns();
+
     interface Offline {
 
         /** Words the offline model streams per second. */
@@ -31,5 +37,54 @@ public interface ChatConfig {
         /** The context budget the offline model reports; history beyond it is trimmed. */
         @WithDefault("32000")
         int contextWindowTokens();
+    }
+
+    interface Scheduling {
+
+        /** Turns running at once on this instance; more wait in a fair order across tenants and chats. */
+        @WithDefault("1000")
+        int maxRunningTurns();
+
+        /** Turns of one tenant running at once on this instance. */
+        @WithDefault("200")
+        int maxRunningTurnsPerTenant();
+
+        /**
+         * Turns of one tenant queued or running on this instance; a message beyond it ends at once with
+         * TurnFailed {@code tenant_limit}.
+         */
+        @WithDefault("2000")
+        int maxPendingTurnsPerTenant();
+
+        /** Turns waiting in one chat's queue; a message beyond it ends with TurnFailed {@code chat_queue_full}. */
+        @WithDefault("50")
+        int maxQueuedTurnsPerChat();
+
+        /** How long a rebalance or shutdown waits for running turns to record their interruption. */
+        @WithDefault("20s")
+        Duration handoverTimeout();
+    }
+
+    interface Turns {
+
+        /** Model steps in one turn; a model still calling tools after them ends with {@code tool_step_limit}. */
+        @WithDefault("8")
+        int maxSteps();
+
+        /**
+         * Tokens (input plus output) a chat may use in total; a turn started beyond it ends with
+         * TurnFailed {@code token_budget_exceeded}. 0 means no budget.
+         */
+        @WithDefault("0")
+        long chatTokenBudget();
+
+        /** Tokens kept free for the answer when the history is trimmed to the model's context window. */
+        @WithDefault("2048")
+        int answerReserveTokens();
+
+        /** The instructions every conversation starts with. */
+        @WithDefault("You are a helpful assistant working in the user's git workspace. Use the tools to read "
+                + "and change files when the task needs it.")
+        String systemPrompt();
     }
 }

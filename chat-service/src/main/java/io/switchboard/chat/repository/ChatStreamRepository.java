@@ -1,12 +1,20 @@
 package io.switchboard.chat.repository;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.chat.model.ChatState;
+import io.switchboard.chat.model.ChatStream;
+import io.switchboard.events.chat.TokenUsage;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The last seq assigned on each chat's chat.events stream. */
+/** Per chat: the last seq on its chat.events stream, its activity window, state and token totals. */
 @ApplicationScoped
 public class ChatStreamRepository {
 
@@ -16,22 +24,98 @@ public class ChatStreamRepository {
         this.pool = pool;
     }
 
-    /** The chat's last seq, creating its stream at 0 when it has none yet. */
-    public Uni<Long> lastSeq(String chatId, String tenantId) {
+    /** The chat's stream, created at seq 0 when it has none yet. */
+    public Uni<ChatStream> open(String chatId, String tenantId, int partition) {
         return pool.preparedQuery("""
-                        INSERT INTO chat_stream (chat_id, tenant_id, last_seq, updated_at) VALUES ($1, $2, 0, now())
-                        ON CONFLICT (chat_id) DO UPDATE SET updated_at = chat_stream.updated_at
-                        RETURNING last_seq""")
-                .execute(Tuple.of(chatId, tenantId))
-                .map(rows -> rows.iterator().next().getLong("last_seq"));
+                        INSERT INTO chat_stream (chat_id, tenant_id, last_seq, partition, updated_at)
+                        VALUES ($1, $2, 0, $3, now())
+                        ON CONFLICT (chat_id) DO UPDATE SET partition = EXCLUDED.partition
+                        RETURNING last_seq, state, input_tokens, output_tokens""")
+                .execute(Tuple.of(chatId, tenantId, partition))
+                .map(rows -> stream(chatId, rows.iterator().next()));
     }
 
-    /** Never moves backwards, so checkpoints that arrive out of order are harmless. */
-    public Uni<Void> saveLastSeq(String chatId, long seq) {
+    /**
+     * Opens an activity window: from now on events may be published beyond the stored last_seq, so a crash
+     * before the window is closed makes recovery read them back from Kafka.
+     */
+    public Uni<Void> openWindow(String chatId) {
         return pool.preparedQuery("""
-                        UPDATE chat_stream SET last_seq = GREATEST(last_seq, $2), updated_at = now()
-                        WHERE chat_id = $1""")
-                .execute(Tuple.of(chatId, seq))
+                        UPDATE chat_stream SET pending_since = COALESCE(pending_since, now()) WHERE chat_id = $1""")
+                .execute(Tuple.of(chatId))
                 .replaceWithVoid();
+    }
+
+    /** Stores the chat's seq; never moves it backwards. With {@code closeWindow} the stream is clean again. */
+    public Uni<Void> checkpoint(String chatId, long seq, boolean closeWindow) {
+        return pool.preparedQuery("""
+                        UPDATE chat_stream SET last_seq = GREATEST(last_seq, $2),
+                               pending_since = CASE WHEN $3 THEN NULL ELSE pending_since END, updated_at = now()
+                        WHERE chat_id = $1""")
+                .execute(Tuple.of(chatId, seq, closeWindow))
+                .replaceWithVoid();
+    }
+
+    /** Adds a turn's tokens to the chat's totals and returns the new totals. */
+    public Uni<TokenUsage> addUsage(String chatId, TokenUsage usage) {
+        return pool.preparedQuery("""
+                        UPDATE chat_stream SET input_tokens = input_tokens + $2, output_tokens = output_tokens + $3
+                        WHERE chat_id = $1 RETURNING input_tokens, output_tokens""")
+                .execute(Tuple.of(chatId, usage.inputTokens(), usage.outputTokens()))
+                .map(rows -> rows.rowCount() == 0 ? usage : totals(rows.iterator().next()));
+    }
+
+    /**
+     * Applies a lifecycle change unless a later one was applied already; true when it changed the state.
+     * The chat's stream is created when chat-service has not heard of it before.
+     */
+    public Uni<Boolean> applyLifecycle(String chatId, String tenantId, int partition, ChatState state,
+            long lifecycleSeq) {
+        return pool.preparedQuery("""
+                        INSERT INTO chat_stream (chat_id, tenant_id, last_seq, partition, state, lifecycle_seq,
+                                                 updated_at)
+                        VALUES ($1, $2, 0, $3, $4, $5, now())
+                        ON CONFLICT (chat_id) DO UPDATE SET state = EXCLUDED.state,
+                               lifecycle_seq = EXCLUDED.lifecycle_seq, partition = EXCLUDED.partition
+                        WHERE chat_stream.lifecycle_seq < EXCLUDED.lifecycle_seq
+                        RETURNING chat_id""")
+                .execute(Tuple.of(chatId, tenantId, partition, state.name(), lifecycleSeq))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<ChatState> state(String chatId) {
+        return pool.preparedQuery("SELECT state FROM chat_stream WHERE chat_id = $1")
+                .execute(Tuple.of(chatId))
+                .map(rows -> rows.rowCount() == 0 ? ChatState.ACTIVE
+                        : ChatState.valueOf(rows.iterator().next().getString("state")));
+    }
+
+    /** Chats of the partition whose activity window was left open, as by a crash. */
+    public Uni<List<OpenWindow>> openWindows(int partition) {
+        return pool.preparedQuery("""
+                        SELECT chat_id, last_seq, pending_since FROM chat_stream
+                        WHERE partition = $1 AND pending_since IS NOT NULL""")
+                .execute(Tuple.of(partition))
+                .map(rows -> {
+                    List<OpenWindow> windows = new ArrayList<>();
+                    for (Row row : rows) {
+                        windows.add(new OpenWindow(row.getString("chat_id"), row.getLong("last_seq"),
+                                row.getOffsetDateTime("pending_since")));
+                    }
+                    return windows;
+                });
+    }
+
+    /** A chat whose stream may hold events beyond {@code lastSeq}, published since {@code since}. */
+    public record OpenWindow(String chatId, long lastSeq, OffsetDateTime since) {
+    }
+
+    private static ChatStream stream(String chatId, Row row) {
+        return new ChatStream(chatId, row.getLong("last_seq"), ChatState.valueOf(row.getString("state")),
+                totals(row));
+    }
+
+    private static TokenUsage totals(Row row) {
+        return new TokenUsage(row.getLong("input_tokens"), row.getLong("output_tokens"));
     }
 }

@@ -1,5 +1,8 @@
 package io.switchboard.chat.repository;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.chat.model.Turn;
+import io.switchboard.chat.model.TurnEnding;
 import io.switchboard.chat.model.TurnStatus;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -18,28 +23,119 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class TurnRepository {
 
+    private static final String COLUMNS = "t.id, t.tenant_id, t.chat_id, t.client_message_id, t.user_id, t.text, "
+            + "t.model, t.status, t.rank";
+
     private final Pool pool;
 
     public TurnRepository(Pool pool) {
         this.pool = pool;
     }
 
-    /** Stores the turn unless the chat already has one with the same client message id. */
-    public Uni<Optional<Turn>> insertIfNew(Turn turn) {
+    /**
+     * Stores the turn, ranked last in its chat's queue or, with {@code first}, ahead of everything queued;
+     * empty when the chat already has a turn with the same client message id.
+     */
+    public Uni<Optional<Turn>> insertIfNew(Turn turn, boolean first) {
         return pool.preparedQuery("""
                         INSERT INTO turn (id, tenant_id, chat_id, client_message_id, user_id, text, model, status,
-                                          created_at, updated_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), now())
+                                          rank, created_at, updated_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                                CASE WHEN $9 THEN -nextval('turn_rank_seq') ELSE nextval('turn_rank_seq') END,
+                                now(), now())
                         ON CONFLICT (chat_id, client_message_id) DO NOTHING
-                        RETURNING id""")
+                        RETURNING rank""")
                 .execute(Tuple.from(new Object[] {turn.id(), turn.tenantId(), turn.chatId(), turn.clientMessageId(),
-                        turn.userId(), turn.text(), turn.model(), turn.status().name()}))
-                .map(rows -> rows.rowCount() == 1 ? Optional.of(turn) : Optional.empty());
+                        turn.userId(), turn.text(), turn.model(), turn.status().name(), first}))
+                .map(rows -> rows.rowCount() == 1
+                        ? Optional.of(new Turn(turn.id(), turn.tenantId(), turn.chatId(), turn.clientMessageId(),
+                                turn.userId(), turn.text(), turn.model(), turn.status(),
+                                rows.iterator().next().getLong("rank")))
+                        : Optional.empty());
     }
 
-    public Uni<Void> updateStatus(UUID turnId, TurnStatus status) {
-        return pool.preparedQuery("UPDATE turn SET status = $2, updated_at = now() WHERE id = $1")
-                .execute(Tuple.of(turnId, status.name()))
+    public Uni<Void> markRunning(UUID turnId) {
+        return pool.preparedQuery("UPDATE turn SET status = 'RUNNING', updated_at = now() WHERE id = $1")
+                .execute(Tuple.of(turnId))
                 .replaceWithVoid();
+    }
+
+    /** Records the turn's ending; a turn that already ended keeps its first ending. */
+    public Uni<Void> finish(UUID turnId, TurnEnding ending) {
+        return pool.preparedQuery("""
+                        UPDATE turn SET status = $2, end_reason = $3, answer = $4, input_tokens = $5,
+                                        output_tokens = $6, ended_at = now(), updated_at = now()
+                        WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')""")
+                .execute(Tuple.from(new Object[] {turnId, ending.status().name(), ending.reason(), ending.answer(),
+                        ending.usage().inputTokens(), ending.usage().outputTokens()}))
+                .replaceWithVoid();
+    }
+
+    /** Replaces the text of a turn that is still queued; false when it is not (any more). */
+    public Uni<Boolean> updateQueuedText(UUID turnId, String text) {
+        return pool.preparedQuery("""
+                        UPDATE turn SET text = $2, updated_at = now() WHERE id = $1 AND status = 'QUEUED'""")
+                .execute(Tuple.of(turnId, text))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Optional<Turn>> find(String chatId, String clientMessageId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM turn t WHERE t.chat_id = $1 AND t.client_message_id = $2")
+                .execute(Tuple.of(chatId, clientMessageId))
+                .map(rows -> turns(rows).stream().findFirst());
+    }
+
+    /** Queued and running turns of the chats on these partitions, each chat's in queue order. */
+    public Uni<List<OpenTurn>> openTurns(Collection<Integer> partitions) {
+        return pool.preparedQuery("SELECT c.partition, " + COLUMNS + """
+                         FROM turn t JOIN chat_stream c ON c.chat_id = t.chat_id
+                        WHERE c.partition = ANY($1) AND t.status IN ('QUEUED', 'RUNNING')
+                        ORDER BY t.chat_id, t.rank""")
+                .execute(Tuple.of(partitions.toArray(new Integer[0])))
+                .map(rows -> {
+                    List<OpenTurn> open = new ArrayList<>();
+                    for (Row row : rows) {
+                        open.add(new OpenTurn(turn(row), row.getInteger("partition")));
+                    }
+                    return open;
+                });
+    }
+
+    /** A turn that has not ended, with its chat's partition. */
+    public record OpenTurn(Turn turn, int partition) {
+    }
+
+    /** The chat's answered turns, newest first, for building the model's context. */
+    public Uni<List<AnsweredTurn>> answeredNewestFirst(String chatId, int limit) {
+        return pool.preparedQuery("""
+                        SELECT text, answer FROM turn
+                        WHERE chat_id = $1 AND status = 'COMPLETED' AND answer IS NOT NULL
+                        ORDER BY ended_at DESC LIMIT $2""")
+                .execute(Tuple.of(chatId, limit))
+                .map(rows -> {
+                    List<AnsweredTurn> answered = new ArrayList<>();
+                    for (Row row : rows) {
+                        answered.add(new AnsweredTurn(row.getString("text"), row.getString("answer")));
+                    }
+                    return answered;
+                });
+    }
+
+    /** A past exchange of the chat. */
+    public record AnsweredTurn(String question, String answer) {
+    }
+
+    private static List<Turn> turns(Iterable<Row> rows) {
+        List<Turn> turns = new ArrayList<>();
+        for (Row row : rows) {
+            turns.add(turn(row));
+        }
+        return turns;
+    }
+
+    private static Turn turn(Row row) {
+        return new Turn(row.getUUID("id"), row.getString("tenant_id"), row.getString("chat_id"),
+                row.getString("client_message_id"), row.getString("user_id"), row.getString("text"),
+                row.getString("model"), TurnStatus.valueOf(row.getString("status")), row.getLong("rank"));
     }
 }

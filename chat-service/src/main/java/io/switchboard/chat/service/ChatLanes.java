@@ -1,91 +1,63 @@
 package io.switchboard.chat.service;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.logging.Log;
-import io.switchboard.chat.model.Turn;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.chat.repository.ChatStreamRepository;
 
-/**
- * One lane per chat: its turns run strictly one after another, while lanes of different chats run
- * side by side, whatever Kafka partition their commands came from. A turn occupies no thread while it
- * waits on its model, so a slow chat costs other chats nothing.
- */
+/** The chats this instance runs, by chatId, each loaded once from its stored stream. */
 @ApplicationScoped
 public class ChatLanes {
 
-    private final ConcurrentMap<String, Lane> lanes = new ConcurrentHashMap<>();
-    private final TurnRunner runner;
+    private final ConcurrentMap<String, Uni<ChatLane>> lanes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ChatLane> loaded = new ConcurrentHashMap<>();
+    private final ChatStreamRepository streams;
+    private final LaneServices services;
 
-    public ChatLanes(TurnRunner runner) {
-        this.runner = runner;
+    public ChatLanes(ChatStreamRepository streams, LaneServices services) {
+        this.streams = streams;
+        this.services = services;
     }
 
-    /** Turns of the chat that are running or waiting. */
-    public int pending(String chatId) {
-        Lane lane = lanes.get(chatId);
-        if (lane == null) {
-            return 0;
-        }
-        synchronized (lane) {
-            return lane.waiting.size() + (lane.running ? 1 : 0);
-        }
+    public Uni<ChatLane> lane(String chatId, String tenantId, int partition) {
+        return lanes.computeIfAbsent(chatId, id -> streams.open(id, tenantId, partition)
+                .map(stream -> new ChatLane(stream, tenantId, partition, services))
+                .invoke(lane -> loaded.put(id, lane))
+                .onFailure().invoke(failure -> lanes.remove(id))
+                .memoize().indefinitely());
     }
 
-    public void submit(Turn turn) {
-        while (true) {
-            Lane lane = lanes.computeIfAbsent(turn.chatId(), id -> new Lane());
-            Turn toStart = null;
-            synchronized (lane) {
-                // A lane emptied and removed meanwhile must not be revived: that would let two lanes of one
-                // chat run at once. Take the fresh one instead.
-                if (lane.retired) {
-                    continue;
-                }
-                lane.waiting.addLast(turn);
-                if (!lane.running) {
-                    lane.running = true;
-                    toStart = lane.waiting.pollFirst();
-                }
-            }
-            if (toStart != null) {
-                run(lane, toStart);
-            }
-            return;
-        }
+    /** The chat's lane if this instance has loaded it. */
+    public Optional<ChatLane> loaded(String chatId) {
+        return Optional.ofNullable(loaded.get(chatId));
     }
 
-    private void run(Lane lane, Turn turn) {
-        runner.run(turn).subscribe().with(
-                done -> next(lane, turn.chatId()),
-                failure -> {
-                    Log.errorf(failure, "chatId=%s turn %s ended abnormally", turn.chatId(), turn.id());
-                    next(lane, turn.chatId());
-                });
-    }
-
-    private void next(Lane lane, String chatId) {
-        Turn next;
-        synchronized (lane) {
-            next = lane.waiting.pollFirst();
-            if (next == null) {
-                lane.running = false;
-                lane.retired = true;
-                lanes.remove(chatId, lane);
+    /** Forgets the lanes of these partitions and retires them; completes when they have. */
+    public Uni<Void> retire(Collection<Integer> partitions, boolean publish) {
+        List<Uni<Void>> retiring = new ArrayList<>();
+        for (Map.Entry<String, ChatLane> entry : loaded.entrySet()) {
+            ChatLane lane = entry.getValue();
+            if (partitions.contains(lane.partition())) {
+                loaded.remove(entry.getKey(), lane);
+                lanes.remove(entry.getKey());
+                retiring.add(lane.retire(publish));
             }
         }
-        if (next != null) {
-            run(lane, next);
+        if (retiring.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
+        return Uni.join().all(retiring).andCollectFailures().replaceWithVoid();
     }
 
-    private static final class Lane {
-        private final Deque<Turn> waiting = new ArrayDeque<>();
-        private boolean running;
-        private boolean retired;
+    public int size() {
+        return loaded.size();
     }
 }

@@ -1,114 +1,170 @@
 package io.switchboard.chat.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.chat.config.ChatConfig;
-import io.switchboard.chat.llm.ChatModel;
-import io.switchboard.chat.llm.ModelRegistry;
 import io.switchboard.chat.llm.ChatMessage;
+import io.switchboard.chat.llm.ChatModel;
 import io.switchboard.chat.llm.ModelEvent;
+import io.switchboard.chat.llm.ModelException;
+import io.switchboard.chat.llm.ModelRegistry;
 import io.switchboard.chat.llm.ModelRequest;
+import io.switchboard.chat.llm.ToolSpec;
 import io.switchboard.chat.model.Turn;
-import io.switchboard.chat.model.TurnStatus;
-import io.switchboard.chat.repository.TurnRepository;
-import io.switchboard.events.EventPayload;
+import io.switchboard.chat.tools.AgentToolbox;
+import io.switchboard.chat.tools.ToolOutcome;
 import io.switchboard.events.chat.TextDelta;
 import io.switchboard.events.chat.TokenUsage;
-import io.switchboard.events.chat.TurnCompleted;
-import io.switchboard.events.chat.TurnFailed;
-import io.switchboard.events.chat.TurnStarted;
+import io.switchboard.events.chat.ToolCallFailed;
+import io.switchboard.events.chat.ToolCallResult;
+import io.switchboard.events.chat.ToolCallStarted;
+import io.switchboard.events.json.EventJson;
 
-/** Runs one turn: streams the model's answer as chat.events and records how the turn ended. */
+/**
+ * Runs one turn: model steps streamed as TextDelta events, the tools the model asks for run against the
+ * chat's workspace between steps, until the model answers without tools. It only decides how the turn
+ * ended; the lane publishes and records that ending, once.
+ */
 @ApplicationScoped
 public class TurnRunner {
 
     private final ModelRegistry models;
-    private final ChatEventPublisher publisher;
-    private final TurnRepository turns;
+    private final ContextBuilder context;
+    private final AgentToolbox toolbox;
     private final ChatConfig config;
 
-    public TurnRunner(ModelRegistry models, ChatEventPublisher publisher, TurnRepository turns, ChatConfig config) {
+    public TurnRunner(ModelRegistry models, ContextBuilder context, AgentToolbox toolbox, ChatConfig config) {
         this.models = models;
-        this.publisher = publisher;
-        this.turns = turns;
+        this.context = context;
+        this.toolbox = toolbox;
         this.config = config;
     }
 
-    /** Completes when the turn has ended, successfully or not; never fails. */
-    public Uni<Void> run(Turn turn) {
+    /** Completes with the turn's outcome, whichever came first: its end or a stop; never fails. */
+    public Uni<TurnOutcome> run(ChatLane lane, RunningTurn running) {
+        Turn turn = running.turn();
         Optional<ChatModel> model = models.find(turn.model());
         if (model.isEmpty()) {
-            return record(turn, failed(turn, "unknown_model", "No model named '" + turn.model() + "' is configured"));
+            return Uni.createFrom().item(TurnOutcome.failed("unknown_model",
+                    "No model named '" + turn.model() + "' is configured"));
         }
-        Log.infof("chatId=%s turn %s starting on %s", turn.chatId(), turn.id(), turn.model());
-        StringBuilder answer = new StringBuilder();
-        AtomicLong outputTokens = new AtomicLong();
-        Uni<TurnStatus> answered = turns.updateStatus(turn.id(), TurnStatus.RUNNING)
-                .chain(() -> publish(turn, new TurnStarted(turn.model())))
-                .chain(() -> DeltaCoalescer.coalesce(model.get()
-                                .stream(new ModelRequest(turn.chatId(), turn.model(),
-                                        List.of(new ChatMessage.User(turn.text())), List.of()))
-                                .invoke(event -> {
-                                    if (event instanceof ModelEvent.Finished finished) {
-                                        outputTokens.set(finished.usage().outputTokens());
-                                    }
-                                })
-                                .select().where(event -> event instanceof ModelEvent.Text)
-                                .map(event -> ((ModelEvent.Text) event).text()), config.coalesceWindow())
-                        .onItem().transformToUniAndConcatenate(text -> {
-                            answer.append(text);
-                            return publish(turn, new TextDelta(text));
-                        })
-                        .collect().last())
-                .chain(() -> publish(turn, new TurnCompleted(answer.toString(),
-                        new TokenUsage(estimateTokens(turn.text()), outputTokens.get()))))
-                .invoke(() -> Log.infof("chatId=%s turn %s completed", turn.chatId(), turn.id()))
-                .replaceWith(TurnStatus.COMPLETED)
-                // Only a failure before TurnCompleted went out ends the turn as failed; bookkeeping after it
-                // must never announce a second ending.
-                .onFailure().recoverWithUni(failure -> failed(turn, "model_error", describe(failure)));
-        return record(turn, answered);
+        TurnProgress progress = new TurnProgress();
+        List<ToolSpec> tools = model.get().description().supportsTools() ? toolbox.specs() : List.of();
+        Uni<TurnOutcome> answered = context.build(turn, model.get().description())
+                .chain(messages -> step(lane, turn, model.get(), new ArrayList<>(messages), tools, 1, progress))
+                .onFailure().recoverWithItem(failure -> failedBy(turn, failure));
+        return Uni.combine().any().of(answered, running.whenStopped())
+                .map(outcome -> outcome.withFilesWritten(progress.wroteFiles.get()));
     }
 
-    /** Announces the failure; completes with FAILED either way. */
-    private Uni<TurnStatus> failed(Turn turn, String reason, String message) {
-        Log.warnf("chatId=%s turn %s failed: %s (%s)", turn.chatId(), turn.id(), reason, message);
-        return publish(turn, new TurnFailed(reason, message))
-                .onFailure().invoke(failure -> Log.errorf(failure, "chatId=%s turn %s: TurnFailed not published",
-                        turn.chatId(), turn.id()))
-                .onFailure().recoverWithNull()
-                .replaceWith(TurnStatus.FAILED);
+    private Uni<TurnOutcome> step(ChatLane lane, Turn turn, ChatModel model, List<ChatMessage> messages,
+            List<ToolSpec> tools, int stepNumber, TurnProgress progress) {
+        StringBuilder stepText = new StringBuilder();
+        List<ModelEvent.ToolCall> calls = new ArrayList<>();
+        return DeltaCoalescer.coalesce(model.stream(new ModelRequest(turn.chatId(), turn.model(), messages, tools)),
+                        config.coalesceWindow())
+                .onItem().transformToUniAndConcatenate(event -> {
+                    if (event instanceof ModelEvent.Text text) {
+                        stepText.append(text.text());
+                        progress.answer.append(text.text());
+                        return lane.publish(turn.id(), new TextDelta(text.text())).replaceWithVoid();
+                    }
+                    if (event instanceof ModelEvent.ToolCall call) {
+                        calls.add(call);
+                    } else if (event instanceof ModelEvent.Finished finished) {
+                        progress.add(finished.usage());
+                    }
+                    return Uni.createFrom().voidItem();
+                })
+                .collect().last()
+                .chain(() -> {
+                    if (calls.isEmpty()) {
+                        return Uni.createFrom().item(TurnOutcome.completed(progress.answer.toString(),
+                                progress.usage(), false));
+                    }
+                    if (stepNumber >= config.turns().maxSteps()) {
+                        return Uni.createFrom().item(TurnOutcome.failed("tool_step_limit",
+                                "The model was still calling tools after " + stepNumber + " steps"));
+                    }
+                    messages.add(new ChatMessage.Assistant(stepText.toString(), calls));
+                    return runTools(lane, turn, calls, messages, progress)
+                            .chain(() -> step(lane, turn, model, messages, tools, stepNumber + 1, progress));
+                });
     }
 
-    /** Stores how the turn ended and the chat's seq, once, whatever the outcome. */
-    private Uni<Void> record(Turn turn, Uni<TurnStatus> outcome) {
-        return outcome
-                .chain(status -> turns.updateStatus(turn.id(), status))
-                .onFailure().invoke(failure -> Log.errorf(failure, "chatId=%s turn %s: end not recorded",
-                        turn.chatId(), turn.id()))
-                .onFailure().recoverWithNull()
-                .eventually(() -> publisher.checkpoint(turn.chatId()))
-                .onFailure().invoke(failure -> Log.errorf(failure, "chatId=%s turn %s: seq checkpoint not stored",
-                        turn.chatId(), turn.id()))
-                .onFailure().recoverWithNull();
+    private Uni<Void> runTools(ChatLane lane, Turn turn, List<ModelEvent.ToolCall> calls,
+            List<ChatMessage> messages, TurnProgress progress) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ModelEvent.ToolCall call : calls) {
+            chain = chain
+                    .chain(() -> lane.publish(turn.id(), new ToolCallStarted(call.id(), call.name(),
+                            arguments(call.argumentsJson()))))
+                    .chain(() -> toolbox.execute(turn.tenantId(), turn.chatId(), turn.id(), call))
+                    .onFailure().recoverWithItem(failure -> new ToolOutcome(
+                            "The tool could not be run: " + describe(failure), true))
+                    .chain(outcome -> {
+                        Log.infof("chatId=%s turn %s tool %s %s", turn.chatId(), turn.id(), call.name(),
+                                outcome.error() ? "failed" : "succeeded");
+                        if (!outcome.error() && "write_file".equals(call.name())) {
+                            progress.wroteFiles.set(true);
+                        }
+                        messages.add(new ChatMessage.ToolResult(call.id(), call.name(), outcome.text(),
+                                outcome.error()));
+                        return lane.publish(turn.id(), outcome.error()
+                                ? new ToolCallFailed(call.id(), outcome.text())
+                                : new ToolCallResult(call.id(), outcome.text()));
+                    })
+                    .replaceWithVoid();
+        }
+        return chain;
     }
 
-    private Uni<Void> publish(Turn turn, EventPayload payload) {
-        return publisher.publish(turn.chatId(), turn.tenantId(), turn.id(), payload).replaceWithVoid();
+    private static TurnOutcome failedBy(Turn turn, Throwable failure) {
+        String reason = failure instanceof ModelException model ? model.reason() : ModelException.MODEL_ERROR;
+        Log.warnf("chatId=%s turn %s failed: %s (%s)", turn.chatId(), turn.id(), reason, describe(failure));
+        return TurnOutcome.failed(reason, describe(failure));
     }
 
-    private static long estimateTokens(String text) {
-        String stripped = text.strip();
-        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+    private static JsonNode arguments(String json) {
+        try {
+            JsonNode parsed = EventJson.mapper().readTree(json);
+            if (parsed != null && parsed.isObject()) {
+                return parsed;
+            }
+        } catch (Exception e) {
+            // Not JSON: the model's text is kept as it came, for the client to show.
+        }
+        return EventJson.mapper().createObjectNode().put("raw", json);
     }
 
     private static String describe(Throwable failure) {
         return failure.getMessage() == null ? "The model stream ended with an error" : failure.getMessage();
+    }
+
+    /** What a turn has produced so far across its steps. */
+    private static final class TurnProgress {
+
+        private final StringBuilder answer = new StringBuilder();
+        private final AtomicBoolean wroteFiles = new AtomicBoolean();
+        private long inputTokens;
+        private long outputTokens;
+
+        synchronized void add(TokenUsage usage) {
+            inputTokens += usage.inputTokens();
+            outputTokens += usage.outputTokens();
+        }
+
+        synchronized TokenUsage usage() {
+            return new TokenUsage(inputTokens, outputTokens);
+        }
     }
 }

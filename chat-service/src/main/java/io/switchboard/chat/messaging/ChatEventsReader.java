@@ -1,0 +1,87 @@
+package io.switchboard.chat.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.switchboard.events.Envelope;
+import io.switchboard.events.Topics;
+import io.switchboard.events.kafka.EnvelopeDeserializer;
+
+/**
+ * Reads back what was published on a chat.events partition: after a crash, the records there are the only
+ * trace of events published after a chat's last stored seq.
+ */
+@ApplicationScoped
+public class ChatEventsReader {
+
+    private static final Duration DEADLINE = Duration.ofMinutes(2);
+
+    private final String bootstrapServers;
+
+    public ChatEventsReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** The highest seq of each of these chats among the partition's records since {@code since}. */
+    public Map<String, Long> highestSeqs(int partition, Instant since, Set<String> chatIds) {
+        Map<String, Long> highest = new HashMap<>();
+        TopicPartition topicPartition = new TopicPartition(Topics.CHAT_EVENTS, partition);
+        try (KafkaConsumer<String, Envelope> consumer = consumer()) {
+            consumer.assign(List.of(topicPartition));
+            long end = consumer.endOffsets(List.of(topicPartition)).get(topicPartition);
+            OffsetAndTimestamp start = consumer.offsetsForTimes(Map.of(topicPartition, since.toEpochMilli()))
+                    .get(topicPartition);
+            if (start == null) {
+                return highest;
+            }
+            consumer.seek(topicPartition, start.offset());
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            while (consumer.position(topicPartition) < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Reading back " + topicPartition + " took longer than "
+                            + DEADLINE);
+                }
+                for (ConsumerRecord<String, Envelope> record : consumer.poll(Duration.ofMillis(500))) {
+                    Envelope event = record.value();
+                    if (record.offset() < end && event != null && chatIds.contains(event.chatId())
+                            && event.chatId().equals(record.key())) {
+                        highest.merge(event.chatId(), event.seq(), Math::max);
+                    }
+                }
+            }
+        }
+        return highest;
+    }
+
+    private KafkaConsumer<String, Envelope> consumer() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        // Kafka instantiates its built-in plugins through the context class loader; in a Quarkus application
+        // that loader may not be the one that sees the client's classes.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaConsumer.class.getClassLoader());
+        try {
+            return new KafkaConsumer<>(properties, new StringDeserializer(), new EnvelopeDeserializer());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.switchboard.chat.messaging;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.chat.model.ChatState;
+import io.switchboard.chat.repository.ChatStreamRepository;
+import io.switchboard.chat.service.ChatLanes;
+import io.switchboard.events.Envelope;
+import io.switchboard.events.lifecycle.ChatArchived;
+import io.switchboard.events.lifecycle.ChatDeleted;
+import io.switchboard.events.lifecycle.ChatRestored;
+import io.switchboard.events.kafka.ChatKeyGuard;
+
+/**
+ * Follows chats being archived, restored and deleted. Every instance reads the whole of session.lifecycle
+ * (its own consumer group), stores the state (idempotently, by lifecycle seq) and closes the chat's lane if
+ * it runs that chat; an instance that takes the chat over later finds the state stored.
+ */
+@ApplicationScoped
+public class ChatLifecycleConsumer {
+
+    private final ChatKeyGuard guard;
+    private final ChatStreamRepository streams;
+    private final ChatLanes lanes;
+
+    public ChatLifecycleConsumer(ChatKeyGuard guard, ChatStreamRepository streams, ChatLanes lanes) {
+        this.guard = guard;
+        this.streams = streams;
+        this.lanes = lanes;
+    }
+
+    @Incoming("chat-lifecycle")
+    public Uni<Void> consume(ConsumerRecords<String, Envelope> records) {
+        return Multi.createFrom().iterable(records)
+                .select().where(guard::admit)
+                .onItem().transformToUniAndConcatenate(this::apply)
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> apply(ConsumerRecord<String, Envelope> record) {
+        Envelope event = record.value();
+        ChatState state = STATES.get(event.payload().getClass());
+        if (state == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return streams.applyLifecycle(event.chatId(), event.tenantId(), record.partition(), state, event.seq())
+                .chain(changed -> {
+                    if (!changed) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Log.infof("chatId=%s is now %s", event.chatId(), state);
+                    return lanes.loaded(event.chatId())
+                            .map(lane -> lane.changeState(state))
+                            .orElse(Uni.createFrom().voidItem());
+                });
+    }
+
+    private static final Map<Class<?>, ChatState> STATES = Map.of(
+            ChatArchived.class, ChatState.ARCHIVED,
+            ChatRestored.class, ChatState.ACTIVE,
+            ChatDeleted.class, ChatState.DELETED);
+}

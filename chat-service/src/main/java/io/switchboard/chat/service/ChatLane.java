@@ -1,0 +1,478 @@
+package io.switchboard.chat.service;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.chat.model.ChatState;
+import io.switchboard.chat.model.ChatStream;
+import io.switchboard.chat.model.Turn;
+import io.switchboard.chat.model.TurnEnding;
+import io.switchboard.chat.model.TurnStatus;
+import io.switchboard.events.Envelope;
+import io.switchboard.events.EventPayload;
+import io.switchboard.events.EventType;
+import io.switchboard.events.chat.CommandRejected;
+import io.switchboard.events.chat.QueuedTurnEdited;
+import io.switchboard.events.chat.TokenUsage;
+import io.switchboard.events.chat.TurnCancelled;
+import io.switchboard.events.chat.TurnCompleted;
+import io.switchboard.events.chat.TurnFailed;
+import io.switchboard.events.chat.TurnQueued;
+import io.switchboard.events.chat.TurnStarted;
+import io.switchboard.events.command.CancelTurn;
+import io.switchboard.events.command.Delivery;
+import io.switchboard.events.command.EditQueuedTurn;
+import io.switchboard.events.command.SendMessage;
+import io.switchboard.events.command.StopTurn;
+
+/**
+ * One chat on this instance: its queue, its running turn and its event stream. Everything that changes the
+ * chat (commands, a turn starting or ending, the chat being archived) runs as one of its serial tasks, so
+ * the chat changes in one order and publishes in that order, while other chats' lanes run side by side.
+ * Only a running turn's deltas and tool events are published outside a task; the seq lock orders them.
+ */
+public final class ChatLane {
+
+    public static final String INTERRUPTED = "interrupted";
+
+    private final String chatId;
+    private final String tenantId;
+    private final int partition;
+    private final LaneServices services;
+    private final SerialTasks tasks = new SerialTasks();
+    private final Object seqLock = new Object();
+    private final LinkedList<Turn> waiting = new LinkedList<>();
+    private final CompletableFuture<Void> retired = new CompletableFuture<>();
+
+    private long seq;
+    private ChatState state;
+    private TokenUsage usage;
+    private RunningTurn running;
+    private boolean windowOpen;
+    private boolean permitRequested;
+    private boolean retiring;
+    private boolean publishOnRetire;
+
+    ChatLane(ChatStream stream, String tenantId, int partition, LaneServices services) {
+        this.chatId = stream.chatId();
+        this.tenantId = tenantId;
+        this.partition = partition;
+        this.services = services;
+        this.seq = stream.lastSeq();
+        this.state = stream.state();
+        this.usage = stream.usage();
+    }
+
+    public String chatId() {
+        return chatId;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public int partition() {
+        return partition;
+    }
+
+    // ---- commands ------------------------------------------------------------------------------------
+
+    /** Stores a message as a turn and queues it; a resent message is recognised and not run twice. */
+    public Uni<Void> send(SendMessage message) {
+        return tasks.submit(() -> {
+            if (retiring) {
+                return Uni.createFrom().voidItem();
+            }
+            if (state != ChatState.ACTIVE) {
+                return reject(EventType.SEND_MESSAGE, message.clientMessageId(), closedReason(),
+                        "The chat is " + state.name().toLowerCase() + " and takes no messages");
+            }
+            boolean now = message.effectiveDelivery() == Delivery.NOW;
+            Turn turn = new Turn(UUID.randomUUID(), tenantId, chatId, message.clientMessageId(), message.userId(),
+                    message.text(), message.model(), TurnStatus.QUEUED, 0);
+            return services.turns.insertIfNew(turn, now).chain(inserted -> inserted
+                    .map(stored -> queue(stored, now))
+                    .orElseGet(() -> requeueIfStranded(message.clientMessageId(), now)));
+        });
+    }
+
+    /** Cancels a queued turn, or the running one. */
+    public Uni<Void> cancel(CancelTurn command) {
+        return tasks.submit(() -> {
+            if (running != null && running.turn().id().equals(command.turnId())) {
+                running.stop(TurnOutcome.cancelled(TurnCancelled.CANCELLED));
+                return Uni.createFrom().voidItem();
+            }
+            Optional<Turn> queued = removeWaiting(command.turnId());
+            if (queued.isEmpty()) {
+                return reject(EventType.CANCEL_TURN, command.turnId().toString(), "turn_not_open",
+                        "The turn is neither queued nor running in this chat");
+            }
+            return cancelQueued(List.of(queued.get()), TurnCancelled.CANCELLED).chain(this::closeWindowIfQuiet);
+        });
+    }
+
+    /** Stops the running turn; the queue stays and its next turn starts. */
+    public Uni<Void> stop(StopTurn command) {
+        return tasks.submit(() -> {
+            if (running == null) {
+                return reject(EventType.STOP_TURN, null, "not_running", "No turn of this chat is running");
+            }
+            running.stop(TurnOutcome.cancelled(TurnCancelled.STOPPED));
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Replaces the text of a turn that has not started yet. */
+    public Uni<Void> edit(EditQueuedTurn command) {
+        return tasks.submit(() -> {
+            int index = indexOfWaiting(command.turnId());
+            if (index < 0) {
+                return reject(EventType.EDIT_QUEUED_TURN, command.turnId().toString(), "turn_not_queued",
+                        "Only a turn that is still queued can be edited");
+            }
+            if (command.text() == null || command.text().isBlank()) {
+                return reject(EventType.EDIT_QUEUED_TURN, command.turnId().toString(), "invalid_text",
+                        "The new text must not be blank");
+            }
+            return services.turns.updateQueuedText(command.turnId(), command.text()).chain(updated -> {
+                if (!updated) {
+                    return reject(EventType.EDIT_QUEUED_TURN, command.turnId().toString(), "turn_not_queued",
+                            "Only a turn that is still queued can be edited");
+                }
+                waiting.set(index, waiting.get(index).withText(command.text()));
+                return publishInWindow(command.turnId(), new QueuedTurnEdited(command.text()))
+                        .chain(this::closeWindowIfQuiet);
+            });
+        });
+    }
+
+    /** The chat was archived, deleted or restored; closing it cancels its queue and its running turn. */
+    public Uni<Void> changeState(ChatState newState) {
+        return tasks.submit(() -> {
+            state = newState;
+            if (newState == ChatState.ACTIVE) {
+                return Uni.createFrom().voidItem();
+            }
+            String reason = closedReason();
+            List<Turn> queued = new ArrayList<>(waiting);
+            waiting.clear();
+            if (running != null) {
+                running.stop(TurnOutcome.cancelled(reason));
+            }
+            return cancelQueued(queued, reason).chain(this::closeWindowIfQuiet);
+        });
+    }
+
+    // ---- recovery and hand-over ------------------------------------------------------------------------
+
+    /**
+     * Takes over turns left open by an earlier owner: a turn that was running when it stopped ends as
+     * {@code interrupted}; queued turns run in their order.
+     */
+    public Uni<Void> recover(List<Turn> open) {
+        return tasks.submit(() -> {
+            Uni<Void> work = Uni.createFrom().voidItem();
+            List<Turn> queued = new ArrayList<>();
+            for (Turn turn : open) {
+                if (turn.status() == TurnStatus.RUNNING) {
+                    work = work.chain(() -> endWithoutRunning(turn, TurnOutcome.failed(INTERRUPTED,
+                            "chat-service stopped while this turn was running")));
+                } else if (indexOfWaiting(turn.id()) < 0) {
+                    queued.add(turn);
+                }
+            }
+            if (state != ChatState.ACTIVE) {
+                return work.chain(() -> cancelQueued(queued, closedReason())).chain(this::closeWindowIfQuiet);
+            }
+            queued.forEach(turn -> {
+                services.scheduler.readmit(tenantId);
+                insertWaiting(turn);
+            });
+            Log.infof("chatId=%s recovered %d open turns", chatId, open.size());
+            return work.invoke(this::requestPermitIfNeeded).chain(this::closeWindowIfQuiet);
+        });
+    }
+
+    /**
+     * This instance gives the chat up. With {@code publish} the running turn ends as {@code interrupted}
+     * and the stream is checkpointed clean; without (the partition was lost, someone else may own it
+     * already) nothing more is published. Queued turns stay in the database for the next owner.
+     */
+    public Uni<Void> retire(boolean publish) {
+        tasks.submit(() -> {
+            retiring = true;
+            publishOnRetire = publish;
+            if (services.scheduler.withdraw(this)) {
+                permitRequested = false;
+            }
+            waiting.forEach(turn -> services.scheduler.settle(tenantId));
+            waiting.clear();
+            if (running != null) {
+                running.stop(TurnOutcome.failed(INTERRUPTED, "chat-service handed this chat over"));
+                return Uni.createFrom().voidItem();
+            }
+            return finishRetirement();
+        }).subscribe().with(done -> { }, failure -> retired.completeExceptionally(failure));
+        return Uni.createFrom().completionStage(retired);
+    }
+
+    // ---- scheduling -----------------------------------------------------------------------------------
+
+    /** Called by the scheduler: this lane may start its next turn. */
+    void permitGranted() {
+        tasks.submit(this::startNext).subscribe().with(done -> { },
+                failure -> Log.errorf(failure, "chatId=%s turn could not start", chatId));
+    }
+
+    private Uni<Void> startNext() {
+        permitRequested = false;
+        Turn turn = retiring || running != null ? null : waiting.pollFirst();
+        if (turn == null) {
+            services.scheduler.release(this);
+            return Uni.createFrom().voidItem();
+        }
+        long budget = services.config.turns().chatTokenBudget();
+        if (budget > 0 && usage.inputTokens() + usage.outputTokens() >= budget) {
+            services.scheduler.release(this);
+            return endWithoutRunning(turn, TurnOutcome.failed("token_budget_exceeded",
+                            "The chat has used its budget of " + budget + " tokens"))
+                    .invoke(() -> services.scheduler.settle(tenantId))
+                    .invoke(this::requestPermitIfNeeded)
+                    .chain(this::closeWindowIfQuiet);
+        }
+        RunningTurn current = new RunningTurn(turn);
+        running = current;
+        return openWindow()
+                .chain(() -> services.turns.markRunning(turn.id()))
+                .chain(() -> publish(turn.id(), new TurnStarted(turn.model())))
+                .invoke(() -> {
+                    Log.infof("chatId=%s turn %s started on %s", chatId, turn.id(), turn.model());
+                    services.runner.run(this, current).subscribe().with(
+                            outcome -> tasks.submit(() -> end(current, outcome)).subscribe().with(done -> { },
+                                    failure -> Log.errorf(failure, "chatId=%s turn %s: ending not recorded",
+                                            chatId, turn.id())),
+                            failure -> Log.errorf(failure, "chatId=%s turn %s: runner failed", chatId, turn.id()));
+                })
+                .replaceWithVoid()
+                .onFailure().call(failure -> {
+                    Log.errorf(failure, "chatId=%s turn %s could not start", chatId, turn.id());
+                    running = null;
+                    services.scheduler.release(this);
+                    return endWithoutRunning(turn, TurnOutcome.failed("start_failed", "The turn could not start"))
+                            .invoke(() -> services.scheduler.settle(tenantId))
+                            .onFailure().recoverWithNull();
+                });
+    }
+
+    /** Publishes the ending the runner decided, records it, commits the turn's files, frees the slot. */
+    private Uni<Void> end(RunningTurn current, TurnOutcome outcome) {
+        Turn turn = current.turn();
+        boolean silent = retiring && !publishOnRetire;
+        Uni<Void> recorded = silent ? Uni.createFrom().voidItem() : record(turn, outcome);
+        return recorded
+                .onFailure().invoke(failure -> Log.errorf(failure, "chatId=%s turn %s: ending not recorded",
+                        chatId, turn.id()))
+                .onFailure().recoverWithNull()
+                .eventually(() -> {
+                    running = null;
+                    services.scheduler.release(this);
+                    services.scheduler.settle(tenantId);
+                    if (retiring) {
+                        return finishRetirement();
+                    }
+                    requestPermitIfNeeded();
+                    return closeWindowIfQuiet();
+                });
+    }
+
+    private Uni<Void> record(Turn turn, TurnOutcome outcome) {
+        Uni<Void> committed = outcome.wroteFiles()
+                ? services.toolbox.commitTurn(tenantId, chatId, turn.id(), commitMessage(turn))
+                        .onFailure().invoke(failure -> Log.errorf(failure,
+                                "chatId=%s turn %s: workspace changes not committed", chatId, turn.id()))
+                        .onFailure().recoverWithNull()
+                        .replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        if (outcome.status() != TurnStatus.COMPLETED) {
+            return committed.chain(() -> endWithoutRunning(turn, outcome));
+        }
+        return committed
+                .chain(() -> services.streams.addUsage(chatId, outcome.usage()))
+                .invoke(totals -> usage = totals)
+                .chain(totals -> publish(turn.id(), new TurnCompleted(outcome.answer(), outcome.usage(), totals)))
+                .chain(() -> services.turns.finish(turn.id(), ending(outcome)))
+                .invoke(() -> Log.infof("chatId=%s turn %s completed", chatId, turn.id()));
+    }
+
+    /** Announces and stores an ending for a turn that is not (or no longer) running here. */
+    private Uni<Void> endWithoutRunning(Turn turn, TurnOutcome outcome) {
+        EventPayload ending = outcome.status() == TurnStatus.CANCELLED
+                ? new TurnCancelled(outcome.reason())
+                : new TurnFailed(outcome.reason(), outcome.message());
+        Log.infof("chatId=%s turn %s ended %s (%s)", chatId, turn.id(), outcome.status(), outcome.reason());
+        return publishInWindow(turn.id(), ending)
+                .chain(() -> services.turns.finish(turn.id(), ending(outcome)));
+    }
+
+    private Uni<Void> queue(Turn turn, boolean now) {
+        int limit = services.config.scheduling().maxQueuedTurnsPerChat();
+        int position = now ? 0 : waiting.size() + (running == null ? 0 : 1);
+        Uni<Void> queued = publishInWindow(turn.id(), new TurnQueued(turn.clientMessageId(), turn.userId(),
+                turn.text(), turn.model(), position));
+        if (!now && waiting.size() >= limit) {
+            return queued.chain(() -> endWithoutRunning(turn, TurnOutcome.failed("chat_queue_full",
+                    "The chat already has " + limit + " queued messages"))).chain(this::closeWindowIfQuiet);
+        }
+        if (!services.scheduler.admit(tenantId)) {
+            return queued.chain(() -> endWithoutRunning(turn, TurnOutcome.failed("tenant_limit",
+                    "Too many messages of this tenant are waiting; try again shortly")))
+                    .chain(this::closeWindowIfQuiet);
+        }
+        insertWaiting(turn);
+        return queued.invoke(() -> {
+            if (now && running != null) {
+                running.stop(TurnOutcome.cancelled(TurnCancelled.SUPERSEDED));
+            }
+            requestPermitIfNeeded();
+        }).chain(this::closeWindowIfQuiet);
+    }
+
+    /**
+     * A resent message is normally a no-op. But when an earlier attempt stored the turn and then failed before
+     * queueing it (Kafka unavailable), the command is redelivered and the stored turn is queued now.
+     */
+    private Uni<Void> requeueIfStranded(String clientMessageId, boolean now) {
+        return services.turns.find(chatId, clientMessageId).chain(existing -> {
+            boolean stranded = existing.isPresent() && existing.get().status() == TurnStatus.QUEUED
+                    && indexOfWaiting(existing.get().id()) < 0
+                    && (running == null || !running.turn().id().equals(existing.get().id()));
+            if (stranded) {
+                Log.infof("chatId=%s message %s was stored but not queued: queueing it", chatId, clientMessageId);
+                return queue(existing.get(), now);
+            }
+            Log.infof("chatId=%s message %s was already accepted: ignored", chatId, clientMessageId);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> cancelQueued(List<Turn> turns, String reason) {
+        Uni<Void> work = Uni.createFrom().voidItem();
+        for (Turn turn : turns) {
+            work = work.chain(() -> endWithoutRunning(turn, TurnOutcome.cancelled(reason)))
+                    .invoke(() -> services.scheduler.settle(tenantId));
+        }
+        return work;
+    }
+
+    private void requestPermitIfNeeded() {
+        if (!retiring && running == null && !permitRequested && !waiting.isEmpty()) {
+            permitRequested = true;
+            services.scheduler.request(this);
+        }
+    }
+
+    private Uni<Void> finishRetirement() {
+        Uni<Void> checkpoint = publishOnRetire && windowOpen
+                ? services.streams.checkpoint(chatId, currentSeq(), true).invoke(() -> windowOpen = false)
+                : Uni.createFrom().voidItem();
+        return checkpoint.invoke(() -> retired.complete(null))
+                .onFailure().invoke(retired::completeExceptionally);
+    }
+
+    // ---- the event stream ------------------------------------------------------------------------------
+
+    /** Numbers the event and hands it to Kafka; completes when Kafka acknowledged it. */
+    Uni<Envelope> publish(UUID turnId, EventPayload payload) {
+        Envelope event;
+        CompletionStage<Void> ack;
+        synchronized (seqLock) {
+            event = Envelope.of(chatId, tenantId, ++seq, turnId, payload);
+            ack = services.publisher.send(event);
+        }
+        return ChatEventPublisher.acknowledged(ack, event);
+    }
+
+    private Uni<Void> publishInWindow(UUID turnId, EventPayload payload) {
+        return openWindow().chain(() -> publish(turnId, payload)).replaceWithVoid();
+    }
+
+    private Uni<Void> reject(EventType command, String reference, String reason, String message) {
+        Log.infof("chatId=%s %s rejected: %s", chatId, command.wireName(), reason);
+        return publishInWindow(null, new CommandRejected(command.wireName(), reference, reason, message))
+                .chain(this::closeWindowIfQuiet);
+    }
+
+    /** Marks the stream as possibly ahead of its checkpoint before anything of this window is published. */
+    private Uni<Void> openWindow() {
+        if (windowOpen) {
+            return Uni.createFrom().voidItem();
+        }
+        return services.streams.openWindow(chatId).invoke(() -> windowOpen = true);
+    }
+
+    private Uni<Void> closeWindowIfQuiet() {
+        if (!windowOpen || running != null) {
+            return Uni.createFrom().voidItem();
+        }
+        return services.streams.checkpoint(chatId, currentSeq(), true).invoke(() -> windowOpen = false);
+    }
+
+    private long currentSeq() {
+        synchronized (seqLock) {
+            return seq;
+        }
+    }
+
+    // ---- the queue -------------------------------------------------------------------------------------
+
+    private void insertWaiting(Turn turn) {
+        int index = 0;
+        while (index < waiting.size() && waiting.get(index).rank() < turn.rank()) {
+            index++;
+        }
+        waiting.add(index, turn);
+    }
+
+    private int indexOfWaiting(UUID turnId) {
+        for (int i = 0; i < waiting.size(); i++) {
+            if (waiting.get(i).id().equals(turnId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Optional<Turn> removeWaiting(UUID turnId) {
+        for (Iterator<Turn> it = waiting.iterator(); it.hasNext();) {
+            Turn turn = it.next();
+            if (turn.id().equals(turnId)) {
+                it.remove();
+                return Optional.of(turn);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String closedReason() {
+        return state == ChatState.DELETED ? TurnCancelled.CHAT_DELETED : TurnCancelled.CHAT_ARCHIVED;
+    }
+
+    private static TurnEnding ending(TurnOutcome outcome) {
+        return new TurnEnding(outcome.status(), outcome.reason(), outcome.answer(), outcome.usage());
+    }
+
+    private static String commitMessage(Turn turn) {
+        String firstLine = turn.text().strip().lines().findFirst().orElse("");
+        String subject = firstLine.length() > 60 ? firstLine.substring(0, 57) + "..." : firstLine;
+        return "Agent turn: " + subject + "\n\nSwitchboard turn " + turn.id() + " (" + turn.model() + ")";
+    }
+}

@@ -1,0 +1,35 @@
+package io.switchboard.chat.service;
+
+import jakarta.inject.Singleton;
+
+import io.switchboard.chat.config.ChatConfig;
+import io.switchboard.chat.repository.ChatStreamRepository;
+import io.switchboard.chat.repository.TurnRepository;
+import io.switchboard.chat.tools.AgentToolbox;
+
+/**
+ * What every chat lane works with; one bean so lanes, which are not beans, get them in one piece. A singleton,
+ * not a client proxy, because lanes read its fields directly.
+ */
+@Singleton
+public class LaneServices {
+
+    final ChatEventPublisher publisher;
+    final TurnRepository turns;
+    final ChatStreamRepository streams;
+    final TurnScheduler scheduler;
+    final TurnRunner runner;
+    final AgentToolbox toolbox;
+    final ChatConfig config;
+
+    public LaneServices(ChatEventPublisher publisher, TurnRepository turns, ChatStreamRepository streams,
+            TurnScheduler scheduler, TurnRunner runner, AgentToolbox toolbox, ChatConfig config) {
+        this.publisher = publisher;
+        this.turns = turns;
+        this.streams = streams;
+        this.scheduler = scheduler;
+        this.runner = runner;
+        this.toolbox = toolbox;
+        this.config = config;
+    }
+}
