@@ -20,6 +20,7 @@ import io.switchboard.events.Envelope;
 import io.switchboard.events.chat.TurnCompleted;
 import io.switchboard.events.chat.TurnFailed;
 import io.switchboard.events.chat.TurnStarted;
+import io.switchboard.events.command.CancelTurn;
 import io.switchboard.events.command.StopTurn;
 import io.switchboard.infra.Databases;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
@@ -93,7 +94,9 @@ class ChatLimitsTest {
         TurnFailed failed = driver.await(chats.get(4), e -> e.payload() instanceof TurnFailed)
                 .payloadAs(TurnFailed.class);
         assertThat(failed.reason()).isEqualTo("tenant_limit");
-        chats.subList(0, 4).forEach(chat -> driver.command(chat, tenant, new StopTurn("alice")));
+        // Two of them hold the tenant's slots and two wait for one: cancel reaches both kinds.
+        chats.subList(0, 4).forEach(chat -> driver.command(chat, tenant,
+                new CancelTurn(driver.turnOf(chat, "s"), "alice")));
         chats.subList(0, 4).forEach(chat -> driver.awaitEndings(chat, 1));
     }
 
