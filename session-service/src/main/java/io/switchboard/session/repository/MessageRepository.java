@@ -19,10 +19,22 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
                 .list();
     }
 
-    /** The seq of the turn's question, if it has been stored. */
+    /** Where the turn's question is placed in the history, if it has been stored. */
     public Uni<Long> questionSeq(UUID chatId, UUID turnId) {
         return find("chatId = ?1 and turnId = ?2 and role = ?3", chatId, turnId, MessageRole.USER).firstResult()
-                .map(question -> question == null ? null : question.seq);
+                .map(question -> question == null ? null : question.turnSeq);
+    }
+
+    /** Replaces the question of a turn that was edited while queued; redelivery changes nothing more. */
+    public Uni<Integer> updateQuestion(String tenantId, UUID chatId, UUID turnId, String text) {
+        return update("content = ?1 where tenantId = ?2 and chatId = ?3 and turnId = ?4 and role = ?5", text,
+                tenantId, chatId, turnId, MessageRole.USER);
+    }
+
+    /** Orders the turn's messages by the seq at which the turn started. */
+    public Uni<Integer> placeTurn(String tenantId, UUID chatId, UUID turnId, long startedSeq) {
+        return update("turnSeq = ?1 where tenantId = ?2 and chatId = ?3 and turnId = ?4", startedSeq, tenantId,
+                chatId, turnId);
     }
 
     public Uni<Boolean> exists(UUID chatId, UUID turnId, MessageRole role) {

@@ -10,10 +10,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
+import io.switchboard.events.chat.QueuedTurnEdited;
 import io.switchboard.events.chat.TurnCancelled;
 import io.switchboard.events.chat.TurnCompleted;
 import io.switchboard.events.chat.TurnFailed;
 import io.switchboard.events.chat.TurnQueued;
+import io.switchboard.events.chat.TurnStarted;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.session.config.SessionConfig;
@@ -54,6 +56,15 @@ public class MessageHistoryService {
      */
     @WithTransaction
     public Uni<Void> record(Envelope event) {
+        if (event.turnId() != null && event.payload() instanceof QueuedTurnEdited edited) {
+            return messages.updateQuestion(event.tenantId(), UUID.fromString(event.chatId()), event.turnId(), edited.text())
+                    .replaceWithVoid();
+        }
+        if (event.turnId() != null && event.payload() instanceof TurnStarted) {
+            // A turn sent with "send now" overtakes turns queued before it: history follows the order turns ran.
+            return messages.placeTurn(event.tenantId(), UUID.fromString(event.chatId()), event.turnId(), event.seq())
+                    .replaceWithVoid();
+        }
         Message message = messageFor(event);
         if (message == null) {
             return Uni.createFrom().voidItem();

@@ -17,8 +17,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.Topics;
+import io.switchboard.events.chat.QueuedTurnEdited;
 import io.switchboard.events.chat.TextDelta;
 import io.switchboard.events.chat.TokenUsage;
+import io.switchboard.events.chat.TurnCancelled;
 import io.switchboard.events.chat.TurnCompleted;
 import io.switchboard.events.chat.TurnQueued;
 import io.switchboard.events.chat.TurnStarted;
@@ -90,6 +92,37 @@ class MessageHistoryTest {
                 .then().statusCode(200)
                 .body("content", contains("one", "answer one", "two", "answer two"))
                 .body("seq", contains(1, 4, 3, 6)));
+    }
+
+    @Test
+    void anEditedQuestionIsListedWithItsNewTextAndASendNowTurnWhereItRan() {
+        String projectId = ProjectAndChatResourceTest.createProject(alice, "edits");
+        String chatId = given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}")
+                .post("/projects/{id}/chats", projectId).then().statusCode(201).extract().path("id");
+        UUID running = UUID.randomUUID();
+        UUID queued = UUID.randomUUID();
+        UUID urgent = UUID.randomUUID();
+
+        try (RawProducer producer = RawProducer.create()) {
+            send(producer, Envelope.of(chatId, "tenant-a", 1, running, new TurnQueued("r", "alice", "long", "offline", 0)));
+            send(producer, Envelope.of(chatId, "tenant-a", 2, running, new TurnStarted("offline")));
+            send(producer, Envelope.of(chatId, "tenant-a", 3, queued, new TurnQueued("q", "alice", "draft", "offline", 1)));
+            send(producer, Envelope.of(chatId, "tenant-a", 4, queued, new QueuedTurnEdited("final wording")));
+            send(producer, Envelope.of(chatId, "tenant-a", 5, urgent, new TurnQueued("u", "alice", "urgent", "offline", 0)));
+            send(producer, Envelope.of(chatId, "tenant-a", 6, running, new TurnCancelled(TurnCancelled.SUPERSEDED)));
+            send(producer, Envelope.of(chatId, "tenant-a", 7, urgent, new TurnStarted("offline")));
+            send(producer, Envelope.of(chatId, "tenant-a", 8, urgent, new TurnCompleted("done first", new TokenUsage(1, 2))));
+            send(producer, Envelope.of(chatId, "tenant-a", 9, queued, new TurnStarted("offline")));
+            send(producer, Envelope.of(chatId, "tenant-a", 10, queued, new TurnCompleted("done second", new TokenUsage(1, 2))));
+            // Another tenant cannot edit this chat's question.
+            send(producer, Envelope.of(chatId, "tenant-b", 11, queued, new QueuedTurnEdited("hijacked")));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(alice)
+                .get("/chats/{id}/messages", chatId)
+                .then().statusCode(200)
+                .body("content", contains("long", "", "urgent", "done first", "final wording", "done second"))
+                .body("status", contains("complete", "cancelled", "complete", "complete", "complete", "complete")));
     }
 
     private static void send(RawProducer producer, Envelope event) {
