@@ -60,6 +60,10 @@ public interface ChatConfig {
         @WithDefault("50")
         int maxQueuedTurnsPerChat();
 
+        /** How long a chat stays loaded in memory after its last activity. */
+        @WithDefault("10m")
+        Duration idleLaneEviction();
+
         /** How long a rebalance or shutdown waits for running turns to record their interruption. */
         @WithDefault("20s")
         Duration handoverTimeout();

@@ -1,5 +1,6 @@
 package io.switchboard.chat.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedList;
@@ -8,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -47,6 +50,7 @@ public final class ChatLane {
     private final String tenantId;
     private final int partition;
     private final LaneServices services;
+    private final ChatLanes owner;
     private final SerialTasks tasks = new SerialTasks();
     private final Object seqLock = new Object();
     private final LinkedList<Turn> waiting = new LinkedList<>();
@@ -60,12 +64,15 @@ public final class ChatLane {
     private boolean permitRequested;
     private boolean retiring;
     private boolean publishOnRetire;
+    private boolean evicted;
+    private volatile long lastActiveNanos = System.nanoTime();
 
-    ChatLane(ChatStream stream, String tenantId, int partition, LaneServices services) {
+    ChatLane(ChatStream stream, String tenantId, int partition, LaneServices services, ChatLanes owner) {
         this.chatId = stream.chatId();
         this.tenantId = tenantId;
         this.partition = partition;
         this.services = services;
+        this.owner = owner;
         this.seq = stream.lastSeq();
         this.state = stream.state();
         this.usage = stream.usage();
@@ -87,7 +94,7 @@ public final class ChatLane {
 
     /** Stores a message as a turn and queues it; a resent message is recognised and not run twice. */
     public Uni<Void> send(SendMessage message) {
-        return tasks.submit(() -> {
+        return task(lane -> lane.send(message), () -> {
             if (retiring) {
                 return Uni.createFrom().voidItem();
             }
@@ -106,7 +113,7 @@ public final class ChatLane {
 
     /** Cancels a queued turn, or the running one. */
     public Uni<Void> cancel(CancelTurn command) {
-        return tasks.submit(() -> {
+        return task(lane -> lane.cancel(command), () -> {
             if (running != null && running.turn().id().equals(command.turnId())) {
                 running.stop(TurnOutcome.cancelled(TurnCancelled.CANCELLED));
                 return Uni.createFrom().voidItem();
@@ -122,7 +129,7 @@ public final class ChatLane {
 
     /** Stops the running turn; the queue stays and its next turn starts. */
     public Uni<Void> stop(StopTurn command) {
-        return tasks.submit(() -> {
+        return task(lane -> lane.stop(command), () -> {
             if (running == null) {
                 return reject(EventType.STOP_TURN, null, "not_running", "No turn of this chat is running");
             }
@@ -133,7 +140,7 @@ public final class ChatLane {
 
     /** Replaces the text of a turn that has not started yet. */
     public Uni<Void> edit(EditQueuedTurn command) {
-        return tasks.submit(() -> {
+        return task(lane -> lane.edit(command), () -> {
             int index = indexOfWaiting(command.turnId());
             if (index < 0) {
                 return reject(EventType.EDIT_QUEUED_TURN, command.turnId().toString(), "turn_not_queued",
@@ -157,7 +164,7 @@ public final class ChatLane {
 
     /** The chat was archived, deleted or restored; closing it cancels its queue and its running turn. */
     public Uni<Void> changeState(ChatState newState) {
-        return tasks.submit(() -> {
+        return task(lane -> lane.changeState(newState), () -> {
             state = newState;
             if (newState == ChatState.ACTIVE) {
                 return Uni.createFrom().voidItem();
@@ -179,7 +186,7 @@ public final class ChatLane {
      * {@code interrupted}; queued turns run in their order.
      */
     public Uni<Void> recover(List<Turn> open) {
-        return tasks.submit(() -> {
+        return task(lane -> lane.recover(open), () -> {
             Uni<Void> work = Uni.createFrom().voidItem();
             List<Turn> queued = new ArrayList<>();
             for (Turn turn : open) {
@@ -223,6 +230,36 @@ public final class ChatLane {
             return finishRetirement();
         }).subscribe().with(done -> { }, failure -> retired.completeExceptionally(failure));
         return Uni.createFrom().completionStage(retired);
+    }
+
+    /**
+     * Forgets this lane if the chat has been quiet for {@code idleFor}: nothing running or queued and its
+     * stream checkpointed, so loading it again from the database gives the same state. True when evicted.
+     */
+    Uni<Boolean> evictIfIdle(Duration idleFor) {
+        return tasks.submit(() -> {
+            boolean idle = !evicted && !retiring && running == null && waiting.isEmpty() && !windowOpen
+                    && !permitRequested && System.nanoTime() - lastActiveNanos >= idleFor.toNanos();
+            if (idle) {
+                evicted = true;
+                owner.forget(this);
+            }
+            return Uni.createFrom().item(idle);
+        });
+    }
+
+    /**
+     * Runs a change of the chat as the lane's next task. A lane evicted meanwhile hands the change to the
+     * chat's current lane instead, so there is never a second live lane for one chat.
+     */
+    private Uni<Void> task(Function<ChatLane, Uni<Void>> again, Supplier<Uni<Void>> change) {
+        return tasks.submit(() -> {
+            if (evicted) {
+                return owner.lane(chatId, tenantId, partition).chain(lane -> again.apply(lane));
+            }
+            lastActiveNanos = System.nanoTime();
+            return change.get();
+        });
     }
 
     // ---- scheduling -----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.switchboard.chat.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +30,7 @@ public class ChatLanes {
 
     public Uni<ChatLane> lane(String chatId, String tenantId, int partition) {
         return lanes.computeIfAbsent(chatId, id -> streams.open(id, tenantId, partition)
-                .map(stream -> new ChatLane(stream, tenantId, partition, services))
+                .map(stream -> new ChatLane(stream, tenantId, partition, services, this))
                 .invoke(lane -> loaded.put(id, lane))
                 .onFailure().invoke(failure -> lanes.remove(id))
                 .memoize().indefinitely());
@@ -55,6 +56,22 @@ public class ChatLanes {
             return Uni.createFrom().voidItem();
         }
         return Uni.join().all(retiring).andCollectFailures().replaceWithVoid();
+    }
+
+    /** Evicts the lanes of chats quiet for at least {@code idleFor}; completes with how many were evicted. */
+    public Uni<Integer> evictIdle(Duration idleFor) {
+        List<Uni<Boolean>> checks = loaded.values().stream().map(lane -> lane.evictIfIdle(idleFor)).toList();
+        if (checks.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Uni.join().all(checks).andCollectFailures()
+                .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
+    }
+
+    void forget(ChatLane lane) {
+        if (loaded.remove(lane.chatId(), lane)) {
+            lanes.remove(lane.chatId());
+        }
     }
 
     public int size() {

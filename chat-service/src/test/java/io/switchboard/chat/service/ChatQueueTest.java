@@ -1,9 +1,13 @@
 package io.switchboard.chat.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +17,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.chat.llm.OfflineModel;
+import io.switchboard.chat.model.ChatState;
+import io.switchboard.chat.repository.ChatStreamRepository;
 import io.switchboard.chat.support.ChatDriver;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.chat.CommandRejected;
@@ -42,6 +48,12 @@ class ChatQueueTest {
     /** A message the offline model never answers until its turn is stopped. */
     private static final String STALL = "/stall\nthink for a long time";
 
+    @Inject
+    ChatLanes lanes;
+
+    @Inject
+    ChatStreamRepository streams;
+
     private ChatDriver driver;
 
     @BeforeEach
@@ -52,6 +64,28 @@ class ChatQueueTest {
     @AfterEach
     void disconnect() {
         driver.close();
+    }
+
+    @Test
+    void aQuietChatIsEvictedFromMemoryAndContinuesItsStreamWhenItSpeaksAgain() {
+        String chat = UUID.randomUUID().toString();
+        driver.send(chat, TENANT, "a", "before eviction");
+        driver.await(chat, TurnCompleted.class, driver.turnOf(chat, "a"));
+        String busy = UUID.randomUUID().toString();
+        driver.send(busy, TENANT, "b", STALL);
+        driver.await(busy, TurnStarted.class, driver.turnOf(busy, "b"));
+
+        await().atMost(ChatDriver.TIMEOUT).until(() -> {
+            lanes.evictIdle(Duration.ZERO).await().atMost(ChatDriver.TIMEOUT);
+            return lanes.loaded(chat).isEmpty();
+        });
+        assertThat(lanes.loaded(busy)).as("a chat with a running turn stays loaded").isPresent();
+
+        driver.send(chat, TENANT, "c", "after eviction");
+        driver.await(chat, TurnCompleted.class, driver.turnOf(chat, "c"));
+        ChatDriver.assertGapless(driver.events(chat));
+        driver.command(busy, TENANT, new StopTurn("alice"));
+        driver.awaitEndings(busy, 1);
     }
 
     @Test
@@ -175,6 +209,10 @@ class ChatQueueTest {
                 .reason()).isEqualTo(TurnCancelled.CHAT_ARCHIVED);
 
         driver.lifecycle(chat, TENANT, 3, new ChatRestored(PROJECT));
+        // session.lifecycle and chat.commands are separate topics with no order between them: a message
+        // racing the restore may still be refused, so send once the restore has been applied.
+        await().atMost(ChatDriver.TIMEOUT).until(() -> streams.state(chat).await().atMost(ChatDriver.TIMEOUT)
+                == ChatState.ACTIVE);
         driver.send(chat, TENANT, "d", "back again");
         driver.await(chat, TurnCompleted.class, driver.turnOf(chat, "d"));
 
