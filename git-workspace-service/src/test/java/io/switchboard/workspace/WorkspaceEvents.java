@@ -35,6 +35,15 @@ final class WorkspaceEvents implements AutoCloseable {
                 .orElseThrow();
     }
 
+    /** Waits for the chat's n-th event of the type, counting from 1. */
+    Published awaitEvent(String chatId, String type, int occurrence) {
+        return await().atMost(TIMEOUT).until(() -> of(chatId).stream()
+                        .filter(published -> published.envelope().type().equals(type))
+                        .skip(occurrence - 1)
+                        .findFirst(), found -> found.isPresent())
+                .orElseThrow();
+    }
+
     @Override
     public void close() {
         collector.close();

@@ -21,6 +21,10 @@ import io.switchboard.infra.postgres.PostgresServer;
 public final class Stack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Role that lets a service act for the tenant it names in X-Switchboard-Tenant (git-workspace-service). */
+    public static final String SERVICE_ROLE = "switchboard-service";
+    /** Lifetime of the token chat-service uses for the agent tools; every start issues a fresh one. */
+    static final Duration SERVICE_TOKEN_TTL = Duration.ofDays(30);
 
     private final StackSettings settings;
     private final LocalInfrastructure infra;
@@ -79,6 +83,10 @@ public final class Stack implements AutoCloseable {
             config.put("switchboard.workspace.data-dir",
                     settings.infra().dataDir().resolve("workspaces").toAbsolutePath().toString());
         }
+        if (name == ServiceName.CHAT) {
+            config.put("switchboard.tools.workspace-url", "http://127.0.0.1:" + ports.get(ServiceName.WORKSPACE));
+            config.put("switchboard.tools.service-token", serviceToken(infra, "chat-service", SERVICE_TOKEN_TTL));
+        }
         if (name == ServiceName.GATEWAY) {
             config.put("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + ports.get(ServiceName.SESSION));
         }
@@ -105,6 +113,16 @@ public final class Stack implements AutoCloseable {
     /** A bearer token for a user of a tenant, signed with the local key. */
     public String token(String tenantId, String userId, Duration ttl) {
         return infra.keys().issueToken(StackSettings.LOCAL_ISSUER, tenantId, userId, Set.of("user"), ttl);
+    }
+
+    /** A service token, like the one chat-service gets: role {@value #SERVICE_ROLE}, acting for no tenant of its own. */
+    public String serviceToken(String serviceName, Duration ttl) {
+        return serviceToken(infra, serviceName, ttl);
+    }
+
+    private static String serviceToken(LocalInfrastructure infra, String serviceName, Duration ttl) {
+        return infra.keys().issueToken(StackSettings.LOCAL_ISSUER, "switchboard-system", serviceName,
+                Set.of(SERVICE_ROLE), ttl);
     }
 
     /** Stops the services first, so none of them sees its broker or database vanish mid-request. */

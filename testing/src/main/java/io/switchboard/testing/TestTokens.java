@@ -16,6 +16,10 @@ public final class TestTokens {
     public static final String ISSUER = "https://switchboard.test";
     public static final Set<String> DEFAULT_ROLES = Set.of("user");
     public static final Duration VALIDITY = Duration.ofHours(1);
+    /** Role of a service token: it may act for the tenant a request names in {@code X-Switchboard-Tenant}. */
+    public static final String SERVICE_ROLE = "switchboard-service";
+    /** Tenant claim of service tokens; it grants nothing, the header names the tenant. */
+    public static final String SERVICE_TENANT = "switchboard-system";
 
     private static volatile CachedKeys cached;
 
@@ -30,6 +34,16 @@ public final class TestTokens {
     /** A signed JWT for the user in the tenant with the given roles ({@code groups} claim), valid for an hour. */
     public static String bearer(String tenantId, String userId, Set<String> roles) {
         return keys().issueToken(ISSUER, tenantId, userId, roles, VALIDITY);
+    }
+
+    /** A service token for chat-service, as the launcher gives it: role {@value #SERVICE_ROLE}, valid for an hour. */
+    public static String service() {
+        return service("chat-service");
+    }
+
+    /** A service token whose subject is the named service. */
+    public static String service(String serviceName) {
+        return bearer(SERVICE_TENANT, serviceName, Set.of(SERVICE_ROLE));
     }
 
     private static LocalKeys keys() {

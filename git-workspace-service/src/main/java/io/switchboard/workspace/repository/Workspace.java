@@ -67,6 +67,13 @@ public class Workspace {
         return ++lastSeq;
     }
 
+    /** The chat's branch moved to a new commit; claims the next seq for the event announcing it. */
+    public long committed(String commit) {
+        headCommit = commit;
+        updatedAt = Instant.now();
+        return ++lastSeq;
+    }
+
     public void ready(String commit) {
         headCommit = commit;
         failureReason = null;

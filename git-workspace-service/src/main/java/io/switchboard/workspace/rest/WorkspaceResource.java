@@ -12,7 +12,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatIds;
 import io.switchboard.kit.problem.ProblemException;
-import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.workspace.security.ActingCaller;
 import io.switchboard.workspace.service.WorkspaceQueries;
 
 @Path("/workspaces")
@@ -21,9 +21,9 @@ import io.switchboard.workspace.service.WorkspaceQueries;
 public class WorkspaceResource {
 
     private final WorkspaceQueries queries;
-    private final CurrentCaller caller;
+    private final ActingCaller caller;
 
-    public WorkspaceResource(WorkspaceQueries queries, CurrentCaller caller) {
+    public WorkspaceResource(WorkspaceQueries queries, ActingCaller caller) {
         this.queries = queries;
         this.caller = caller;
     }
@@ -43,7 +43,7 @@ public class WorkspaceResource {
                 .map(head -> new BranchView(id.toString(), head.branch(), head.commit()));
     }
 
-    private static UUID parse(String chatId) {
+    static UUID parse(String chatId) {
         if (!ChatIds.isValid(chatId)) {
             throw ProblemException.badRequest("chatId '" + chatId + "' is not a UUID");
         }

@@ -16,6 +16,7 @@ import io.switchboard.workspace.git.BranchHead;
 import io.switchboard.workspace.git.ChatBranches;
 import io.switchboard.workspace.git.GitFailure;
 import io.switchboard.workspace.git.GitWorker;
+import io.switchboard.workspace.git.WorkingDirectories;
 import io.switchboard.workspace.messaging.WorkspaceEventPublisher;
 import io.switchboard.workspace.repository.Project;
 import io.switchboard.workspace.repository.Workspace;
@@ -33,13 +34,17 @@ public class WorkspaceLifecycle {
     private final ChatBranches branches;
     private final GitWorker git;
     private final WorkspaceEventPublisher publisher;
+    private final WorkingDirectories directories;
+    private final ChatSequencer sequencer;
 
     public WorkspaceLifecycle(WorkspaceStore store, ChatBranches branches, GitWorker git,
-            WorkspaceEventPublisher publisher) {
+            WorkspaceEventPublisher publisher, WorkingDirectories directories, ChatSequencer sequencer) {
         this.store = store;
         this.branches = branches;
         this.git = git;
         this.publisher = publisher;
+        this.directories = directories;
+        this.sequencer = sequencer;
     }
 
     public Uni<Void> chatCreated(Envelope event, ChatCreated created) {
@@ -75,7 +80,8 @@ public class WorkspaceLifecycle {
                 Log.infof("Chat %s: workspace already removed", chatId);
                 return Uni.createFrom().voidItem();
             }
-            return deleteBranch(workspace).chain(() -> store.recordRemoved(chatId))
+            return deleteBranch(workspace).chain(() -> removeWorkingDirectory(workspace))
+                    .chain(() -> store.recordRemoved(chatId))
                     .invoke(() -> Log.infof("Chat %s: workspace removed, branch %s deleted", chatId,
                             workspace.branch()))
                     .replaceWithVoid();
@@ -142,6 +148,18 @@ public class WorkspaceLifecycle {
     private Uni<Void> fail(Envelope event, UUID projectId, String reason) {
         Log.warnf("Chat %s: workspace failed: %s", event.chatId(), reason);
         return store.recordFailed(event, projectId, branchNameOrPlaceholder(event.chatId()), reason).replaceWithVoid();
+    }
+
+    // Queued after the chat's pending tool operations; with the branch gone, no later one can recreate it.
+    private Uni<Void> removeWorkingDirectory(Workspace workspace) {
+        return sequencer.serially(workspace.chatId(), () -> git.run(() -> {
+            directories.remove(workspace.projectId(), workspace.chatId());
+            return null;
+        })).onFailure().recoverWithItem(failure -> {
+            Log.errorf(failure, "Chat %s: could not remove the working directory; it is left on disk",
+                    workspace.chatId());
+            return null;
+        }).replaceWithVoid();
     }
 
     private Uni<Void> deleteBranch(Workspace workspace) {

@@ -35,6 +35,19 @@ public class WorkspaceQueries {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Workspace of chat", chatId));
     }
 
+    /**
+     * A workspace the tools can work in: the caller's, with its branch in place. A failed workspace
+     * is a conflict that names the reason; a removed one no longer exists.
+     */
+    public Uni<Workspace> usable(UUID chatId, Caller caller) {
+        return owned(chatId, caller).map(workspace -> switch (workspace.status()) {
+            case READY -> workspace;
+            case FAILED -> throw ProblemException.conflict("The workspace of chat " + chatId
+                    + " could not be prepared: " + workspace.failureReason());
+            case REMOVED -> throw ProblemException.notFound("Workspace of chat", chatId);
+        });
+    }
+
     /** The chat's branch as git has it now, which moves ahead of the stored head as the chat commits. */
     public Uni<BranchHead> branch(UUID chatId, Caller caller) {
         return owned(chatId, caller).chain(workspace -> {

@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.EventPayload;
+import io.switchboard.events.workspace.Committed;
 import io.switchboard.events.workspace.WorkspaceFailed;
 import io.switchboard.events.workspace.WorkspaceReady;
 import io.switchboard.events.workspace.WorkspaceRemoved;
@@ -80,8 +81,29 @@ public class WorkspaceStore {
         });
     }
 
+    /**
+     * Records that the chat's branch now points at {@code commit} and announces it, once: when the
+     * stored head already is that commit (a repeated request for the same turn), nothing is written.
+     */
+    @WithTransaction
+    public Uni<Boolean> recordCommitted(UUID chatId, UUID turnId, String commit, String message) {
+        return workspaces.findById(chatId).chain(workspace -> {
+            if (workspace == null || workspace.status() != WorkspaceStatus.READY
+                    || commit.equals(workspace.headCommit())) {
+                return Uni.createFrom().item(false);
+            }
+            long seq = workspace.committed(commit);
+            return announce(workspace, seq, turnId, new Committed(workspace.branch(), commit, message))
+                    .replaceWith(true);
+        });
+    }
+
     private Uni<OutboxEvent> announce(Workspace workspace, long seq, EventPayload payload) {
-        Envelope envelope = Envelope.of(workspace.chatId().toString(), workspace.tenantId(), seq, null, payload);
+        return announce(workspace, seq, null, payload);
+    }
+
+    private Uni<OutboxEvent> announce(Workspace workspace, long seq, UUID turnId, EventPayload payload) {
+        Envelope envelope = Envelope.of(workspace.chatId().toString(), workspace.tenantId(), seq, turnId, payload);
         Log.debugf("Chat %s: %s seq %d written to the outbox", workspace.chatId(), envelope.type(), seq);
         return outbox.persist(OutboxEvent.of(envelope));
     }

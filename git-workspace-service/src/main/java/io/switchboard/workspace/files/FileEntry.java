@@ -1,0 +1,25 @@
+package io.switchboard.workspace.files;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One entry of a listing.
+ *
+ * @param type {@code file}, {@code directory} or {@code symlink}
+ * @param size bytes, for files only
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FileEntry(String path, String type, Long size) {
+
+    static FileEntry file(String path, long size) {
+        return new FileEntry(path, "file", size);
+    }
+
+    static FileEntry directory(String path) {
+        return new FileEntry(path, "directory", null);
+    }
+
+    static FileEntry symlink(String path) {
+        return new FileEntry(path, "symlink", null);
+    }
+}
