@@ -1,0 +1,79 @@
+package io.switchboard.launcher;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.restassured.http.ContentType;
+
+/**
+ * The agent loop on the whole product: a message makes the model call tools, chat-service runs them against
+ * the chat's own working directory through git-workspace-service, gives the results back to the model, and
+ * commits the turn's changes on the chat's branch; the client sees every step over the WebSocket.
+ */
+class AgentTurnIT {
+
+    private static final String TENANT = "tenant-agent";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private static Stack stack;
+    private static String token;
+
+    @BeforeAll
+    static void startStack() {
+        stack = TestStacks.shared();
+        token = stack.token(TENANT, "alice", Duration.ofHours(1));
+    }
+
+    @Test
+    void toolCallsEditTheChatsWorkspaceAndTheTurnIsCommittedOnItsBranch() {
+        String projectId = given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "agent")).post("/api/projects").then().statusCode(201).extract().path("id");
+        String chatId = given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("title", "agent at work")).post("/api/projects/{id}/chats", projectId)
+                .then().statusCode(201).extract().path("id");
+
+        try (SocketClient socket = SocketClient.connect(stack.gatewayWebSocketUrl(), token)) {
+            socket.subscribe(chatId);
+            awaitEvent(socket, "workspace", chatId, "WorkspaceReady");
+
+            String text = "Write a greeting file\n"
+                    + "/tool write_file {\"path\":\"greeting.md\",\"content\":\"hello from the agent\"}\n"
+                    + "/tool read_file {\"path\":\"greeting.md\"}";
+            given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", "agent-1").body(Map.of("text", text))
+                    .post("/api/chats/{id}/messages", chatId).then().statusCode(202);
+
+            JsonNode completed = awaitEvent(socket, "chat", chatId, "TurnCompleted");
+            assertThat(completed.at("/payload/text").asText()).contains("(after 2 tool calls)");
+            List<JsonNode> chatEvents = socket.events("chat", chatId);
+            assertThat(chatEvents).extracting(e -> e.path("type").asText())
+                    .containsSubsequence("TurnStarted", "ToolCallStarted", "ToolCallResult", "ToolCallStarted",
+                            "ToolCallResult", "TurnCompleted")
+                    .doesNotContain("ToolCallFailed");
+            JsonNode readResult = chatEvents.stream().filter(e -> e.path("type").asText().equals("ToolCallResult"))
+                    .skip(1).findFirst().orElseThrow();
+            assertThat(readResult.at("/payload/result").asText()).contains("hello from the agent");
+
+            JsonNode committed = awaitEvent(socket, "workspace", chatId, "Committed");
+            assertThat(committed.at("/payload/branch").asText()).isEqualTo("switchboard/" + chatId);
+            assertThat(committed.at("/payload/message").asText()).startsWith("Agent turn: Write a greeting file");
+        }
+    }
+
+    private static JsonNode awaitEvent(SocketClient socket, String stream, String chatId, String type) {
+        return await().atMost(TIMEOUT).until(() -> socket.events(stream, chatId).stream()
+                        .filter(event -> event.path("type").asText().equals(type)).findFirst(),
+                found -> found.isPresent())
+                .orElseThrow();
+    }
+}
