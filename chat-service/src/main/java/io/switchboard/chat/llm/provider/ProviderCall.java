@@ -2,18 +2,13 @@ package io.switchboard.chat.llm.provider;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpClient;
@@ -35,14 +30,9 @@ import io.switchboard.chat.llm.ModelException;
  */
 final class ProviderCall implements HttpClient {
 
-    /** Headers the JDK client sets itself and refuses to be given. */
-    private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "host", "expect",
-            "upgrade");
     private static final int LONGEST_ERROR_BODY = 64 * 1024;
 
-    private final java.net.http.HttpClient client;
-    private final ExecutorService executor;
-    private final Duration responseTimeout;
+    private final ProviderHttpClient http;
     private final SseProtocol protocol;
     private final ProviderErrors errors;
     private final StepSink sink;
@@ -52,11 +42,9 @@ final class ProviderCall implements HttpClient {
     private volatile CompletableFuture<?> pending;
     private volatile InputStream body;
 
-    ProviderCall(java.net.http.HttpClient client, ExecutorService executor, Duration responseTimeout,
-                 SseProtocol protocol, ProviderErrors errors, StepSink sink, Runnable progress) {
-        this.client = client;
-        this.executor = executor;
-        this.responseTimeout = responseTimeout;
+    ProviderCall(ProviderHttpClient http, SseProtocol protocol, ProviderErrors errors, StepSink sink,
+                 Runnable progress) {
+        this.http = http;
         this.protocol = protocol;
         this.errors = errors;
         this.sink = sink;
@@ -109,8 +97,8 @@ final class ProviderCall implements HttpClient {
     public SuccessfulHttpResponse execute(HttpRequest request) {
         // Only streaming is used; this serves anything else LangChain4j might send, blocking the caller.
         try {
-            HttpResponse<String> response = client.send(toJdk(request),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request.url(), request.method().name(), request.headers(),
+                    request.body());
             if (response.statusCode() < 200 || response.statusCode() >= 300) {
                 throw new HttpException(response.statusCode(), response.body());
             }
@@ -126,14 +114,15 @@ final class ProviderCall implements HttpClient {
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        CompletableFuture<HttpResponse<InputStream>> response = client.sendAsync(toJdk(request),
-                HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<HttpResponse<InputStream>> response = http.stream(request.url(), request.method().name(),
+                request.headers(), request.body());
         pending = response;
         if (cancelled) {
             response.cancel(true);
         }
         // Async on our executor: the body is read with blocking calls, never on the thread that subscribed.
-        response.whenCompleteAsync((received, failure) -> consume(received, failure, parser, listener), executor);
+        response.whenCompleteAsync((received, failure) -> consume(received, failure, parser, listener),
+                http.executor());
     }
 
     private void consume(HttpResponse<InputStream> response, Throwable failure, ServerSentEventParser parser,
@@ -168,27 +157,6 @@ final class ProviderCall implements HttpClient {
             closeQuietly(stream);
         }
         watched.closed();
-    }
-
-    private java.net.http.HttpRequest toJdk(HttpRequest request) {
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
-                .timeout(responseTimeout);
-        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
-            if (RESTRICTED_HEADERS.contains(header.getKey().toLowerCase())) {
-                continue;
-            }
-            for (String value : header.getValue()) {
-                builder.header(header.getKey(), value);
-            }
-        }
-        String method = request.method().name();
-        if (request.body() == null) {
-            builder.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.method(method, java.net.http.HttpRequest.BodyPublishers.ofString(request.body(),
-                    StandardCharsets.UTF_8));
-        }
-        return builder.build();
     }
 
     private static String readErrorBody(InputStream stream) {

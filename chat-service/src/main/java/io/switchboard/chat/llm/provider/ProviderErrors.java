@@ -122,8 +122,7 @@ public final class ProviderErrors {
                 return new ModelException(ModelException.PROVIDER_UNAVAILABLE,
                         source + " cannot be reached: " + describe(current), true, failure);
             }
-            if (current instanceof HttpTimeoutException || current instanceof java.util.concurrent.TimeoutException
-                    || current instanceof dev.langchain4j.exception.TimeoutException) {
+            if (current instanceof HttpTimeoutException) {
                 return new ModelException(ModelException.PROVIDER_TIMEOUT,
                         source + " did not answer in time", true, failure);
             }

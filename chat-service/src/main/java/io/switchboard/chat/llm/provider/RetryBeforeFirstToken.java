@@ -97,7 +97,8 @@ public final class RetryBeforeFirstToken implements ChatModel {
                         watchdog.stop();
                         emitter.complete();
                     }));
-            if (emitter.isCancelled()) {
+            if (emitter.isCancelled() || watchdog.stopped) {
+                // Ended while subscribing (cancelled, or timed out already): nothing may keep the request open.
                 upstream.get().cancel();
             }
         });

@@ -9,12 +9,12 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.output.TokenUsage;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.switchboard.chat.llm.ChatMessage;
 import io.switchboard.chat.llm.ModelEvent;
 import io.switchboard.chat.llm.ModelException;
 import io.switchboard.chat.llm.ModelRequest;
+import io.switchboard.events.chat.TokenUsage;
 
 /**
  * Turns LangChain4j's callbacks for one step into {@link ModelEvent}s: text pieces as they come, each tool call
@@ -87,7 +87,10 @@ final class StreamingStep implements StreamingChatResponseHandler, StepSink {
                 emitToolCall(call);
             }
         }
-        ModelEvent.Finished finished = new ModelEvent.Finished(usage(response.tokenUsage()));
+        boolean reported = response.tokenUsage() != null;
+        ModelEvent.Finished finished = new ModelEvent.Finished(usage(
+                reported ? response.tokenUsage().inputTokenCount() : null,
+                reported ? response.tokenUsage().outputTokenCount() : null));
         if (ended.compareAndSet(false, true)) {
             started = true;
             completed = true;
@@ -120,10 +123,8 @@ final class StreamingStep implements StreamingChatResponseHandler, StepSink {
     }
 
     /** The provider's counts; where it gave none, a rough estimate of four characters per token. */
-    private io.switchboard.events.chat.TokenUsage usage(TokenUsage reported) {
-        Integer input = reported == null ? null : reported.inputTokenCount();
-        Integer output = reported == null ? null : reported.outputTokenCount();
-        return new io.switchboard.events.chat.TokenUsage(
+    private TokenUsage usage(Integer input, Integer output) {
+        return new TokenUsage(
                 input != null ? input : estimate(request.messages()),
                 output != null ? output : (outputChars + 3) / 4);
     }

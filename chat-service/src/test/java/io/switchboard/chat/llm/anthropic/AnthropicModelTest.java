@@ -156,8 +156,8 @@ class AnthropicModelTest {
 
     @Test
     void aProviderSilentBeforeItsFirstEventTimesOutAndIsRetried() {
-        server.stubFor(post(PATH).willReturn(sse("text.sse").withFixedDelay(5000)));
-        RetryPolicy policy = new RetryPolicy(1, Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofSeconds(5));
+        server.stubFor(post(PATH).willReturn(sse("text.sse").withFixedDelay(10000)));
+        RetryPolicy policy = new RetryPolicy(1, Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(5));
 
         ProviderTestKit.Failed failed = failure(model(policy), ProviderTestKit.ask("Hi"));
 
@@ -170,7 +170,7 @@ class AnthropicModelTest {
     void aStreamThatStallsAfterTextTimesOutWithoutRetry() {
         // The body comes in two halves, at three and six seconds: the stream goes quiet in between.
         server.stubFor(post(PATH).willReturn(sse("long-text.sse").withChunkedDribbleDelay(2, 6000)));
-        RetryPolicy policy = new RetryPolicy(2, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(1));
+        RetryPolicy policy = new RetryPolicy(2, Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ofSeconds(1));
 
         ProviderTestKit.Failed failed = failure(model(policy), ProviderTestKit.ask("Hi"));
 
