@@ -52,10 +52,11 @@ public class TurnRunner {
     /** Completes with the turn's outcome, whichever came first: its end or a stop; never fails. */
     public Uni<TurnOutcome> run(ChatLane lane, RunningTurn running) {
         Turn turn = running.turn();
-        Optional<ChatModel> model = models.find(turn.model());
+        String modelName = turn.model() == null || turn.model().isBlank() ? models.defaultModel() : turn.model();
+        Optional<ChatModel> model = models.find(modelName);
         if (model.isEmpty()) {
             return Uni.createFrom().item(TurnOutcome.failed("unknown_model",
-                    "No model named '" + turn.model() + "' is configured"));
+                    "No model named '" + modelName + "' is configured"));
         }
         TurnProgress progress = new TurnProgress();
         List<ToolSpec> tools = model.get().description().supportsTools() ? toolbox.specs() : List.of();
@@ -70,7 +71,7 @@ public class TurnRunner {
             List<ToolSpec> tools, int stepNumber, TurnProgress progress) {
         StringBuilder stepText = new StringBuilder();
         List<ModelEvent.ToolCall> calls = new ArrayList<>();
-        return DeltaCoalescer.coalesce(model.stream(new ModelRequest(turn.chatId(), turn.model(), messages, tools)),
+        return DeltaCoalescer.coalesce(model.stream(new ModelRequest(turn.chatId(), model.name(), messages, tools)),
                         config.coalesceWindow())
                 .onItem().transformToUniAndConcatenate(event -> {
                     if (event instanceof ModelEvent.Text text) {
