@@ -135,7 +135,7 @@ final class EventAudit {
             }
             turns.put(event.turnId(), new TurnProgress());
             TurnQueued queued = event.payloadAs(TurnQueued.class);
-            if (!chat.turnQueued(event.turnId(), queued.clientMessageId(), consumedNanos)) {
+            if (!chat.turnQueued(event.turnId(), queued.clientMessageId(), consumedNanos, event.at())) {
                 leak(event, "the chat never sent message " + queued.clientMessageId());
             }
             return;
@@ -158,7 +158,7 @@ final class EventAudit {
                     }
                     turn.stage = Stage.STARTED;
                     peakRunning = Math.max(peakRunning, ++running);
-                    chat.turnStarted(event.turnId(), consumedNanos);
+                    chat.turnStarted(event.turnId(), consumedNanos, event.at());
                 }
             }
             case TEXT_DELTA -> {

@@ -19,6 +19,8 @@ final class GroupFigures {
     private final Histogram firstTurnStart = Latency.newHistogram();
     private final Histogram laterTurnStart = Latency.newHistogram();
     private final Histogram commandToQueued = Latency.newHistogram();
+    private final Histogram commandToQueuedAt = Latency.newHistogram();
+    private final Histogram queuedAtToStartedAt = Latency.newHistogram();
     private final Histogram deltaLatency = Latency.newHistogram();
     private final List<String> samples = new ArrayList<>();
     private long events;
@@ -45,15 +47,27 @@ final class GroupFigures {
         Latency.record(deltaLatency, atToConsumedMicros);
     }
 
-    synchronized void queued(long commandNanos, long queuedNanos) {
+    /**
+     * A turn was queued.
+     *
+     * @param commandToAtMicros the command's send to the TurnQueued envelope's {@code at}, wall clock: the part
+     *                          spent before chat-service had stored and announced the message
+     */
+    synchronized void queued(long commandNanos, long queuedNanos, long commandToAtMicros) {
         Latency.record(commandToQueued, TimeUnit.NANOSECONDS.toMicros(queuedNanos - commandNanos));
+        Latency.record(commandToQueuedAt, commandToAtMicros);
     }
 
-    /** A turn started; {@code first} when it answers its chat's first message (a new lane in chat-service). */
-    synchronized void started(long commandNanos, long startedNanos, boolean first) {
+    /**
+     * A turn started; {@code first} when it answers its chat's first message (a new lane in chat-service).
+     *
+     * @param queuedToStartedMicros the TurnQueued envelope's {@code at} to the TurnStarted one's, inside chat-service
+     */
+    synchronized void started(long commandNanos, long startedNanos, boolean first, long queuedToStartedMicros) {
         long micros = TimeUnit.NANOSECONDS.toMicros(startedNanos - commandNanos);
         Latency.record(turnStart, micros);
         Latency.record(first ? firstTurnStart : laterTurnStart, micros);
+        Latency.record(queuedAtToStartedAt, queuedToStartedMicros);
     }
 
     synchronized void ended(boolean completed, boolean expected, long endedNanos, String description) {
@@ -74,7 +88,8 @@ final class GroupFigures {
     synchronized Result result() {
         return new Result(group, events, deltas, turnsCompleted, turnsNotCompleted, unexpectedTurnEnds,
                 lastTurnEndNanos, Latency.of(turnStart), Latency.of(firstTurnStart), Latency.of(laterTurnStart),
-                Latency.of(commandToQueued), Latency.of(deltaLatency), List.copyOf(samples));
+                Latency.of(commandToQueued), Latency.of(commandToQueuedAt), Latency.of(queuedAtToStartedAt),
+                Latency.of(deltaLatency), List.copyOf(samples));
     }
 
     private void sample(String problem) {
@@ -96,11 +111,14 @@ final class GroupFigures {
      * @param firstTurnStart     the same for each chat's first message
      * @param laterTurnStart     the same for the messages after it
      * @param commandToQueued    command produced to its TurnQueued consumed
+     * @param commandToQueuedAt  command produced to its TurnQueued's {@code at} (chat-service stored the message)
+     * @param queuedToStarted    TurnQueued's {@code at} to TurnStarted's {@code at}, both inside chat-service
      * @param deltaLatency       TextDelta envelope {@code at} to consumed
      * @param samples            the first few turns that did not complete, described
      */
     record Result(ChatGroup group, long events, long deltas, int turnsCompleted, int turnsNotCompleted,
             int unexpectedTurnEnds, long lastTurnEndNanos, Latency turnStart, Latency firstTurnStart,
-            Latency laterTurnStart, Latency commandToQueued, Latency deltaLatency, List<String> samples) {
+            Latency laterTurnStart, Latency commandToQueued, Latency commandToQueuedAt, Latency queuedToStarted,
+            Latency deltaLatency, List<String> samples) {
     }
 }

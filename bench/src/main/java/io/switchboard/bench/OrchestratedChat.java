@@ -1,5 +1,7 @@
 package io.switchboard.bench;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +33,8 @@ final class OrchestratedChat {
     private final CompletableFuture<Void> firstTurnStarted = new CompletableFuture<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final Map<String, Long> sentNanos = new HashMap<>();
+    private final Map<String, Instant> sentAt = new HashMap<>();
+    private final Map<UUID, Instant> queuedAt = new HashMap<>();
     private final Map<UUID, String> messageOfTurn = new HashMap<>();
     private final Set<UUID> endedTurns = new HashSet<>();
     private int sent;
@@ -105,26 +109,30 @@ final class OrchestratedChat {
     /**
      * A turn was queued for one of this chat's messages.
      *
+     * @param at the TurnQueued envelope's {@code at}: when chat-service had stored the message
      * @return false when the chat never sent that message: it belongs to another chat or to nobody
      */
-    synchronized boolean turnQueued(UUID turnId, String clientMessageId, long consumedNanos) {
-        Long sentAt = sentNanos.get(clientMessageId);
-        if (sentAt == null) {
+    synchronized boolean turnQueued(UUID turnId, String clientMessageId, long consumedNanos, Instant at) {
+        Long sent = sentNanos.get(clientMessageId);
+        if (sent == null) {
             return false;
         }
         if (messageOfTurn.putIfAbsent(turnId, clientMessageId) == null) {
-            figures.queued(sentAt, consumedNanos);
+            queuedAt.put(turnId, at);
+            figures.queued(sent, consumedNanos, ChronoUnit.MICROS.between(sentAt.get(clientMessageId), at));
         }
         return true;
     }
 
-    synchronized void turnStarted(UUID turnId, long consumedNanos) {
+    /** @param at the TurnStarted envelope's {@code at}: when chat-service started the turn */
+    synchronized void turnStarted(UUID turnId, long consumedNanos, Instant at) {
         String clientMessageId = messageOfTurn.get(turnId);
         if (clientMessageId == null) {
             // Started without being queued: the audit counts that as an order violation.
             return;
         }
-        figures.started(sentNanos.get(clientMessageId), consumedNanos, clientMessageId.equals(clientMessageId(1)));
+        figures.started(sentNanos.get(clientMessageId), consumedNanos, clientMessageId.equals(clientMessageId(1)),
+                ChronoUnit.MICROS.between(queuedAt.get(turnId), at));
         firstTurnStarted.complete(null);
     }
 
@@ -152,6 +160,7 @@ final class OrchestratedChat {
         sent++;
         String clientMessageId = clientMessageId(sent);
         SendMessage message = new SendMessage(clientMessageId, userId, messages.get(sent - 1), "offline");
+        sentAt.put(clientMessageId, Instant.now());
         sentNanos.put(clientMessageId, commands.send(chatId, tenantId, message));
     }
 

@@ -39,6 +39,8 @@ final class OrchestrationTable {
         row(out, "  first message of each chat (burst, new lane)", latency(main.firstTurnStart()));
         row(out, "  later messages (sent as the previous turn ended)", latency(main.laterTurnStart()));
         row(out, "  command -> TurnQueued consumed", latency(main.commandToQueued()));
+        row(out, "    command -> TurnQueued 'at' (stored, announced)", latency(main.commandToQueuedAt()));
+        row(out, "  TurnQueued 'at' -> TurnStarted 'at' (slot, start)", latency(main.queuedToStarted()));
         row(out, "TextDelta latency: envelope 'at' -> consumed", latency(main.deltaLatency()));
         row(out, "Head-of-line: stalled chat", format("partition %d, turn %s, %s", hol.stalledPartition(),
                 hol.stalledStarted() ? "started" : "NOT started",

@@ -2,6 +2,7 @@ package io.switchboard.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,8 +32,8 @@ class OrchestratedChatTest {
         assertThat(commands.last().tenantId()).isEqualTo("tenant-a");
 
         UUID turn1 = UUID.randomUUID();
-        assertThat(chat.turnQueued(turn1, first.clientMessageId(), commands.last().nanos() + 5_000_000)).isTrue();
-        chat.turnStarted(turn1, commands.last().nanos() + 10_000_000);
+        assertThat(chat.turnQueued(turn1, first.clientMessageId(), commands.last().nanos() + 5_000_000, Instant.EPOCH)).isTrue();
+        chat.turnStarted(turn1, commands.last().nanos() + 10_000_000, Instant.EPOCH);
         assertThat(commands.sent()).hasSize(1);
         chat.turnEnded(turn1, true, "TurnCompleted", commands.last().nanos() + 20_000_000);
 
@@ -43,8 +44,8 @@ class OrchestratedChatTest {
         assertThat(chat.finished()).isNotDone();
 
         UUID turn2 = UUID.randomUUID();
-        chat.turnQueued(turn2, second.clientMessageId(), commands.last().nanos() + 1_000_000);
-        chat.turnStarted(turn2, commands.last().nanos() + 2_000_000);
+        chat.turnQueued(turn2, second.clientMessageId(), commands.last().nanos() + 1_000_000, Instant.EPOCH);
+        chat.turnStarted(turn2, commands.last().nanos() + 2_000_000, Instant.EPOCH);
         chat.turnEnded(turn2, true, "TurnCompleted", commands.last().nanos() + 3_000_000);
 
         assertThat(commands.sent()).hasSize(2);
@@ -57,13 +58,15 @@ class OrchestratedChatTest {
         assertThat(result.laterTurnStart().count()).isEqualTo(1);
         assertThat(result.laterTurnStart().p50Micros()).isBetween(1_990L, 2_010L);
         assertThat(result.commandToQueued().count()).isEqualTo(2);
+        assertThat(result.commandToQueuedAt().count()).isEqualTo(2);
+        assertThat(result.queuedToStarted().count()).isEqualTo(2);
     }
 
     @Test
     void aMessageItNeverSentIsNotItsTurn() {
         chat.start();
 
-        assertThat(chat.turnQueued(UUID.randomUUID(), "other-chat/message-1", 0)).isFalse();
+        assertThat(chat.turnQueued(UUID.randomUUID(), "other-chat/message-1", 0, Instant.EPOCH)).isFalse();
         assertThat(figures.result().commandToQueued().count()).isZero();
     }
 
@@ -71,7 +74,7 @@ class OrchestratedChatTest {
     void aTurnEndingTwiceOrUnknownCountsAsUnexpected() {
         chat.start();
         UUID turn = UUID.randomUUID();
-        chat.turnQueued(turn, ((SendMessage) commands.last().command()).clientMessageId(), 0);
+        chat.turnQueued(turn, ((SendMessage) commands.last().command()).clientMessageId(), 0, Instant.EPOCH);
         chat.turnEnded(turn, false, "TurnFailed model_error", 0);
         chat.turnEnded(turn, false, "TurnFailed model_error", 0);
         chat.turnEnded(UUID.randomUUID(), true, "TurnCompleted", 0);
