@@ -93,10 +93,6 @@ final class OrchestratedChat {
         return finished;
     }
 
-    synchronized int messagesSent() {
-        return sent;
-    }
-
     synchronized int turnsEnded() {
         return ended;
     }

@@ -89,10 +89,6 @@ record OrchestrationReport(OrchestrationSettings settings, int partitions, Durat
             return samePartition.turnsCompleted() + otherPartitions.turnsCompleted();
         }
 
-        int turnsNotCompleted() {
-            return samePartition.turnsNotCompleted() + otherPartitions.turnsNotCompleted();
-        }
-
         int unexpectedTurnEnds() {
             return samePartition.unexpectedTurnEnds() + otherPartitions.unexpectedTurnEnds();
         }
