@@ -67,7 +67,8 @@ public record BenchSettings(Path projectRoot, int chats, int messagesPerChat, in
                 serviceConfig(p));
     }
 
-    private static Map<String, String> serviceConfig(Properties properties) {
+    /** The {@code bench.service.KEY=VALUE} properties as KEY to VALUE. */
+    static Map<String, String> serviceConfig(Properties properties) {
         Map<String, String> config = new TreeMap<>();
         for (String name : properties.stringPropertyNames()) {
             if (name.startsWith(SERVICE_PREFIX) && name.length() > SERVICE_PREFIX.length()) {
@@ -85,7 +86,7 @@ public record BenchSettings(Path projectRoot, int chats, int messagesPerChat, in
         return chats * messagesPerChat;
     }
 
-    private static int intValue(Properties properties, String name, int fallback) {
+    static int intValue(Properties properties, String name, int fallback) {
         String value = properties.getProperty(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -97,7 +98,7 @@ public record BenchSettings(Path projectRoot, int chats, int messagesPerChat, in
         }
     }
 
-    private static void requirePositive(int value, String name) {
+    static void requirePositive(int value, String name) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be at least 1, was " + value);
         }

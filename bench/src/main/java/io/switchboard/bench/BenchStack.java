@@ -34,6 +34,14 @@ final class BenchStack implements AutoCloseable {
     }
 
     static BenchStack start(BenchSettings settings) {
+        return start(settings.projectRoot(), serviceConfig(settings), settings.keepData());
+    }
+
+    /**
+     * @param serviceConfig configuration for every service (all four get every key)
+     * @param keepData      keep the data directory, with the services' logs, after the run
+     */
+    static BenchStack start(Path projectRoot, Map<String, String> serviceConfig, boolean keepData) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("switchboard-bench");
@@ -41,12 +49,11 @@ final class BenchStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         try {
-            InfraSettings infra = InfraSettings.defaults(dataDir).withKeepData(settings.keepData());
-            Stack stack = Stack.start(
-                    new StackSettings(settings.projectRoot(), infra, Map.of(), serviceConfig(settings)));
-            return new BenchStack(stack, dataDir, settings.keepData());
+            InfraSettings infra = InfraSettings.defaults(dataDir).withKeepData(keepData);
+            Stack stack = Stack.start(new StackSettings(projectRoot, infra, Map.of(), serviceConfig));
+            return new BenchStack(stack, dataDir, keepData);
         } catch (RuntimeException e) {
-            if (!settings.keepData()) {
+            if (!keepData) {
                 Directories.deleteRecursively(dataDir);
             }
             throw e;
