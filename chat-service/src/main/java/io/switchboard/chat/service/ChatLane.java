@@ -51,7 +51,7 @@ public final class ChatLane {
     private final int partition;
     private final LaneServices services;
     private final ChatLanes owner;
-    private final SerialTasks tasks = new SerialTasks();
+    private final SerialTasks tasks;
     private final Object seqLock = new Object();
     private final LinkedList<Turn> waiting = new LinkedList<>();
     private final CompletableFuture<Void> retired = new CompletableFuture<>();
@@ -73,6 +73,7 @@ public final class ChatLane {
         this.partition = partition;
         this.services = services;
         this.owner = owner;
+        this.tasks = new SerialTasks(services.contexts.forChat(stream.chatId()));
         this.seq = stream.lastSeq();
         this.state = stream.state();
         this.usage = stream.usage();
@@ -435,7 +436,8 @@ public final class ChatLane {
             event = Envelope.of(chatId, tenantId, ++seq, turnId, payload);
             ack = services.publisher.send(event);
         }
-        return ChatEventPublisher.acknowledged(ack, event);
+        // The acknowledgement arrives on the producer's side; the turn carries on on its own lane's context.
+        return ChatEventPublisher.acknowledged(ack, event).emitOn(tasks.executor());
     }
 
     private Uni<Void> publishInWindow(UUID turnId, EventPayload payload) {

@@ -21,9 +21,11 @@ public class LaneServices {
     final TurnRunner runner;
     final AgentToolbox toolbox;
     final ChatConfig config;
+    final LaneContexts contexts;
 
     public LaneServices(ChatEventPublisher publisher, TurnRepository turns, ChatStreamRepository streams,
-            TurnScheduler scheduler, TurnRunner runner, AgentToolbox toolbox, ChatConfig config) {
+            TurnScheduler scheduler, TurnRunner runner, AgentToolbox toolbox, ChatConfig config,
+            LaneContexts contexts) {
         this.publisher = publisher;
         this.turns = turns;
         this.streams = streams;
@@ -31,5 +33,6 @@ public class LaneServices {
         this.runner = runner;
         this.toolbox = toolbox;
         this.config = config;
+        this.contexts = contexts;
     }
 }

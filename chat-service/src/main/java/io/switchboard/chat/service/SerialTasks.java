@@ -2,9 +2,11 @@ package io.switchboard.chat.service;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 
 /**
  * Runs asynchronous tasks one after another: the next starts when the previous one's Uni has ended. It is
@@ -13,7 +15,13 @@ import io.smallrye.mutiny.Uni;
 final class SerialTasks {
 
     private final Deque<Runnable> waiting = new ArrayDeque<>();
+    private final Context context;
     private boolean busy;
+
+    /** Tasks start on {@code context}, so their asynchronous calls complete there too. */
+    SerialTasks(Context context) {
+        this.context = context;
+    }
 
     <T> Uni<T> submit(Supplier<Uni<T>> task) {
         return Uni.createFrom().emitter(emitter -> {
@@ -42,9 +50,14 @@ final class SerialTasks {
                 }
             }
             if (start) {
-                run.run();
+                context.runOnContext(ignored -> run.run());
             }
         });
+    }
+
+    /** Runs work on this lane's context: where continuations of the lane's asynchronous calls belong. */
+    Executor executor() {
+        return command -> context.runOnContext(ignored -> command.run());
     }
 
     synchronized boolean idle() {
@@ -60,6 +73,6 @@ final class SerialTasks {
                 return;
             }
         }
-        run.run();
+        context.runOnContext(ignored -> run.run());
     }
 }
