@@ -104,11 +104,6 @@ class ChatFanoutTest {
             public Duration replayWindow() {
                 return Duration.ofMinutes(5);
             }
-
-            @Override
-            public int maxSubscriptionsPerConnection() {
-                return 10;
-            }
         };
     }
 }
