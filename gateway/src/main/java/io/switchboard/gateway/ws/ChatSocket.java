@@ -7,7 +7,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.logging.Log;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -88,6 +90,27 @@ public class ChatSocket {
         }
     }
 
+    /**
+     * Only failures outside the frame handlers reach here: the transport's, above all a message larger than
+     * {@code quarkus.websockets-next.server.max-message-size}, which Vert.x reports this way and which
+     * ends the connection with 1009 rather than the generic 1011.
+     */
+    @OnError
+    public Uni<Void> onError(Throwable failure, WebSocketConnection connection) {
+        boolean tooBig = failure instanceof IllegalStateException && failure.getMessage() != null
+                && failure.getMessage().contains("max message size");
+        SocketSession session = registry.get(connection.id());
+        if (session != null) {
+            session.close(tooBig ? CloseCodes.TOO_BIG : CloseReason.INTERNAL_SERVER_ERROR);
+            if (tooBig) {
+                Log.infof("Connection %s sent a message over the size limit: closing", connection.id());
+            } else {
+                Log.warnf(failure, "Connection %s failed: closing", connection.id());
+            }
+        }
+        return Uni.createFrom().voidItem();
+    }
+
     @OnPongMessage
     @NonBlocking
     public void onPong(Buffer data, WebSocketConnection connection) {
@@ -100,7 +123,7 @@ public class ChatSocket {
     @OnTextMessage
     public Uni<Void> onText(String text, WebSocketConnection connection) {
         SocketSession session = registry.get(connection.id());
-        if (session == null) {
+        if (session == null || session.closing()) {
             return Uni.createFrom().voidItem();
         }
         session.heard();

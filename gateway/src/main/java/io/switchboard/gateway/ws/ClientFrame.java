@@ -1,5 +1,6 @@
 package io.switchboard.gateway.ws;
 
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ final class ClientFrame {
         return json.hasNonNull(field);
     }
 
-    /** The chatId, a UUID in its canonical form. */
+    /** The chatId, a UUID, in lower case: the form every record key and map of the system uses. */
     String chatId() {
         if (!json.hasNonNull("chatId")) {
             throw new FrameRejected("missing_field", type + " needs a chatId");
@@ -58,7 +59,7 @@ final class ClientFrame {
         if (!json.get("chatId").isTextual() || !ChatIds.isValid(chatId)) {
             throw new FrameRejected("invalid_chat_id", "chatId must be a UUID");
         }
-        return chatId;
+        return chatId.toLowerCase(Locale.ROOT);
     }
 
     UUID turnId(String chatId) {

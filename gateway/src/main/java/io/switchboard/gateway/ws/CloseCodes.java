@@ -4,8 +4,7 @@ import io.quarkus.websockets.next.CloseReason;
 
 /**
  * Why the gateway closes a connection. Codes 4000-4999 are the application's own (RFC 6455 7.4.2);
- * the transport's 1009 (frame too large) and Quarkus' 1008 (token expired) complete the list in
- * docs/websocket.md.
+ * Quarkus' 1008 (token expired) completes the list in docs/websocket.md.
  */
 final class CloseCodes {
 
@@ -20,6 +19,9 @@ final class CloseCodes {
 
     /** The user already holds the most connections allowed (a race past the handshake check). */
     static final CloseReason TOO_MANY_CONNECTIONS = new CloseReason(4004, "too_many_connections");
+
+    /** A message over the size limit (RFC 6455's "message too big"). */
+    static final CloseReason TOO_BIG = new CloseReason(1009, "message_too_big");
 
     private CloseCodes() {
     }

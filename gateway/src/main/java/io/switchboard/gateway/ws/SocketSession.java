@@ -23,6 +23,7 @@ final class SocketSession {
     private final FrameRateLimiter rateLimiter;
     private final Map<String, Subscription> subscriptions = new HashMap<>();
     private volatile long lastHeardNanos = System.nanoTime();
+    private volatile boolean closing;
     private boolean inbox;
     private boolean closed;
 
@@ -64,9 +65,15 @@ final class SocketSession {
         outbox.send(frame);
     }
 
-    /** Closes the connection once the frames queued before have been written. */
+    /** Closes the connection once the frames queued before have been written; later frames are ignored. */
     void close(CloseReason reason) {
+        closing = true;
         outbox.closeAfterQueued(reason);
+    }
+
+    /** True once the gateway decided to close the connection: nothing more it sends is handled. */
+    boolean closing() {
+        return closing;
     }
 
     void heard() {
