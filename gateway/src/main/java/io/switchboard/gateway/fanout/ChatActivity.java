@@ -67,10 +67,6 @@ final class ChatActivity {
         queue.removeIf(turn -> turn.turnId().equals(turnId));
     }
 
-    boolean busy() {
-        return runningTurnId != null;
-    }
-
     /** {@code {"busy", "runningTurnId", "queue": [{"turnId", "text", "position"}]}}, in queue order. */
     ObjectNode snapshot() {
         ObjectNode state = EventJson.mapper().createObjectNode();

@@ -136,17 +136,6 @@ public class ChatFanout {
         return feeds.size();
     }
 
-    /** Subscriptions across all chats, for metrics. */
-    public int subscriptionCount() {
-        int count = 0;
-        for (ChatFeed feed : feeds.values()) {
-            synchronized (feed) {
-                count += feed.subscriberCount();
-            }
-        }
-        return count;
-    }
-
     private ChatFeed feed(String chatId) {
         return feeds.computeIfAbsent(chatId, id -> new ChatFeed(retained));
     }

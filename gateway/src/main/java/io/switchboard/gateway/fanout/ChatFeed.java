@@ -84,8 +84,4 @@ final class ChatFeed {
     boolean retired() {
         return retired;
     }
-
-    int subscriberCount() {
-        return subscriptions.size();
-    }
 }

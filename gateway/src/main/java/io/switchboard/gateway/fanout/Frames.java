@@ -48,17 +48,6 @@ public final class Frames {
         return write(node("pong"));
     }
 
-    /** An error frame; {@code chatId} may be null when the frame concerns no chat. */
-    public static String error(String code, String message, String chatId) {
-        ObjectNode frame = node("error");
-        frame.put("code", code);
-        frame.put("message", message);
-        if (chatId != null) {
-            frame.put("chatId", chatId);
-        }
-        return write(frame);
-    }
-
     /** A new frame of the given type, for the frames other packages render. */
     public static ObjectNode node(String type) {
         return EventJson.mapper().createObjectNode().put("type", type);

@@ -29,10 +29,6 @@ public final class Subscription {
         lastSeq[stream.ordinal()] = seq;
     }
 
-    long lastSeq(EventStream stream) {
-        return lastSeq[stream.ordinal()];
-    }
-
     /** {@code live} events are measured for delivery latency; replayed ones are not. */
     void offer(EventStream stream, RetainedEvent event, boolean live) {
         long last = lastSeq[stream.ordinal()];

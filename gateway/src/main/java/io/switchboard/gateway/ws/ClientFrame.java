@@ -46,10 +46,6 @@ final class ClientFrame {
         return json;
     }
 
-    boolean has(String field) {
-        return json.hasNonNull(field);
-    }
-
     /** The chatId, a UUID, in lower case: the form every record key and map of the system uses. */
     String chatId() {
         if (!json.hasNonNull("chatId")) {

@@ -32,10 +32,6 @@ final class FrameRejected extends RuntimeException {
         this.refValue = refValue;
     }
 
-    String code() {
-        return code;
-    }
-
     /** The error frame; {@code requestType} is the type of the frame it answers, when known. */
     String toFrame(String requestType) {
         ObjectNode frame = Frames.node("error");

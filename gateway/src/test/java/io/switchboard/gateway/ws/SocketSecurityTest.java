@@ -91,6 +91,8 @@ class SocketSecurityTest {
         assertRefused(options -> options.setURI("/ws?access_token=" + valid), 401);
         assertRefused(options -> options.setURI("/ws?token=" + valid), 401);
         assertRefused(subprotocols("switchboard.v1", "bearer." + SocketTokens.expired("tenant-a", "mallory")), 401);
+        // Signed and valid, but naming no tenant: nobody's chats can be resolved for it.
+        assertRefused(bearer(SocketTokens.validFor("", "mallory", Duration.ofHours(1))), 403);
     }
 
     @Test
