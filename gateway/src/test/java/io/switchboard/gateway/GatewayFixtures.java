@@ -17,9 +17,14 @@ public final class GatewayFixtures {
 
     /** Announces a chat as session-service would, so the gateway learns its owner. */
     public static String announceChat(RawProducer producer, String tenantId, String model) {
+        return announceChat(producer, tenantId, "alice", model);
+    }
+
+    /** Announces a chat created by the given user. */
+    public static String announceChat(RawProducer producer, String tenantId, String userId, String model) {
         String chatId = UUID.randomUUID().toString();
         publish(producer, Topics.SESSION_LIFECYCLE, Envelope.of(chatId, tenantId, 1, null,
-                new ChatCreated(UUID.randomUUID(), "alice", "test chat", model)));
+                new ChatCreated(UUID.randomUUID(), userId, "test chat", model)));
         return chatId;
     }
 

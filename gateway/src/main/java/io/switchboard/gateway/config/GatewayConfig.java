@@ -24,8 +24,4 @@ public interface GatewayConfig {
      */
     @WithDefault("5m")
     Duration replayWindow();
-
-    /** Most chats one WebSocket connection may subscribe to at once. */
-    @WithDefault("64")
-    int maxSubscriptionsPerConnection();
 }

@@ -26,14 +26,23 @@ public class ChatFanout {
         this.retained = config.retainedEventsPerChat();
     }
 
-    public void publish(EventStream stream, Envelope event) {
-        RetainedEvent retainedEvent = new RetainedEvent(event.seq(), Frames.event(stream, event));
+    public boolean publish(EventStream stream, Envelope event) {
+        return publish(stream, event, System.nanoTime());
+    }
+
+    /**
+     * Retains the event and hands it to the chat's subscribers. Subscribers' sinks only queue the frame,
+     * so this never waits for a slow client. False when the event was seen before (a re-read record).
+     *
+     * @param consumedAtNanos the {@link System#nanoTime()} at which the event was consumed
+     */
+    public boolean publish(EventStream stream, Envelope event, long consumedAtNanos) {
+        RetainedEvent retainedEvent = new RetainedEvent(event.seq(), Frames.event(stream, event), consumedAtNanos);
         while (true) {
             ChatFeed feed = feed(event.chatId());
             synchronized (feed) {
                 if (!feed.retired()) {
-                    feed.append(stream, retainedEvent);
-                    return;
+                    return feed.append(stream, retainedEvent, event);
                 }
             }
         }
@@ -56,24 +65,42 @@ public class ChatFanout {
         }
     }
 
-    /** Runs under the feed's lock: the replay and the registration form one step for live events. */
+    /**
+     * Runs under the feed's lock: the snapshot, the replay and the registration form one step for live
+     * events. The snapshot in the subscribed frame is the chat's state after {@code latestSeq}.
+     */
     private static void replayAndAdd(ChatFeed feed, Subscription subscription, Map<EventStream, Long> afterSeqs) {
         long latestChatSeq = feed.latestSeq(EventStream.CHAT);
         long afterChatSeq = afterSeqs.getOrDefault(EventStream.CHAT, latestChatSeq);
-        subscription.send(Frames.subscribed(subscription.chatId(), afterChatSeq, latestChatSeq));
+        subscription.send(Frames.subscribed(subscription.chatId(), afterChatSeq, latestChatSeq,
+                feed.activity().snapshot()));
         for (EventStream stream : EventStream.values()) {
             Long after = afterSeqs.get(stream);
+            long latest = feed.latestSeq(stream);
             if (after == null) {
-                long latest = feed.latestSeq(stream);
                 subscription.startAfter(stream, latest == 0 ? Subscription.UNKNOWN : latest);
                 continue;
             }
             subscription.startAfter(stream, after);
+            if (replaySize(feed, stream, after) > subscription.sink().spareCapacity()) {
+                subscription.skipReplay(stream, after, latest);
+                continue;
+            }
             for (RetainedEvent event : feed.retained(stream)) {
-                subscription.offer(stream, event);
+                subscription.offer(stream, event, false);
             }
         }
         feed.add(subscription);
+    }
+
+    private static long replaySize(ChatFeed feed, EventStream stream, long after) {
+        long chars = 0;
+        for (RetainedEvent event : feed.retained(stream)) {
+            if (event.seq() > after) {
+                chars += event.frame().length();
+            }
+        }
+        return chars;
     }
 
     public void unsubscribe(Subscription subscription) {
@@ -107,17 +134,6 @@ public class ChatFanout {
     /** Chats the gateway currently keeps events for. */
     public int feedCount() {
         return feeds.size();
-    }
-
-    /** Subscriptions across all chats, for metrics. */
-    public int subscriptionCount() {
-        int count = 0;
-        for (ChatFeed feed : feeds.values()) {
-            synchronized (feed) {
-                count += feed.subscriberCount();
-            }
-        }
-        return count;
     }
 
     private ChatFeed feed(String chatId) {

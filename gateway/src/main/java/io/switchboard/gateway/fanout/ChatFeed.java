@@ -7,12 +7,18 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** A chat's recent events per stream and the subscriptions following it; guarded by its own monitor. */
+import io.switchboard.events.Envelope;
+
+/**
+ * A chat's recent events per stream, its derived activity (running and queued turns) and the
+ * subscriptions following it; guarded by its own monitor.
+ */
 final class ChatFeed {
 
     private final int retained;
     private final Map<EventStream, Deque<RetainedEvent>> recent = new EnumMap<>(EventStream.class);
     private final Set<Subscription> subscriptions = new HashSet<>();
+    private final ChatActivity activity = new ChatActivity();
     private long lastActivity = System.nanoTime();
     private boolean retired;
 
@@ -23,21 +29,29 @@ final class ChatFeed {
         }
     }
 
-    void append(EventStream stream, RetainedEvent event) {
+    /** Retains and delivers the event; false when it was seen before (a redelivered or re-read record). */
+    boolean append(EventStream stream, RetainedEvent event, Envelope envelope) {
         lastActivity = System.nanoTime();
         Deque<RetainedEvent> events = recent.get(stream);
         RetainedEvent last = events.peekLast();
         if (last != null && event.seq() <= last.seq()) {
-            // A redelivered or replayed record: already retained and delivered.
-            return;
+            return false;
         }
         events.addLast(event);
         if (events.size() > retained) {
             events.removeFirst();
         }
-        for (Subscription subscription : subscriptions) {
-            subscription.offer(stream, event);
+        if (stream == EventStream.CHAT) {
+            activity.apply(envelope);
         }
+        for (Subscription subscription : subscriptions) {
+            subscription.offer(stream, event, true);
+        }
+        return true;
+    }
+
+    ChatActivity activity() {
+        return activity;
     }
 
     Iterable<RetainedEvent> retained(EventStream stream) {
@@ -69,9 +83,5 @@ final class ChatFeed {
     /** A retired feed has left the fan-out's map; whoever still holds it must look the chat up again. */
     boolean retired() {
         return retired;
-    }
-
-    int subscriberCount() {
-        return subscriptions.size();
     }
 }

@@ -30,11 +30,13 @@ public final class Frames {
         return write(frame);
     }
 
-    public static String subscribed(String chatId, long afterSeq, long latestSeq) {
+    /** The subscription is active; {@code state} is the chat's activity after {@code latestSeq}. */
+    public static String subscribed(String chatId, long afterSeq, long latestSeq, ObjectNode state) {
         ObjectNode frame = node("subscribed");
         frame.put("chatId", chatId);
         frame.put("afterSeq", afterSeq);
         frame.put("latestSeq", latestSeq);
+        frame.set("state", state);
         return write(frame);
     }
 
@@ -46,22 +48,12 @@ public final class Frames {
         return write(node("pong"));
     }
 
-    /** An error frame; {@code chatId} may be null when the frame concerns no chat. */
-    public static String error(String code, String message, String chatId) {
-        ObjectNode frame = node("error");
-        frame.put("code", code);
-        frame.put("message", message);
-        if (chatId != null) {
-            frame.put("chatId", chatId);
-        }
-        return write(frame);
-    }
-
-    private static ObjectNode node(String type) {
+    /** A new frame of the given type, for the frames other packages render. */
+    public static ObjectNode node(String type) {
         return EventJson.mapper().createObjectNode().put("type", type);
     }
 
-    private static String write(ObjectNode frame) {
+    public static String write(ObjectNode frame) {
         try {
             return EventJson.mapper().writeValueAsString(frame);
         } catch (JsonProcessingException e) {

@@ -29,7 +29,8 @@ public final class Subscription {
         lastSeq[stream.ordinal()] = seq;
     }
 
-    void offer(EventStream stream, RetainedEvent event) {
+    /** {@code live} events are measured for delivery latency; replayed ones are not. */
+    void offer(EventStream stream, RetainedEvent event, boolean live) {
         long last = lastSeq[stream.ordinal()];
         if (last != UNKNOWN && event.seq() <= last) {
             return;
@@ -38,7 +39,20 @@ public final class Subscription {
             sink.send(Frames.resync(chatId, stream, last, event.seq()));
         }
         lastSeq[stream.ordinal()] = event.seq();
-        sink.send(event.frame());
+        sink.sendEvent(event.frame(), live ? event.consumedAtNanos() : 0);
+    }
+
+    /**
+     * Skips the retained events after the client's seq up to {@code latestSeq}: they would not fit the
+     * connection's outbound buffer, so the client reloads them from the message-history API instead.
+     */
+    void skipReplay(EventStream stream, long afterSeq, long latestSeq) {
+        sink.send(Frames.resync(chatId, stream, afterSeq, latestSeq + 1));
+        lastSeq[stream.ordinal()] = latestSeq;
+    }
+
+    FrameSink sink() {
+        return sink;
     }
 
     void send(String frame) {

@@ -17,6 +17,7 @@ import io.switchboard.events.Envelope;
 import io.switchboard.events.kafka.ChatKeyGuard;
 import io.switchboard.gateway.fanout.ChatFanout;
 import io.switchboard.gateway.fanout.EventStream;
+import io.switchboard.gateway.inbox.AttentionNotifier;
 import io.switchboard.gateway.service.ChatDirectory;
 
 /**
@@ -30,12 +31,15 @@ public class EventFeedConsumer {
     private final ChatKeyGuard guard;
     private final ChatFanout fanout;
     private final ChatDirectory directory;
+    private final AttentionNotifier attention;
     private final Map<EventStream, Timer> consumeLag = new EnumMap<>(EventStream.class);
 
-    public EventFeedConsumer(ChatKeyGuard guard, ChatFanout fanout, ChatDirectory directory, MeterRegistry registry) {
+    public EventFeedConsumer(ChatKeyGuard guard, ChatFanout fanout, ChatDirectory directory,
+            AttentionNotifier attention, MeterRegistry registry) {
         this.guard = guard;
         this.fanout = fanout;
         this.directory = directory;
+        this.attention = attention;
         for (EventStream stream : EventStream.values()) {
             consumeLag.put(stream, Timer.builder("switchboard.gateway.consume.lag")
                     .description("From the producer creating an event to this gateway consuming it")
@@ -60,17 +64,26 @@ public class EventFeedConsumer {
         deliver(EventStream.LIFECYCLE, records);
     }
 
-    private void deliver(EventStream stream, ConsumerRecords<String, Envelope> records) {
+    /**
+     * Hands each admitted record to the fan-out, which only queues frames on the subscribers' outbound
+     * buffers: this thread never waits for a client. The inbox hears of each chat event once, even when a
+     * rebalance makes the consumer read a record again.
+     */
+    public void deliver(EventStream stream, ConsumerRecords<String, Envelope> records) {
         for (ConsumerRecord<String, Envelope> record : records) {
             if (!guard.admit(record)) {
                 continue;
             }
+            long consumedAt = System.nanoTime();
             Envelope event = record.value();
             consumeLag.get(stream).record(Duration.between(event.at(), Instant.now()));
             if (stream == EventStream.LIFECYCLE) {
                 directory.apply(event);
             }
-            fanout.publish(stream, event);
+            boolean fresh = fanout.publish(stream, event, consumedAt);
+            if (fresh && stream == EventStream.CHAT) {
+                attention.onChatEvent(event);
+            }
         }
     }
 }

@@ -28,6 +28,8 @@ import io.switchboard.kit.security.Caller;
 public class ChatDirectory {
 
     private final ConcurrentMap<String, ChatEntry> chats = new ConcurrentHashMap<>();
+    /** The user who created each chat, for the needs-attention inbox. */
+    private final ConcurrentMap<String, String> owners = new ConcurrentHashMap<>();
     private final SessionServiceClient sessions;
 
     public ChatDirectory(@RestClient SessionServiceClient sessions) {
@@ -39,8 +41,10 @@ public class ChatDirectory {
         ChatEntry known = chats.get(event.chatId());
         if (event.payload() instanceof ChatCreated created) {
             chats.put(event.chatId(), new ChatEntry(event.chatId(), event.tenantId(), created.model(), false));
+            owners.put(event.chatId(), created.userId());
         } else if (event.payload() instanceof ChatForked forked) {
             chats.put(event.chatId(), new ChatEntry(event.chatId(), event.tenantId(), forked.model(), false));
+            owners.put(event.chatId(), forked.userId());
         } else if (event.payload() instanceof ChatUpdated updated) {
             chats.put(event.chatId(), new ChatEntry(event.chatId(), event.tenantId(), updated.model(), false));
         } else if (event.payload() instanceof ChatDeleted && known != null) {
@@ -50,6 +54,11 @@ public class ChatDirectory {
 
     public Optional<ChatEntry> known(String chatId) {
         return Optional.ofNullable(chats.get(chatId));
+    }
+
+    /** The user who created the chat, when the gateway has learned it. */
+    public Optional<String> ownerOf(String chatId) {
+        return Optional.ofNullable(owners.get(chatId));
     }
 
     /** The caller's chat, or a 404 problem. */
@@ -63,6 +72,9 @@ public class ChatDirectory {
         return sessions.getChat(bearer, chatId).map(chat -> {
             ChatEntry found = new ChatEntry(chatId.toString(), caller.tenantId(), chat.path("model").asText(), false);
             chats.putIfAbsent(found.chatId(), found);
+            if (chat.hasNonNull("ownerId")) {
+                owners.putIfAbsent(found.chatId(), chat.get("ownerId").asText());
+            }
             return found;
         });
     }

@@ -1,191 +1,190 @@
 package io.switchboard.gateway.ws;
 
-import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.time.Instant;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.events.ChatIds;
-import io.switchboard.events.json.EventJson;
-import io.switchboard.gateway.config.GatewayConfig;
-import io.switchboard.gateway.fanout.ChatFanout;
-import io.switchboard.gateway.fanout.EventStream;
-import io.switchboard.gateway.fanout.FrameSink;
+import io.switchboard.gateway.config.WsConfig;
 import io.switchboard.gateway.fanout.Frames;
-import io.switchboard.gateway.fanout.Subscription;
-import io.switchboard.gateway.service.ChatDirectory;
-import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.gateway.inbox.InboxRegistry;
 import io.switchboard.kit.security.AuthConfig;
+import io.switchboard.kit.security.Caller;
 import io.switchboard.kit.security.CurrentCaller;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 
 /**
- * The multiplexed client socket: one connection follows many chats. Frames in: {@code subscribe},
- * {@code unsubscribe}, {@code ping}; frames out: {@code subscribed}, {@code event}, {@code resync},
- * {@code unsubscribed}, {@code pong}, {@code error}. The connection is authenticated at the handshake.
+ * The multiplexed client socket: one connection follows many chats, sends commands to them and may
+ * follow its user's needs-attention inbox. The connection is authenticated at the handshake (the
+ * {@code Authorization} header, or the token offered as a {@code bearer.<token>} subprotocol, see
+ * {@link SubprotocolBearerFilter}). Every frame the client sends is rate limited; every bad one is
+ * answered with an error frame. The protocol is described in docs/websocket.md.
  */
-@WebSocket(path = "/ws")
+@WebSocket(path = ChatSocket.PATH)
 @Authenticated
 public class ChatSocket {
 
-    private final ConcurrentMap<String, ConnectionSession> sessions = new ConcurrentHashMap<>();
-    private final SecurityIdentity identity;
-    private final ChatDirectory directory;
-    private final ChatFanout fanout;
-    private final GatewayConfig config;
-    private final AuthConfig authConfig;
+    static final String PATH = "/ws";
 
-    public ChatSocket(SecurityIdentity identity, ChatDirectory directory, ChatFanout fanout, GatewayConfig config,
-            AuthConfig authConfig) {
+    private final SecurityIdentity identity;
+    private final AuthConfig authConfig;
+    private final WsConfig config;
+    private final SocketRegistry registry;
+    private final SocketMetrics metrics;
+    private final ChatSubscriptions subscriptions;
+    private final SocketCommands commands;
+    private final InboxRegistry inbox;
+
+    public ChatSocket(SecurityIdentity identity, AuthConfig authConfig, WsConfig config, SocketRegistry registry,
+            SocketMetrics metrics, ChatSubscriptions subscriptions, SocketCommands commands, InboxRegistry inbox) {
         this.identity = identity;
-        this.directory = directory;
-        this.fanout = fanout;
-        this.config = config;
         this.authConfig = authConfig;
+        this.config = config;
+        this.registry = registry;
+        this.metrics = metrics;
+        this.subscriptions = subscriptions;
+        this.commands = commands;
+        this.inbox = inbox;
     }
 
     @OnOpen
+    @NonBlocking
     public void onOpen(WebSocketConnection connection) {
         JsonWebToken token = (JsonWebToken) identity.getPrincipal();
-        sessions.put(connection.id(), new ConnectionSession(CurrentCaller.of(token, authConfig),
-                "Bearer " + token.getRawToken()));
+        Caller caller = CurrentCaller.of(token, authConfig);
+        Outbox outbox = new Outbox(connection, Vertx.currentContext(), config.outboundBufferChars(), metrics);
+        FrameRateLimiter limiter = new FrameRateLimiter(config.rateLimit().framesPerSecond(),
+                config.rateLimit().burst(), config.rateLimit().closeAfterRejected());
+        SocketSession session = new SocketSession(connection, caller, "Bearer " + token.getRawToken(), outbox, limiter);
+        if (!registry.open(session)) {
+            Log.infof("Connection %s refused: user already holds %d connections", connection.id(),
+                    config.maxConnectionsPerUser());
+            session.close(CloseCodes.TOO_MANY_CONNECTIONS);
+        }
     }
 
     @OnClose
+    @NonBlocking
     public void onClose(WebSocketConnection connection) {
-        ConnectionSession session = sessions.remove(connection.id());
+        SocketSession session = registry.close(connection.id());
+        if (session == null) {
+            return;
+        }
+        SocketSession.Released released = session.release();
+        subscriptions.releaseAll(released.subscriptions());
+        if (released.inbox() && inbox.unsubscribe(session.caller(), session.outbox())) {
+            metrics.inboxSubscriptionsChanged(-1);
+        }
+    }
+
+    /**
+     * Only failures outside the frame handlers reach here: the transport's, above all a message larger than
+     * {@code quarkus.websockets-next.server.max-message-size}, which Vert.x reports this way and which
+     * ends the connection with 1009 rather than the generic 1011.
+     */
+    @OnError
+    public Uni<Void> onError(Throwable failure, WebSocketConnection connection) {
+        boolean tooBig = failure instanceof IllegalStateException && failure.getMessage() != null
+                && failure.getMessage().contains("max message size");
+        SocketSession session = registry.get(connection.id());
         if (session != null) {
-            session.subscriptions().values().forEach(fanout::unsubscribe);
+            session.close(tooBig ? CloseCodes.TOO_BIG : CloseReason.INTERNAL_SERVER_ERROR);
+            if (tooBig) {
+                Log.infof("Connection %s sent a message over the size limit: closing", connection.id());
+            } else {
+                Log.warnf(failure, "Connection %s failed: closing", connection.id());
+            }
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    @OnPongMessage
+    @NonBlocking
+    public void onPong(Buffer data, WebSocketConnection connection) {
+        SocketSession session = registry.get(connection.id());
+        if (session != null) {
+            session.heard();
         }
     }
 
     @OnTextMessage
     public Uni<Void> onText(String text, WebSocketConnection connection) {
-        ConnectionSession session = sessions.get(connection.id());
-        if (session == null) {
-            return connection.sendText(Frames.error("not_open", "The connection is not open", null));
+        SocketSession session = registry.get(connection.id());
+        if (session == null || session.closing()) {
+            return Uni.createFrom().voidItem();
         }
-        JsonNode frame;
+        session.heard();
+        FrameRateLimiter.Verdict verdict = session.rateLimiter().admit();
+        if (verdict != FrameRateLimiter.Verdict.ADMIT) {
+            metrics.rateLimited();
+            session.send(new FrameRejected("rate_limited", "Too many frames; slow down").toFrame(null));
+            if (verdict == FrameRateLimiter.Verdict.CLOSE) {
+                Log.infof("Connection %s kept flooding after being rate limited: closing", connection.id());
+                session.close(CloseCodes.RATE_LIMITED);
+            }
+            return Uni.createFrom().voidItem();
+        }
+        ClientFrame frame;
         try {
-            frame = EventJson.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            return connection.sendText(Frames.error("malformed_json", "The frame is not valid JSON", null));
+            frame = ClientFrame.parse(text);
+        } catch (FrameRejected rejected) {
+            session.send(rejected.toFrame(null));
+            return Uni.createFrom().voidItem();
         }
-        if (frame == null || !frame.isObject() || !frame.path("type").isTextual()) {
-            return connection.sendText(Frames.error("missing_field", "A frame is a JSON object with a type", null));
-        }
-        return switch (frame.get("type").asText()) {
-            case "subscribe" -> subscribe(frame, session, connection);
-            case "unsubscribe" -> unsubscribe(frame, session, connection);
-            case "ping" -> connection.sendText(Frames.pong());
-            default -> connection.sendText(Frames.error("unknown_type",
-                    "Unknown frame type; expected subscribe, unsubscribe or ping", null));
-        };
-    }
-
-    private Uni<Void> subscribe(JsonNode frame, ConnectionSession session, WebSocketConnection connection) {
-        String chatId = frame.path("chatId").asText(null);
-        if (chatId == null) {
-            return connection.sendText(Frames.error("missing_field", "subscribe needs a chatId", null));
-        }
-        if (!ChatIds.isValid(chatId)) {
-            return connection.sendText(Frames.error("invalid_chat_id", "chatId must be a UUID", null));
-        }
-        Map<EventStream, Long> afterSeqs;
-        try {
-            afterSeqs = afterSeqs(frame);
-        } catch (IllegalArgumentException e) {
-            return connection.sendText(Frames.error("invalid_field", e.getMessage(), chatId));
-        }
-        if (!session.subscriptions().containsKey(chatId)
-                && session.subscriptions().size() >= config.maxSubscriptionsPerConnection()) {
-            return connection.sendText(Frames.error("subscription_limit",
-                    "At most " + config.maxSubscriptionsPerConnection() + " chats per connection", chatId));
-        }
-        return directory.resolve(session.caller(), session.bearer(), UUID.fromString(chatId))
-                .invoke(entry -> {
-                    Subscription previous = session.subscriptions().remove(chatId);
-                    if (previous != null) {
-                        fanout.unsubscribe(previous);
-                    }
-                    session.subscriptions().put(chatId, fanout.subscribe(chatId, frameSink(connection), afterSeqs));
-                    Log.debugf("chatId=%s subscribed by connection %s", chatId, connection.id());
+        return Uni.createFrom().deferred(() -> dispatch(frame, session))
+                .onFailure(FrameRejected.class).recoverWithItem(failure -> {
+                    session.send(((FrameRejected) failure).toFrame(frame.type()));
+                    return null;
                 })
-                .replaceWithVoid()
-                .onFailure(ProblemException.class).recoverWithUni(failure -> connection.sendText(
-                        Frames.error("not_found", "No such chat", chatId)))
-                .onFailure().recoverWithUni(failure -> {
-                    Log.warnf(failure, "chatId=%s subscription failed", chatId);
-                    return connection.sendText(Frames.error("unavailable", "Try again shortly", chatId));
+                .onFailure().recoverWithItem(failure -> {
+                    Log.errorf(failure, "Frame %s on connection %s failed", frame.type(), connection.id());
+                    session.send(new FrameRejected("internal_error", "The frame could not be handled")
+                            .toFrame(frame.type()));
+                    return null;
                 });
     }
 
-    private Uni<Void> unsubscribe(JsonNode frame, ConnectionSession session, WebSocketConnection connection) {
-        String chatId = frame.path("chatId").asText(null);
-        if (chatId == null) {
-            return connection.sendText(Frames.error("missing_field", "unsubscribe needs a chatId", null));
-        }
-        Subscription subscription = session.subscriptions().remove(chatId);
-        if (subscription == null) {
-            return connection.sendText(Frames.error("not_subscribed", "This connection does not follow that chat",
-                    chatId));
-        }
-        fanout.unsubscribe(subscription);
-        return connection.sendText(Frames.unsubscribed(chatId));
-    }
-
-    /** {@code afterSeq} is the chat stream's; {@code after} may name each stream's seq. */
-    private static Map<EventStream, Long> afterSeqs(JsonNode frame) {
-        Map<EventStream, Long> afterSeqs = new EnumMap<>(EventStream.class);
-        if (frame.has("afterSeq")) {
-            afterSeqs.put(EventStream.CHAT, nonNegative(frame.get("afterSeq"), "afterSeq"));
-        }
-        JsonNode after = frame.path("after");
-        if (after.isObject()) {
-            for (Iterator<String> names = after.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                EventStream stream = streamNamed(name);
-                afterSeqs.put(stream, nonNegative(after.get(name), "after." + name));
+    private Uni<Void> dispatch(ClientFrame frame, SocketSession session) {
+        return switch (frame.type()) {
+            case "subscribe" -> subscriptions.subscribe(frame, session);
+            case "unsubscribe" -> subscriptions.unsubscribe(frame, session);
+            case "send", "stop", "cancel", "edit" -> commands.handle(frame, session);
+            case "subscribe_inbox" -> inbox(session, true);
+            case "unsubscribe_inbox" -> inbox(session, false);
+            case "ping" -> {
+                session.send(Frames.pong());
+                yield Uni.createFrom().voidItem();
             }
-        }
-        return afterSeqs;
+            default -> throw new FrameRejected("unknown_type", "Unknown frame type; expected subscribe, unsubscribe,"
+                    + " send, stop, cancel, edit, subscribe_inbox, unsubscribe_inbox or ping");
+        };
     }
 
-    private static EventStream streamNamed(String name) {
-        for (EventStream stream : EventStream.values()) {
-            if (stream.wireName().equals(name)) {
-                return stream;
+    private Uni<Void> inbox(SocketSession session, boolean wanted) {
+        boolean changed = session.inbox(wanted, () -> {
+            if (wanted) {
+                inbox.subscribe(session.caller(), session.outbox(), Instant.now());
+            } else {
+                inbox.unsubscribe(session.caller(), session.outbox());
             }
+        });
+        if (changed) {
+            metrics.inboxSubscriptionsChanged(wanted ? 1 : -1);
         }
-        throw new IllegalArgumentException("Unknown stream '" + name + "'; expected chat, workspace or lifecycle");
-    }
-
-    private static long nonNegative(JsonNode value, String field) {
-        if (!value.canConvertToLong() || value.asLong() < 0 || !value.isIntegralNumber()) {
-            throw new IllegalArgumentException(field + " must be a non-negative integer");
-        }
-        return value.asLong();
-    }
-
-    private static FrameSink frameSink(WebSocketConnection connection) {
-        return frame -> connection.sendText(frame).subscribe().with(
-                sent -> {
-                },
-                failure -> Log.debugf("Frame to connection %s not written: %s", connection.id(), failure.getMessage()));
+        session.send(Frames.write(Frames.node(wanted ? "inbox_subscribed" : "inbox_unsubscribed")));
+        return Uni.createFrom().voidItem();
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.gateway.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +14,15 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.switchboard.events.Envelope;
+import io.switchboard.events.EventPayload;
+import io.switchboard.events.chat.QueuedTurnEdited;
 import io.switchboard.events.chat.TextDelta;
+import io.switchboard.events.chat.TokenUsage;
+import io.switchboard.events.chat.TurnCancelled;
+import io.switchboard.events.chat.TurnCompleted;
+import io.switchboard.events.chat.TurnFailed;
+import io.switchboard.events.chat.TurnQueued;
+import io.switchboard.events.chat.TurnStarted;
 import io.switchboard.events.json.EventJson;
 import io.switchboard.gateway.config.GatewayConfig;
 
@@ -65,6 +74,83 @@ class ChatFanoutTest {
         assertThat(fanout.evictIdle(Duration.ofHours(1))).isZero();
     }
 
+    @Test
+    void aReplayLargerThanTheSinksSpareCapacityBecomesOneResync() {
+        publish(chat, 1, 2, 3);
+        List<String> frames = new CopyOnWriteArrayList<>();
+        FrameSink nearlyFull = new FrameSink() {
+            @Override
+            public void send(String frame) {
+                frames.add(frame);
+            }
+
+            @Override
+            public long spareCapacity() {
+                return 100;
+            }
+        };
+
+        fanout.subscribe(chat, nearlyFull, Map.of(EventStream.CHAT, 1L));
+        publish(chat, 4);
+
+        assertThat(types(frames)).containsExactly("subscribed", "resync", "event");
+        JsonNode resync = read(frames.get(1));
+        assertThat(resync.path("lastDeliveredSeq").asLong()).isEqualTo(1);
+        assertThat(resync.path("nextSeq").asLong()).isEqualTo(4);
+        assertThat(seqs(frames)).containsExactly(4L);
+    }
+
+    @Test
+    void theSnapshotFollowsTheTurnsOfTheChat() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        publish(chat, 1, first, new TurnQueued("c1", "u", "one", "offline", 0));
+        assertThat(state().path("busy").asBoolean()).isFalse();
+        assertThat(queue()).containsExactly(first + ":one:0");
+
+        publish(chat, 2, first, new TurnStarted("offline"));
+        publish(chat, 3, second, new TurnQueued("c2", "u", "two", "offline", 1));
+        publish(chat, 4, third, new TurnQueued("c3", "u", "three", "offline", 2));
+        assertThat(state().path("runningTurnId").asText()).isEqualTo(first.toString());
+        assertThat(queue()).containsExactly(second + ":two:1", third + ":three:2");
+
+        publish(chat, 5, third, new QueuedTurnEdited("three!"));
+        publish(chat, 6, second, new TurnCancelled(TurnCancelled.CANCELLED));
+        assertThat(queue()).containsExactly(third + ":three!:1");
+
+        publish(chat, 7, first, new TurnFailed("model_error", "boom"));
+        assertThat(state().path("busy").asBoolean()).isFalse();
+        publish(chat, 8, third, new TurnStarted("offline"));
+        assertThat(state().path("runningTurnId").asText()).isEqualTo(third.toString());
+        assertThat(queue()).isEmpty();
+        publish(chat, 9, third, new TurnCompleted("done", new TokenUsage(1, 2)));
+        assertThat(state().path("busy").asBoolean()).isFalse();
+        assertThat(state().path("runningTurnId").isNull()).isTrue();
+
+        // A redelivered record changes nothing.
+        publish(chat, 3, second, new TurnQueued("c2", "u", "two", "offline", 1));
+        assertThat(queue()).isEmpty();
+    }
+
+    private JsonNode state() {
+        List<String> frames = new CopyOnWriteArrayList<>();
+        Subscription subscription = fanout.subscribe(chat, frames::add, Map.of());
+        fanout.unsubscribe(subscription);
+        return read(frames.get(0)).path("state");
+    }
+
+    private List<String> queue() {
+        List<String> turns = new ArrayList<>();
+        state().path("queue").forEach(turn -> turns.add(turn.path("turnId").asText() + ":" + turn.path("text").asText()
+                + ":" + turn.path("position").asInt()));
+        return turns;
+    }
+
+    private void publish(String chatId, long seq, UUID turnId, EventPayload payload) {
+        fanout.publish(EventStream.CHAT, Envelope.of(chatId, "t1", seq, turnId, payload));
+    }
+
     private void publish(String chatId, long... seqs) {
         for (long seq : seqs) {
             fanout.publish(EventStream.CHAT, Envelope.of(chatId, "t1", seq, null, new TextDelta("w" + seq)));
@@ -103,11 +189,6 @@ class ChatFanoutTest {
             @Override
             public Duration replayWindow() {
                 return Duration.ofMinutes(5);
-            }
-
-            @Override
-            public int maxSubscriptionsPerConnection() {
-                return 10;
             }
         };
     }

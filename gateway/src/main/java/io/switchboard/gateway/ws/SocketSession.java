@@ -1,0 +1,134 @@
+package io.switchboard.gateway.ws;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.switchboard.gateway.fanout.Subscription;
+import io.switchboard.kit.security.Caller;
+
+/**
+ * What the gateway knows about one open WebSocket: who opened it, its outbound buffer and rate limit,
+ * which chats it follows and whether it wants inbox frames.
+ */
+final class SocketSession {
+
+    private final WebSocketConnection connection;
+    private final Caller caller;
+    private final String bearer;
+    private final Outbox outbox;
+    private final FrameRateLimiter rateLimiter;
+    private final Map<String, Subscription> subscriptions = new HashMap<>();
+    private volatile long lastHeardNanos = System.nanoTime();
+    private volatile boolean closing;
+    private boolean inbox;
+    private boolean closed;
+
+    SocketSession(WebSocketConnection connection, Caller caller, String bearer, Outbox outbox,
+            FrameRateLimiter rateLimiter) {
+        this.connection = connection;
+        this.caller = caller;
+        this.bearer = bearer;
+        this.outbox = outbox;
+        this.rateLimiter = rateLimiter;
+    }
+
+    String id() {
+        return connection.id();
+    }
+
+    WebSocketConnection connection() {
+        return connection;
+    }
+
+    Caller caller() {
+        return caller;
+    }
+
+    /** The bearer header value of the token the connection opened with, to look chats up as the caller. */
+    String bearer() {
+        return bearer;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    FrameRateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    void send(String frame) {
+        outbox.send(frame);
+    }
+
+    /** Closes the connection once the frames queued before have been written; later frames are ignored. */
+    void close(CloseReason reason) {
+        closing = true;
+        outbox.closeAfterQueued(reason);
+    }
+
+    /** True once the gateway decided to close the connection: nothing more it sends is handled. */
+    boolean closing() {
+        return closing;
+    }
+
+    void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    long lastHeardNanos() {
+        return lastHeardNanos;
+    }
+
+    synchronized boolean follows(String chatId) {
+        return subscriptions.containsKey(chatId);
+    }
+
+    synchronized int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    /** False when the connection closed meanwhile: the caller must then drop the subscription again. */
+    synchronized boolean addSubscription(String chatId, Subscription subscription) {
+        if (closed) {
+            return false;
+        }
+        subscriptions.put(chatId, subscription);
+        return true;
+    }
+
+    synchronized Subscription removeSubscription(String chatId) {
+        return subscriptions.remove(chatId);
+    }
+
+    /**
+     * Turns the inbox on or off; {@code change} runs under the session's lock when it changes, so a
+     * connection closing meanwhile never leaves an inbox registration behind. True when it changed.
+     */
+    synchronized boolean inbox(boolean wanted, Runnable change) {
+        if (closed || inbox == wanted) {
+            return false;
+        }
+        inbox = wanted;
+        change.run();
+        return true;
+    }
+
+    /** Marks the session closed and hands back what it held, for the caller to release. */
+    synchronized Released release() {
+        closed = true;
+        outbox.shut();
+        List<Subscription> held = new ArrayList<>(subscriptions.values());
+        subscriptions.clear();
+        boolean hadInbox = inbox;
+        inbox = false;
+        return new Released(held, hadInbox);
+    }
+
+    record Released(List<Subscription> subscriptions, boolean inbox) {
+    }
+}
