@@ -459,7 +459,8 @@ public final class ChatLane {
     }
 
     private Uni<Void> closeWindowIfQuiet() {
-        if (!windowOpen || running != null) {
+        // A queued turn will start soon: keeping the window open saves closing and reopening it around that.
+        if (!windowOpen || running != null || !waiting.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return services.streams.checkpoint(chatId, currentSeq(), true).invoke(() -> windowOpen = false);
