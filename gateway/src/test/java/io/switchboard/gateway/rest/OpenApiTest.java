@@ -27,6 +27,9 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/broadcast"))
                 .body("paths", hasKey("/api/models"))
                 .body("paths", hasKey("/api/me"))
+                .body("paths.'/api/projects'.post.summary", equalTo("Create a project"))
+                .body("paths.'/api/chats/{chatId}/workspace'.get.responses.'404'.'$ref'",
+                        equalTo("#/components/responses/NotFound"))
                 .body("paths.'/api/chats/{chatId}/messages'.post.summary", equalTo("Send a message"))
                 .body("paths.'/api/chats/{chatId}/messages'.post.responses", hasKey("202"))
                 .body("paths.'/api/chats/{chatId}/messages'.post.responses.'404'.'$ref'",
