@@ -89,6 +89,8 @@ public final class Stack implements AutoCloseable {
         }
         if (name == ServiceName.GATEWAY) {
             config.put("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + ports.get(ServiceName.SESSION));
+            config.put("quarkus.rest-client.chat-service.url", "http://127.0.0.1:" + ports.get(ServiceName.CHAT));
+            config.put("quarkus.rest-client.workspace-service.url", "http://127.0.0.1:" + ports.get(ServiceName.WORKSPACE));
         }
         config.putAll(settings.extraConfig());
         return config;

@@ -46,6 +46,16 @@ public final class TestTokens {
         return bearer(SERVICE_TENANT, serviceName, Set.of(SERVICE_ROLE));
     }
 
+    /** A token signed with the right key and issuer that expired ten minutes ago: services must refuse it. */
+    public static String expired(String tenantId, String userId) {
+        return keys().issueToken(ISSUER, tenantId, userId, DEFAULT_ROLES, Duration.ofMinutes(-10));
+    }
+
+    /** A token signed with the right key but naming another issuer: services must refuse it. */
+    public static String fromIssuer(String issuer, String tenantId, String userId) {
+        return keys().issueToken(issuer, tenantId, userId, DEFAULT_ROLES, VALIDITY);
+    }
+
     private static LocalKeys keys() {
         String pem = TestInfrastructure.privateKeyPem();
         CachedKeys current = cached;

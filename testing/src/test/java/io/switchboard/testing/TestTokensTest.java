@@ -48,4 +48,17 @@ class TestTokensTest {
         JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(payload));
         assertThat(claims.get("groups").toString()).isEqualTo("[\"admin\",\"user\"]");
     }
+
+    @Test
+    void expiredTokensLieInThePastAndForeignIssuerTokensNameTheirIssuer() throws Exception {
+        JsonNode expired = new ObjectMapper().readTree(
+                Base64.getUrlDecoder().decode(TestTokens.expired("tenant-a", "alice").split("\\.")[1]));
+        assertThat(Instant.ofEpochSecond(expired.get("exp").asLong())).isBefore(Instant.now().minusSeconds(500));
+        assertThat(expired.get("iss").asText()).isEqualTo(TestTokens.ISSUER);
+
+        JsonNode foreign = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(
+                TestTokens.fromIssuer("https://elsewhere.example", "tenant-a", "alice").split("\\.")[1]));
+        assertThat(foreign.get("iss").asText()).isEqualTo("https://elsewhere.example");
+        assertThat(Instant.ofEpochSecond(foreign.get("exp").asLong())).isAfter(Instant.now());
+    }
 }

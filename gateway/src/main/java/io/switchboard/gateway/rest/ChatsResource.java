@@ -15,7 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -24,66 +27,76 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.gateway.client.SessionServiceClient;
-import io.switchboard.gateway.service.MessageService;
-import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.gateway.service.ChatCommands;
+import io.switchboard.gateway.service.CommandAccepted;
+import io.switchboard.gateway.service.MessageAccepted;
+import io.switchboard.gateway.service.MessageDraft;
 import io.switchboard.kit.security.CurrentCaller;
 
 @Path("/api/chats")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Chats")
 public class ChatsResource {
 
     private final SessionServiceClient sessions;
-    private final MessageService messages;
+    private final ChatCommands commands;
     private final CurrentCaller caller;
-    private final JsonWebToken token;
 
-    public ChatsResource(@RestClient SessionServiceClient sessions, MessageService messages, CurrentCaller caller,
-            JsonWebToken token) {
+    public ChatsResource(@RestClient SessionServiceClient sessions, ChatCommands commands, CurrentCaller caller) {
         this.sessions = sessions;
-        this.messages = messages;
+        this.commands = commands;
         this.caller = caller;
-        this.token = token;
     }
 
     @GET
     @Path("/{chatId}")
+    @Operation(summary = "One chat", description = "Another tenant's chat answers 404, exactly like a missing one.")
+    @APIResponse(responseCode = "200", description = "The chat")
+    @APIResponse(ref = "NotFound")
     public Uni<JsonNode> get(@PathParam("chatId") UUID chatId) {
-        return sessions.getChat(bearer(), chatId);
+        return sessions.getChat(caller.bearer(), chatId);
     }
 
-    /** The finished messages, in the order the chat's stream produced them. */
     @GET
     @Path("/{chatId}/messages")
+    @Operation(summary = "The chat's finished messages",
+            description = "In conversation order: each question, then its answer. Pages forward by seq.")
+    @APIResponse(responseCode = "200", description = "Messages with seq > afterSeq, at most limit of them")
+    @APIResponse(ref = "NotFound")
     public Uni<JsonNode> history(@PathParam("chatId") UUID chatId,
+            @Parameter(description = "Only messages written after this chat.events seq")
             @QueryParam("afterSeq") @DefaultValue("0") long afterSeq,
+            @Parameter(description = "At most this many messages (1-1000)")
             @QueryParam("limit") @DefaultValue("500") int limit) {
-        return sessions.messages(bearer(), chatId, afterSeq, limit);
+        return sessions.messages(caller.bearer(), chatId, afterSeq, limit);
     }
 
-    /**
-     * Sends a message; answers 202 once the command is durably in Kafka. The answer streams over the
-     * WebSocket. An {@code Idempotency-Key} header may stand in for {@code clientMessageId}.
-     */
     @POST
     @Path("/{chatId}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send a message",
+            description = "Answers 202 once the SendMessage command is durably on chat.commands; the answer streams "
+                    + "over the WebSocket. delivery=now stops the running turn and runs this message next. "
+                    + "Resending the same clientMessageId (or Idempotency-Key) is a no-op.")
+    @APIResponse(responseCode = "202", description = "The message is on its way")
+    @APIResponse(ref = "NotFound")
     public Uni<RestResponse<MessageAccepted>> send(@PathParam("chatId") UUID chatId,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull SendMessageRequest request) {
-        SendMessageRequest effective = request;
-        if (idempotencyKey != null) {
-            if (request.clientMessageId() != null && !request.clientMessageId().equals(idempotencyKey)) {
-                throw ProblemException.badRequest("Idempotency-Key and clientMessageId differ");
-            }
-            if (!idempotencyKey.matches("[A-Za-z0-9._:-]{1,100}")) {
-                throw ProblemException.badRequest("Idempotency-Key must be 1-100 letters, digits, '.', '_', ':' or '-'");
-            }
-            effective = new SendMessageRequest(request.text(), request.model(), idempotencyKey);
-        }
-        return messages.send(caller.get(), bearer(), chatId, effective).map(RestResponse::accepted);
+            @Parameter(description = "Stands in for clientMessageId")
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Valid @NotNull MessageDraft request) {
+        MessageDraft draft = IdempotencyKeys.apply(idempotencyKey, request);
+        return commands.send(caller.get(), caller.bearer(), chatId, draft).map(RestResponse::accepted);
     }
 
-    private String bearer() {
-        return "Bearer " + token.getRawToken();
+    @POST
+    @Path("/{chatId}/stop")
+    @Operation(summary = "Stop the running turn",
+            description = "StopTurn: the running turn ends as TurnCancelled(reason=stopped); queued turns stay and "
+                    + "the next one starts.")
+    @APIResponse(responseCode = "202", description = "The command is on its way")
+    @APIResponse(ref = "NotFound")
+    public Uni<RestResponse<CommandAccepted>> stop(@PathParam("chatId") UUID chatId) {
+        return commands.stop(caller.get(), caller.bearer(), chatId).map(RestResponse::accepted);
     }
 }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -28,6 +31,7 @@ import io.switchboard.gateway.client.SessionServiceClient;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Projects")
 public class ProjectsResource {
 
     private final SessionServiceClient sessions;
@@ -40,18 +44,25 @@ public class ProjectsResource {
 
     /** Body: {@code {"name": "..."}}. */
     @POST
+    @Operation(summary = "Create a project", description = "Body {\"name\"} (1-200 characters).")
+    @APIResponse(responseCode = "201", description = "The project; Location names it")
     public Uni<RestResponse<JsonNode>> create(@NotNull JsonNode body) {
         return sessions.createProject(bearer(), body)
                 .map(project -> created("/api/projects/" + project.path("id").asText(), project));
     }
 
     @GET
+    @Operation(summary = "The caller's projects")
+    @APIResponse(responseCode = "200", description = "Every project of the caller's tenant")
     public Uni<JsonNode> list() {
         return sessions.listProjects(bearer());
     }
 
     @GET
     @Path("/{projectId}")
+    @Operation(summary = "One project")
+    @APIResponse(responseCode = "200", description = "The project")
+    @APIResponse(ref = "NotFound")
     public Uni<JsonNode> get(@PathParam("projectId") UUID projectId) {
         return sessions.getProject(bearer(), projectId);
     }
@@ -59,6 +70,11 @@ public class ProjectsResource {
     /** Body (optional fields): {@code {"title": "...", "model": "offline"}}. */
     @POST
     @Path("/{projectId}/chats")
+    @Operation(summary = "Create a chat in the project",
+            description = "Body (optional fields) {\"title\", \"model\"}; the model defaults to offline. ChatCreated "
+                    + "is published and the chat's git branch is cut.")
+    @APIResponse(responseCode = "201", description = "The chat; Location names it")
+    @APIResponse(ref = "NotFound")
     public Uni<RestResponse<JsonNode>> createChat(@PathParam("projectId") UUID projectId, JsonNode body) {
         JsonNode request = body == null ? JsonNodeFactory.instance.objectNode() : body;
         return sessions.createChat(bearer(), projectId, request)
@@ -67,6 +83,9 @@ public class ProjectsResource {
 
     @GET
     @Path("/{projectId}/chats")
+    @Operation(summary = "The project's chats")
+    @APIResponse(responseCode = "200", description = "Every chat of the project, active and archived")
+    @APIResponse(ref = "NotFound")
     public Uni<JsonNode> listChats(@PathParam("projectId") UUID projectId) {
         return sessions.listChats(bearer(), projectId);
     }

@@ -1,0 +1,163 @@
+package io.switchboard.gateway.service;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.Envelope;
+import io.switchboard.events.EventPayload;
+import io.switchboard.events.command.CancelTurn;
+import io.switchboard.events.command.EditQueuedTurn;
+import io.switchboard.events.command.SendMessage;
+import io.switchboard.events.command.StopTurn;
+import io.switchboard.gateway.client.SessionServiceClient;
+import io.switchboard.gateway.config.ApiConfig;
+import io.switchboard.gateway.messaging.CommandPublisher;
+import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.kit.security.Caller;
+
+/**
+ * Every command a client can give a chat, whichever door it came through (REST today, the WebSocket too).
+ * Each one is checked against the caller's own chats first: another tenant's chat is a 404 problem and
+ * nothing is produced. Commands go on chat.commands keyed by chatId; the answer is only "accepted", as
+ * chat-service tells what became of each command on chat.events.
+ */
+@ApplicationScoped
+public class ChatCommands {
+
+    private static final String ACTIVE = "active";
+
+    private final ChatDirectory directory;
+    private final CommandPublisher publisher;
+    private final SessionServiceClient sessions;
+    private final ApiConfig config;
+
+    public ChatCommands(ChatDirectory directory, CommandPublisher publisher, @RestClient SessionServiceClient sessions,
+            ApiConfig config) {
+        this.directory = directory;
+        this.publisher = publisher;
+        this.sessions = sessions;
+        this.config = config;
+    }
+
+    /** Sends a message to the chat: {@code SendMessage}. */
+    public Uni<MessageAccepted> send(Caller caller, String bearer, UUID chatId, @Valid @NotNull MessageDraft draft) {
+        MessageDraft message = draft.withClientMessageIdOrNew();
+        return directory.resolve(caller, bearer, chatId).chain(chat -> sendTo(caller, chat, message));
+    }
+
+    /** Stops the chat's running turn; its queue stays and the next turn starts: {@code StopTurn}. */
+    public Uni<CommandAccepted> stop(Caller caller, String bearer, UUID chatId) {
+        return directory.resolve(caller, bearer, chatId)
+                .chain(chat -> publish(caller, chat, null, new StopTurn(caller.userId())));
+    }
+
+    /** Cancels a queued or running turn: {@code CancelTurn}. */
+    public Uni<CommandAccepted> cancel(Caller caller, String bearer, UUID chatId, @NotNull UUID turnId) {
+        return directory.resolve(caller, bearer, chatId)
+                .chain(chat -> publish(caller, chat, turnId, new CancelTurn(turnId, caller.userId())));
+    }
+
+    /** Replaces the text of a turn still waiting in the chat's queue: {@code EditQueuedTurn}. */
+    public Uni<CommandAccepted> editQueued(Caller caller, String bearer, UUID chatId, @NotNull UUID turnId,
+            @NotBlank @Size(max = MessageDraft.MAX_TEXT_LENGTH) String text) {
+        return directory.resolve(caller, bearer, chatId)
+                .chain(chat -> publish(caller, chat, turnId, new EditQueuedTurn(turnId, caller.userId(), text)));
+    }
+
+    /**
+     * Sends one message to each of the chats, each answered by its own model. All or nothing as far as
+     * the request goes: every chat must be the caller's before anything is sent.
+     */
+    public Uni<BroadcastAccepted> broadcastToChats(Caller caller, String bearer, @NotNull List<UUID> chatIds,
+            @Valid @NotNull MessageDraft draft) {
+        checkCount(chatIds.size());
+        Set<UUID> distinct = new HashSet<>(chatIds);
+        if (distinct.size() != chatIds.size()) {
+            throw ProblemException.badRequest("chatIds names a chat more than once");
+        }
+        List<Uni<ChatEntry>> lookups = chatIds.stream().map(id -> directory.resolve(caller, bearer, id)).toList();
+        return Uni.join().all(lookups).andFailFast()
+                .chain(chats -> sendToAll(caller, chats, draft));
+    }
+
+    /** Sends one message to every active chat of the caller's project. */
+    public Uni<BroadcastAccepted> broadcastToProject(Caller caller, String bearer, @NotNull UUID projectId,
+            @Valid @NotNull MessageDraft draft) {
+        return sessions.listChats(bearer, projectId).chain(list -> {
+            List<ChatEntry> chats = new ArrayList<>();
+            for (JsonNode chat : list) {
+                if (ACTIVE.equals(chat.path("status").asText())) {
+                    chats.add(new ChatEntry(chat.path("id").asText(), caller.tenantId(), chat.path("model").asText(),
+                            false));
+                }
+            }
+            if (chats.isEmpty()) {
+                return Uni.createFrom().failure(ProblemException.conflict("Project " + projectId + " has no active chat"));
+            }
+            checkCount(chats.size());
+            return sendToAll(caller, chats, draft);
+        });
+    }
+
+    private void checkCount(int count) {
+        if (count == 0) {
+            throw ProblemException.badRequest("A broadcast needs at least one chat");
+        }
+        if (count > config.broadcastMaxChats()) {
+            throw ProblemException.badRequest("A broadcast may address at most " + config.broadcastMaxChats()
+                    + " chats; this one addresses " + count);
+        }
+    }
+
+    private Uni<BroadcastAccepted> sendToAll(Caller caller, List<ChatEntry> chats, MessageDraft draft) {
+        // One key for every chat: idempotency is per chat, so a repeated broadcast is a no-op everywhere.
+        MessageDraft message = draft.withClientMessageIdOrNew();
+        List<Uni<MessageAccepted>> sends = chats.stream().map(chat -> sendTo(caller, chat, message)).toList();
+        return Uni.join().all(sends).andCollectFailures()
+                .map(accepted -> new BroadcastAccepted(message.clientMessageId(), accepted))
+                .onFailure().transform(failure -> ProblemException.unavailable(
+                        "Not every message of the broadcast could be sent; repeat it with clientMessageId "
+                                + message.clientMessageId() + ", which the chats that have it already will ignore"));
+    }
+
+    private Uni<MessageAccepted> sendTo(Caller caller, ChatEntry chat, MessageDraft message) {
+        String model = message.model() == null ? chat.model() : message.model();
+        SendMessage command = new SendMessage(message.clientMessageId(), caller.userId(), message.text(), model,
+                message.delivery());
+        Envelope envelope = Envelope.of(chat.chatId(), caller.tenantId(), 0, null, command);
+        Log.infof("chatId=%s message %s sent to %s (%s)", chat.chatId(), message.clientMessageId(), model,
+                message.effectiveDelivery());
+        return produce(envelope).replaceWith(new MessageAccepted(UUID.fromString(chat.chatId()),
+                message.clientMessageId(), model, message.effectiveDelivery()));
+    }
+
+    private Uni<CommandAccepted> publish(Caller caller, ChatEntry chat, UUID turnId, EventPayload command) {
+        Envelope envelope = Envelope.of(chat.chatId(), caller.tenantId(), 0, turnId, command);
+        Log.infof("chatId=%s %s%s by %s", chat.chatId(), envelope.type(), turnId == null ? "" : " of turn " + turnId,
+                caller.userId());
+        return produce(envelope).replaceWith(new CommandAccepted(UUID.fromString(chat.chatId()), envelope.type(),
+                envelope.id(), turnId));
+    }
+
+    private Uni<Void> produce(Envelope envelope) {
+        return publisher.send(envelope).onFailure().transform(failure -> {
+            Log.warnf("chatId=%s %s not accepted by Kafka: %s", envelope.chatId(), envelope.type(), failure.getMessage());
+            return ProblemException.unavailable("The command could not be queued; try again");
+        });
+    }
+}

@@ -1,0 +1,52 @@
+package io.switchboard.gateway.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.testing.SwitchboardInfrastructureResource;
+
+/** The OpenAPI document describes the API, its bearer scheme and its problem responses; Swagger UI serves it. */
+@QuarkusTest
+@WithTestResource(SwitchboardInfrastructureResource.class)
+class OpenApiTest {
+
+    @Test
+    void theDocumentDescribesEveryOperationWithItsProblems() {
+        given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("info.title", equalTo("Switchboard gateway"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.schemas", hasKey("Problem"))
+                .body("paths", hasKey("/api/broadcast"))
+                .body("paths", hasKey("/api/models"))
+                .body("paths", hasKey("/api/me"))
+                .body("paths.'/api/projects'.post.summary", equalTo("Create a project"))
+                .body("paths.'/api/chats/{chatId}/workspace'.get.responses.'404'.'$ref'",
+                        equalTo("#/components/responses/NotFound"))
+                .body("paths.'/api/chats/{chatId}/messages'.post.summary", equalTo("Send a message"))
+                .body("paths.'/api/chats/{chatId}/messages'.post.responses", hasKey("202"))
+                .body("paths.'/api/chats/{chatId}/messages'.post.responses.'404'.'$ref'",
+                        equalTo("#/components/responses/NotFound"))
+                .body("paths.'/api/chats/{chatId}/messages'.post.responses.'413'.'$ref'",
+                        equalTo("#/components/responses/PayloadTooLarge"))
+                .body("paths.'/api/chats/{chatId}/stop'.post.responses.'401'.'$ref'",
+                        equalTo("#/components/responses/Unauthorized"))
+                .body("paths.'/api/chats/{chatId}/turns/{turnId}'", hasKey("put"))
+                .body("paths.'/api/chats/{chatId}/turns/{turnId}'", hasKey("patch"))
+                .body("paths.'/api/chats/{chatId}/turns/{turnId}'", hasKey("delete"))
+                .body("paths.'/api/chats/{chatId}/turns/{turnId}/cancel'", hasKey("post"))
+                .body("components.responses.NotFound.content.'application/problem+json'.schema", notNullValue());
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+}
