@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +19,36 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private final ServiceName name;
+    private final String instance;
+    private final Path projectRoot;
     private final int port;
+    private final Map<String, String> config;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(ServiceName name, int port, Process process, Path log) {
+    private ServiceProcess(ServiceName name, String instance, Path projectRoot, int port, Map<String, String> config,
+            Process process, Path log) {
         this.name = name;
+        this.instance = instance;
+        this.projectRoot = projectRoot;
         this.port = port;
+        this.config = config;
         this.process = process;
         this.log = log;
     }
 
     static ServiceProcess start(ServiceName name, Path projectRoot, int port, Map<String, String> config, Path logDir)
             throws IOException {
+        return start(name, name.module(), projectRoot, port, config, logDir.resolve(name.module() + ".log"), false);
+    }
+
+    /**
+     * Starts one instance of a service. {@code instance} names it in messages; its output goes to {@code log},
+     * after what is there already with {@code append}, so that a restarted instance's log still shows how the
+     * previous one ended.
+     */
+    static ServiceProcess start(ServiceName name, String instance, Path projectRoot, int port,
+            Map<String, String> config, Path log, boolean append) throws IOException {
         Path app = projectRoot.resolve(name.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(app)) {
             throw new IllegalStateException(app + " is missing: build first with 'mvn -DskipTests install'");
@@ -42,14 +61,27 @@ public final class ServiceProcess implements AutoCloseable {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(app.toString());
-        Files.createDirectories(logDir);
-        Path log = logDir.resolve(name.module() + ".log");
+        Files.createDirectories(log.getParent());
+        if (append) {
+            Files.writeString(log, "==== " + instance + " starting again on port " + port + " at " + Instant.now()
+                    + " ====\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } else {
+            Files.deleteIfExists(log);
+        }
         Process process = new ProcessBuilder(command)
                 .directory(projectRoot.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(name, port, process, log);
+        return new ServiceProcess(name, instance, projectRoot, port, Map.copyOf(config), process, log);
+    }
+
+    /** A new process of this instance: same port, same configuration, same log. This one must have ended. */
+    ServiceProcess startAgain() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(instance + " is still running");
+        }
+        return start(name, instance, projectRoot, port, config, log, true);
     }
 
     /** Waits until the service reports itself ready at /q/health/ready. */
@@ -60,7 +92,7 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name.module() + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(instance + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
                 if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -70,16 +102,16 @@ public final class ServiceProcess implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name.module(), e);
+                throw new IllegalStateException("Interrupted while waiting for " + instance, e);
             }
             try {
                 process.waitFor(250, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name.module(), e);
+                throw new IllegalStateException("Interrupted while waiting for " + instance, e);
             }
         }
-        throw new IllegalStateException(name.module() + " not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(instance + " not ready within " + timeout + "; see " + log);
     }
 
     public ServiceName name() {
@@ -94,20 +126,55 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
-    /** Asks the service to stop, as Ctrl-C would, and forces it after a grace period. */
+    /** The name this instance goes by in messages and its log: the module, or the module and a number. */
+    public String instance() {
+        return instance;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Kills the process at once with SIGKILL, as a crash or {@code kill -9} would: no shutdown hook runs,
+     * nothing is flushed or handed over. Returns when the process is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Asks the service to stop with SIGTERM, as Ctrl-C would, and waits until it has; forces it after a grace
+     * period. Returns the exit code.
+     */
+    public int stop() {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!awaitExit(Duration.ofSeconds(30))) {
+                process.destroyForcibly();
+                awaitExit(Duration.ofSeconds(10));
+            }
+        }
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
+        stop();
+    }
+
+    private boolean awaitExit(Duration timeout) {
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+            return false;
         }
     }
 }

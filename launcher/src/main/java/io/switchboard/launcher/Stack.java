@@ -1,5 +1,7 @@
 package io.switchboard.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,11 +30,15 @@ public final class Stack implements AutoCloseable {
 
     private final StackSettings settings;
     private final LocalInfrastructure infra;
+    private final Map<ServiceName, Integer> ports;
     private final Map<ServiceName, ServiceProcess> services;
+    private final List<ServiceProcess> extras = new ArrayList<>();
 
-    private Stack(StackSettings settings, LocalInfrastructure infra, Map<ServiceName, ServiceProcess> services) {
+    private Stack(StackSettings settings, LocalInfrastructure infra, Map<ServiceName, Integer> ports,
+            Map<ServiceName, ServiceProcess> services) {
         this.settings = settings;
         this.infra = infra;
+        this.ports = ports;
         this.services = services;
     }
 
@@ -52,7 +58,7 @@ public final class Stack implements AutoCloseable {
             services.values().forEach(service -> ready.add(CompletableFuture.runAsync(
                     () -> service.awaitReady(READY_TIMEOUT))));
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
-            return new Stack(settings, infra, services);
+            return new Stack(settings, infra, ports, services);
         } catch (Exception e) {
             services.values().forEach(ServiceProcess::close);
             infra.close();
@@ -104,8 +110,61 @@ public final class Stack implements AutoCloseable {
         return gatewayUrl().replaceFirst("^http", "ws") + "/ws";
     }
 
-    public ServiceProcess service(ServiceName name) {
+    public synchronized ServiceProcess service(ServiceName name) {
         return services.get(name);
+    }
+
+    /** Kills the stack's instance of the service with SIGKILL, as a crash would; {@link #restart} brings it back. */
+    public void kill(ServiceName name) {
+        service(name).kill();
+    }
+
+    /**
+     * Starts the stack's instance of the service again, on the same port with the same configuration, and waits
+     * until it is ready. One that still runs is stopped gracefully first.
+     */
+    public ServiceProcess restart(ServiceName name) {
+        ServiceProcess previous = service(name);
+        previous.stop();
+        ServiceProcess next;
+        try {
+            next = previous.startAgain();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (this) {
+            services.put(name, next);
+        }
+        next.awaitReady(READY_TIMEOUT);
+        return next;
+    }
+
+    /**
+     * Starts one more instance of the service next to the stack's, on a free port with the same configuration and
+     * its own log ({@code <module>-2.log}, {@code -3}...), and waits until it is ready. The caller may stop or kill
+     * it; the stack stops it on close otherwise.
+     */
+    public ServiceProcess startExtra(ServiceName name) {
+        return startExtra(name, Map.of());
+    }
+
+    /** Like {@link #startExtra(ServiceName)}, with configuration of its own on top of the stack's. */
+    public ServiceProcess startExtra(ServiceName name, Map<String, String> overrides) {
+        ServiceProcess extra;
+        synchronized (this) {
+            String instance = name.module() + "-" + (2 + extras.stream().filter(e -> e.name() == name).count());
+            Map<String, String> config = configFor(name, settings, infra, ports);
+            config.putAll(overrides);
+            try {
+                extra = ServiceProcess.start(name, instance, settings.projectRoot(), FreePorts.orFree(0), config,
+                        settings.infra().dataDir().resolve("logs").resolve(instance + ".log"), false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            extras.add(extra);
+        }
+        extra.awaitReady(READY_TIMEOUT);
+        return extra;
     }
 
     public LocalInfrastructure infra() {
@@ -130,8 +189,13 @@ public final class Stack implements AutoCloseable {
     /** Stops the services first, so none of them sees its broker or database vanish mid-request. */
     @Override
     public void close() {
+        List<ServiceProcess> running;
+        synchronized (this) {
+            running = new ArrayList<>(extras);
+            running.addAll(services.values());
+        }
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
-        services.values().forEach(service -> stopping.add(CompletableFuture.runAsync(service::close)));
+        running.forEach(service -> stopping.add(CompletableFuture.runAsync(service::close)));
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
         infra.close();
     }

@@ -63,6 +63,13 @@ public class ChatCommandsConsumer {
         ConsumerRecord<String, Envelope> first = commands.get(0);
         int partition = first.partition();
         if (!ownership.enter(partition)) {
+            if (ownership.shuttingDown()) {
+                // The consumer keeps its partitions until it closes, and commits what was acknowledged: this poll
+                // is left unfinished, so its offsets stay uncommitted and the next owner reads the commands again.
+                Log.infof("chatId=%s %d commands left for the next owner: this instance is stopping", first.key(),
+                        commands.size());
+                return Uni.createFrom().nothing();
+            }
             // The partition was handed over while this poll waited; its new owner gets these commands again.
             Log.infof("chatId=%s %d commands skipped: partition %d is no longer ours", first.key(), commands.size(),
                     partition);

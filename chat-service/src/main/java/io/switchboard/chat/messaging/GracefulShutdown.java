@@ -24,6 +24,6 @@ public class GracefulShutdown {
     }
 
     void onStop(@Observes @Priority(1) ShutdownEvent event) {
-        recovery.handOver(ownership.owned(), true);
+        recovery.handOver(ownership.shutDown(), true);
     }
 }

@@ -19,6 +19,7 @@ public class PartitionOwnership {
 
     private final Set<Integer> owned = new HashSet<>();
     private final Map<Integer, Integer> inFlight = new HashMap<>();
+    private boolean shuttingDown;
 
     public synchronized void acquire(Collection<Integer> partitions) {
         owned.addAll(partitions);
@@ -57,5 +58,19 @@ public class PartitionOwnership {
 
     public synchronized Set<Integer> owned() {
         return Set.copyOf(owned);
+    }
+
+    /** The instance is stopping: returns the partitions it owns, to be handed over. */
+    public synchronized Set<Integer> shutDown() {
+        shuttingDown = true;
+        return Set.copyOf(owned);
+    }
+
+    /**
+     * True once the instance is stopping. Its consumer then still holds its partitions for a while, and a command
+     * it skips must not be acknowledged: that would commit it although no one ran it.
+     */
+    public synchronized boolean shuttingDown() {
+        return shuttingDown;
     }
 }
