@@ -3,10 +3,12 @@ package io.switchboard.chat.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,7 +21,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.switchboard.events.Envelope;
+import io.switchboard.events.EventType;
 import io.switchboard.events.Topics;
+import io.switchboard.events.chat.TurnQueued;
 import io.switchboard.events.kafka.EnvelopeDeserializer;
 
 /**
@@ -30,6 +34,8 @@ import io.switchboard.events.kafka.EnvelopeDeserializer;
 public class ChatEventsReader {
 
     private static final Duration DEADLINE = Duration.ofMinutes(2);
+    private static final Set<String> ENDINGS = Set.of(EventType.TURN_COMPLETED.wireName(),
+            EventType.TURN_FAILED.wireName(), EventType.TURN_CANCELLED.wireName());
 
     private final String bootstrapServers;
 
@@ -37,9 +43,14 @@ public class ChatEventsReader {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** The highest seq of each of these chats among the partition's records since {@code since}. */
-    public Map<String, Long> highestSeqs(int partition, Instant since, Set<String> chatIds) {
+    /**
+     * What the partition's records since {@code since} say about these chats: each chat's highest seq, the
+     * turns that were announced (TurnQueued) and the turns that ended, and how.
+     */
+    public StreamTail readTail(int partition, Instant since, Set<String> chatIds) {
         Map<String, Long> highest = new HashMap<>();
+        Set<UUID> announced = new HashSet<>();
+        Map<UUID, String> endings = new HashMap<>();
         TopicPartition topicPartition = new TopicPartition(Topics.CHAT_EVENTS, partition);
         try (KafkaConsumer<String, Envelope> consumer = consumer()) {
             consumer.assign(List.of(topicPartition));
@@ -47,7 +58,7 @@ public class ChatEventsReader {
             OffsetAndTimestamp start = consumer.offsetsForTimes(Map.of(topicPartition, since.toEpochMilli()))
                     .get(topicPartition);
             if (start == null) {
-                return highest;
+                return new StreamTail(highest, announced, endings);
             }
             consumer.seek(topicPartition, start.offset());
             long deadline = System.nanoTime() + DEADLINE.toNanos();
@@ -61,11 +72,24 @@ public class ChatEventsReader {
                     if (record.offset() < end && event != null && chatIds.contains(event.chatId())
                             && event.chatId().equals(record.key())) {
                         highest.merge(event.chatId(), event.seq(), Math::max);
+                        if (event.turnId() != null && event.payload() instanceof TurnQueued) {
+                            announced.add(event.turnId());
+                        } else if (event.turnId() != null && ENDINGS.contains(event.type())) {
+                            endings.put(event.turnId(), event.type());
+                        }
                     }
                 }
             }
         }
-        return highest;
+        return new StreamTail(highest, announced, endings);
+    }
+
+    /**
+     * @param highestSeqs per chat, the highest seq published
+     * @param announced   turns whose TurnQueued was published
+     * @param endings     turns whose ending was published, with the ending's event type
+     */
+    public record StreamTail(Map<String, Long> highestSeqs, Set<UUID> announced, Map<UUID, String> endings) {
     }
 
     private KafkaConsumer<String, Envelope> consumer() {

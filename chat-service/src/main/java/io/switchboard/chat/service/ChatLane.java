@@ -186,12 +186,16 @@ public final class ChatLane {
      * Takes over turns left open by an earlier owner: a turn that was running when it stopped ends as
      * {@code interrupted}; queued turns run in their order.
      */
-    public Uni<Void> recover(List<Turn> open) {
-        return task(lane -> lane.recover(open), () -> {
+    public Uni<Void> recover(List<Turn> open, RecoveredTail tail) {
+        return task(lane -> lane.recover(open, tail), () -> {
             Uni<Void> work = Uni.createFrom().voidItem();
             List<Turn> queued = new ArrayList<>();
             for (Turn turn : open) {
-                if (turn.status() == TurnStatus.RUNNING) {
+                String published = tail.publishedEnding(turn.id());
+                if (published != null) {
+                    // The ending went out but was not stored before the crash: store it, announce nothing twice.
+                    work = work.chain(() -> services.turns.finish(turn.id(), recordedEnding(published)));
+                } else if (turn.status() == TurnStatus.RUNNING) {
                     work = work.chain(() -> endWithoutRunning(turn, TurnOutcome.failed(INTERRUPTED,
                             "chat-service stopped while this turn was running")));
                 } else if (indexOfWaiting(turn.id()) < 0) {
@@ -201,10 +205,16 @@ public final class ChatLane {
             if (state != ChatState.ACTIVE) {
                 return work.chain(() -> cancelQueued(queued, closedReason())).chain(this::closeWindowIfQuiet);
             }
-            queued.forEach(turn -> {
+            for (Turn turn : queued) {
                 services.scheduler.readmit(tenantId);
+                if (!tail.wasAnnounced(chatId, turn.id())) {
+                    // Stored, then the crash came before its TurnQueued: announce it now, so clients see it.
+                    int position = waiting.size() + (running == null ? 0 : 1);
+                    work = work.chain(() -> publishInWindow(turn.id(), new TurnQueued(turn.clientMessageId(),
+                            turn.userId(), turn.text(), turn.model(), position)));
+                }
                 insertWaiting(turn);
-            });
+            }
             Log.infof("chatId=%s recovered %d open turns", chatId, open.size());
             return work.invoke(this::requestPermitIfNeeded).chain(this::closeWindowIfQuiet);
         });
@@ -504,6 +514,15 @@ public final class ChatLane {
 
     private String closedReason() {
         return state == ChatState.DELETED ? TurnCancelled.CHAT_DELETED : TurnCancelled.CHAT_ARCHIVED;
+    }
+
+    private static TurnEnding recordedEnding(String endingType) {
+        TurnStatus status = switch (endingType) {
+            case "TurnCompleted" -> TurnStatus.COMPLETED;
+            case "TurnCancelled" -> TurnStatus.CANCELLED;
+            default -> TurnStatus.FAILED;
+        };
+        return new TurnEnding(status, "recovered", null, TurnOutcome.NO_USAGE);
     }
 
     private static TurnEnding ending(TurnOutcome outcome) {

@@ -55,8 +55,9 @@ public class StreamRecovery {
         if (partitions.isEmpty()) {
             return;
         }
+        RecoveredTail tail = new RecoveredTail();
         for (int partition : partitions) {
-            restoreSeqs(partition);
+            restoreSeqs(partition, tail);
         }
         ownership.acquire(partitions);
         List<TurnRepository.OpenTurn> open = turns.openTurns(partitions).await().atMost(RECOVERY_TIMEOUT);
@@ -66,7 +67,8 @@ public class StreamRecovery {
         byChat.forEach((chatId, chatTurns) -> {
             Turn first = chatTurns.get(0).turn();
             resumed.add(lanes.lane(chatId, first.tenantId(), chatTurns.get(0).partition())
-                    .chain(lane -> lane.recover(chatTurns.stream().map(TurnRepository.OpenTurn::turn).toList())));
+                    .chain(lane -> lane.recover(chatTurns.stream().map(TurnRepository.OpenTurn::turn).toList(),
+                            tail)));
         });
         if (!resumed.isEmpty()) {
             Uni.join().all(resumed).andCollectFailures().await().atMost(RECOVERY_TIMEOUT);
@@ -91,7 +93,7 @@ public class StreamRecovery {
         Log.infof("Handed over partitions %s", partitions);
     }
 
-    private void restoreSeqs(int partition) {
+    private void restoreSeqs(int partition, RecoveredTail tail) {
         List<ChatStreamRepository.OpenWindow> windows = streams.openWindows(partition).await()
                 .atMost(RECOVERY_TIMEOUT);
         if (windows.isEmpty()) {
@@ -101,7 +103,9 @@ public class StreamRecovery {
                 .min(OffsetDateTime::compareTo).orElseThrow();
         Set<String> chatIds = windows.stream().map(ChatStreamRepository.OpenWindow::chatId)
                 .collect(Collectors.toSet());
-        Map<String, Long> published = reader.highestSeqs(partition, since.toInstant().minus(CLOCK_SKEW), chatIds);
+        ChatEventsReader.StreamTail read = reader.readTail(partition, since.toInstant().minus(CLOCK_SKEW), chatIds);
+        tail.add(chatIds, read);
+        Map<String, Long> published = read.highestSeqs();
         for (ChatStreamRepository.OpenWindow window : windows) {
             long seq = Math.max(window.lastSeq(), published.getOrDefault(window.chatId(), 0L));
             if (seq != window.lastSeq()) {
