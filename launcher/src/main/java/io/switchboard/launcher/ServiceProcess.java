@@ -11,7 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +60,14 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Xmx" + System.getProperty("switchboard.service-heap", "384m"));
         command.add("-XX:+UseSerialGC");
         command.add("-Dquarkus.http.port=" + port);
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> secrets = new HashMap<>();
+        config.forEach((key, value) -> {
+            if (isSecret(key)) {
+                secrets.put(environmentName(key), value);
+            } else {
+                command.add("-D" + key + "=" + value);
+            }
+        });
         command.add("-jar");
         command.add(app.toString());
         Files.createDirectories(log.getParent());
@@ -68,12 +77,25 @@ public final class ServiceProcess implements AutoCloseable {
         } else {
             Files.deleteIfExists(log);
         }
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // Secrets go by environment, which only the process and its owner can read, not on the command line.
+        builder.environment().putAll(secrets);
+        Process process = builder
                 .directory(projectRoot.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         return new ServiceProcess(name, instance, projectRoot, port, Map.copyOf(config), process, log);
+    }
+
+    private static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.endsWith("token") || lower.endsWith("password") || lower.endsWith("api-key");
+    }
+
+    /** The environment variable SmallRye Config reads for a property: non-alphanumerics as _, upper case. */
+    static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     /** A new process of this instance: same port, same configuration, same log. This one must have ended. */
