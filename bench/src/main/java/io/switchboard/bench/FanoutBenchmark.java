@@ -8,13 +8,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,7 @@ public final class FanoutBenchmark {
     private final int connections;
     private final int chats;
     private final int messages;
+    private final int chatsPerConnection;
     private final int connectionsPerUser;
     private final int connectionsPerClient;
     private final int openConcurrency;
@@ -52,14 +56,16 @@ public final class FanoutBenchmark {
         this.connections = BenchSettings.intValue(p, "bench.fanout.connections", 5_000);
         this.chats = BenchSettings.intValue(p, "bench.fanout.chats", 1_000);
         this.messages = BenchSettings.intValue(p, "bench.fanout.messages", 2);
+        this.chatsPerConnection = BenchSettings.intValue(p, "bench.fanout.chats-per-connection", 1);
         this.connectionsPerUser = BenchSettings.intValue(p, "bench.fanout.connections-per-user", 10);
         this.connectionsPerClient = BenchSettings.intValue(p, "bench.fanout.connections-per-client", 500);
         this.openConcurrency = BenchSettings.intValue(p, "bench.fanout.open-concurrency", 64);
         this.timeout = Duration.ofSeconds(BenchSettings.intValue(p, "bench.timeout-seconds", 300));
         BenchSettings.requirePositive(connections, "bench.fanout.connections");
         BenchSettings.requirePositive(chats, "bench.fanout.chats");
-        if (chats > connections) {
-            throw new IllegalArgumentException("bench.fanout.chats must not exceed bench.fanout.connections");
+        BenchSettings.requirePositive(chatsPerConnection, "bench.fanout.chats-per-connection");
+        if (chats > (long) connections * chatsPerConnection) {
+            throw new IllegalArgumentException("bench.fanout.chats must not exceed connections x chats-per-connection");
         }
     }
 
@@ -125,7 +131,7 @@ public final class FanoutBenchmark {
             phase = System.nanoTime();
             subscribeAll(sockets);
             GatewayMemory subscribedMemory = GatewayMemory.read(stack.gatewayUrl(), gatewayPid);
-            row("Subscribed (1 chat per connection)", format("in %s; heap per subscribed connection %.1f KB",
+            row(format("Subscribed (%d chat(s) per connection)", chatsPerConnection), format("in %s; heap per subscribed connection %.1f KB",
                     seconds(since(phase)), (subscribedMemory.heapBytes() - idleBefore.heapBytes()) / 1024.0
                             / Math.max(1, sockets.size())));
             long settled = awaitWorkspaces(tally, drivers.size());
@@ -154,8 +160,8 @@ public final class FanoutBenchmark {
     }
 
     /**
-     * Opens the connections a few dozen at a time: connection i follows chat i mod chats (the first
-     * connection of a chat is its primary), belongs to user i / connectionsPerUser (the gateway limits
+     * Opens the connections a few dozen at a time: connection i follows chats i x k .. i x k + k - 1
+     * (k chats per connection, modulo the chat count; a chat's first connection is its primary), belongs to user i / connectionsPerUser (the gateway limits
      * connections per user) and shares a JDK HttpClient, whose selector thread serves all its
      * sockets, with connectionsPerClient others.
      */
@@ -170,7 +176,17 @@ public final class FanoutBenchmark {
             }
             String token = tokens.computeIfAbsent(i / connectionsPerUser,
                     user -> stack.token(TENANT, "fanout-user-" + user, Duration.ofHours(2)));
-            FanoutSocket socket = new FanoutSocket(TENANT, drivers.get(i % drivers.size()), i < drivers.size(), tally);
+            Map<String, ChatDriver> followed = new LinkedHashMap<>();
+            Set<String> primaryFor = new HashSet<>();
+            for (int slot = 0; slot < chatsPerConnection; slot++) {
+                int chatIndex = i * chatsPerConnection + slot;
+                ChatDriver chat = drivers.get(chatIndex % drivers.size());
+                followed.put(chat.chatId(), chat);
+                if (chatIndex < drivers.size()) {
+                    primaryFor.add(chat.chatId());
+                }
+            }
+            FanoutSocket socket = new FanoutSocket(TENANT, followed, primaryFor, tally);
             inFlight.acquireUninterruptibly();
             opening.add(socket.open(clients.get(clients.size() - 1), stack.gatewayWebSocketUrl(), token)
                     .whenComplete((ignored, failure) -> inFlight.release()));
@@ -224,6 +240,13 @@ public final class FanoutBenchmark {
         SynchronizedHistogram accepted = Latency.newSynchronizedHistogram();
         progress("streaming: %,d chats x %d messages to %,d connections", drivers.size(), messages, sockets.size());
         long started = System.nanoTime();
+        long[] peak = new long[2];
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon("fanout-rate"));
+        sampler.scheduleAtFixedRate(() -> {
+            long frames = tally.frames.get();
+            peak[1] = Math.max(peak[1], frames - peak[0]);
+            peak[0] = frames;
+        }, 1, 1, TimeUnit.SECONDS);
         try {
             CompletableFuture.allOf(drivers.stream().map(driver -> driver.run(api, senders, accepted))
                     .toArray(CompletableFuture[]::new)).get(timeout.toSeconds(), TimeUnit.SECONDS);
@@ -231,6 +254,7 @@ public final class FanoutBenchmark {
             failures.add("not every turn ended within " + timeout.toSeconds() + " s: " + e);
         }
         Duration period = since(started);
+        sampler.shutdownNow();
         // Lets the other subscribers of the last chats receive their copies of the final events.
         sleep(Duration.ofSeconds(2));
         sockets.forEach(socket -> socket.measure(false));
@@ -248,6 +272,7 @@ public final class FanoutBenchmark {
         row("Turns completed / expected (failed)", format("%,d / %,d (%d)", completed, drivers.size() * messages,
                 failed));
         row("Event frames received by all clients", format("%,d  (%,.0f events/s)", frames, frames / secs));
+        row("  busiest second", format("%,d events", peak[1]));
         row("  gateway's delivered counter over the period", format("%,.0f  (%,.0f events/s)",
                 after.delivered() - before.delivered(), (after.delivered() - before.delivered()) / secs));
         row("Gateway delivery latency, consumed -> written", format("p50 <= %s  p99 <= %s  (n=%,d, bucket bounds)",
@@ -271,8 +296,8 @@ public final class FanoutBenchmark {
     private boolean print() {
         String line = "-".repeat(110);
         System.out.printf(Locale.ROOT, "Switchboard fan-out benchmark: %,d WebSocket connections, %,d chats x %d "
-                + "messages, 1 chat per connection; offline model %d words/s, %d reply words%n", connections, chats,
-                messages, stackSettings.wordsPerSecond(), stackSettings.replyWords());
+                + "messages, %d chat(s) per connection; offline model %d words/s, %d reply words%n", connections, chats,
+                messages, chatsPerConnection, stackSettings.wordsPerSecond(), stackSettings.replyWords());
         System.out.println(line);
         rows.forEach((label, value) -> System.out.printf(Locale.ROOT, "%-52s %s%n", label, value));
         System.out.println(line);

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.events.json.EventJson;
 
 /**
- * One of the fan-out benchmark's many client connections, following exactly one chat. Every connection
- * of a chat judges what it receives (leaks, order); only the chat's first connection reports turn ends
+ * One of the fan-out benchmark's many client connections, following one chat or a few. Every connection
+ * judges what it receives (leaks, order); only a chat's first connection (its primary) reports turn ends
  * and workspace readiness to its {@link ChatDriver}, so each turn ends once.
  */
 final class FanoutSocket {
@@ -48,20 +49,21 @@ final class FanoutSocket {
     }
 
     private final String tenantId;
-    private final ChatDriver chat;
-    private final boolean primary;
+    private final Map<String, ChatDriver> chats;
+    private final Set<String> primaryFor;
     private final Tally tally;
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private final Map<String, Long> lastSeqs = new HashMap<>();
     private final StringBuilder partial = new StringBuilder();
+    private int confirmed;
     private volatile boolean measuring;
     private volatile boolean closing;
     private WebSocket socket;
 
-    FanoutSocket(String tenantId, ChatDriver chat, boolean primary, Tally tally) {
+    FanoutSocket(String tenantId, Map<String, ChatDriver> chats, Set<String> primaryFor, Tally tally) {
         this.tenantId = tenantId;
-        this.chat = chat;
-        this.primary = primary;
+        this.chats = Map.copyOf(chats);
+        this.primaryFor = Set.copyOf(primaryFor);
         this.tally = tally;
     }
 
@@ -76,11 +78,15 @@ final class FanoutSocket {
                 });
     }
 
-    /** Subscribes from the chat's first event; completes when the gateway confirmed. */
+    /** Subscribes to every chat from its first event; completes when the gateway confirmed them all. */
     CompletableFuture<Void> subscribe() {
-        socket.sendText("{\"type\":\"subscribe\",\"chatId\":\"" + chat.chatId() + "\",\"afterSeq\":0,"
-                + "\"after\":{\"workspace\":0,\"lifecycle\":0}}", true);
-        return subscribed;
+        // The JDK allows one outstanding send per socket, hence the chain.
+        CompletableFuture<?> sent = CompletableFuture.completedFuture(null);
+        for (String chatId : chats.keySet()) {
+            sent = sent.thenCompose(ignored -> socket.sendText("{\"type\":\"subscribe\",\"chatId\":\"" + chatId
+                    + "\",\"afterSeq\":0,\"after\":{\"workspace\":0,\"lifecycle\":0}}", true));
+        }
+        return sent.thenCompose(ignored -> subscribed);
     }
 
     /** From now on frames count towards the delivered rate (setup and replay frames do not). */
@@ -109,7 +115,11 @@ final class FanoutSocket {
         }
         switch (frame.path("type").asText()) {
             case "event" -> onEvent(frame.path("stream").asText(), frame.path("event"), receivedAt);
-            case "subscribed" -> subscribed.complete(null);
+            case "subscribed" -> {
+                if (++confirmed == chats.size()) {
+                    subscribed.complete(null);
+                }
+            }
             case "pong" -> {
             }
             case "resync" -> {
@@ -130,19 +140,22 @@ final class FanoutSocket {
             tally.frames.incrementAndGet();
         }
         String chatId = event.path("chatId").asText();
-        if (!chat.chatId().equals(chatId) || !tenantId.equals(event.path("tenantId").asText())) {
+        ChatDriver chat = chats.get(chatId);
+        if (chat == null || !tenantId.equals(event.path("tenantId").asText())) {
             tally.leaks.incrementAndGet();
             tally.problem("leak on " + stream + ": " + event);
             return;
         }
         long seq = event.path("seq").asLong(-1);
-        long last = lastSeqs.getOrDefault(stream, 0L);
+        String key = chatId + '/' + stream;
+        long last = lastSeqs.getOrDefault(key, 0L);
         if (seq != last + 1) {
             tally.orderViolations.incrementAndGet();
             tally.problem("order: " + chatId + "/" + stream + " seq " + seq + " after " + last);
         }
-        lastSeqs.put(stream, Math.max(last, seq));
+        lastSeqs.put(key, Math.max(last, seq));
         String type = event.path("type").asText();
+        boolean primary = primaryFor.contains(chatId);
         if (!stream.equals("chat")) {
             if (primary && (type.equals("WorkspaceReady") || type.equals("WorkspaceFailed"))) {
                 tally.workspacesSettled.incrementAndGet();
