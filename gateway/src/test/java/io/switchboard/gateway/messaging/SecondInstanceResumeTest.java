@@ -98,7 +98,10 @@ class SecondInstanceResumeTest {
                     () -> publish(producer, chatId, turn, 1, streamedBeforeMove, total));
             await().atMost(Duration.ofSeconds(20)).until(() -> firstInstance.size() >= 40);
             socket.closeAndAwait();
-            long lastSeq = firstInstance.get(firstInstance.size() - 1);
+            // A frame already in flight may still be handed over after the close: the client resumes from
+            // what it holds at this point, like a real client would.
+            List<Long> received = List.copyOf(firstInstance);
+            long lastSeq = received.get(received.size() - 1);
 
             try (SecondInstance second = SecondInstance.start(gatewayConfig, wsConfig)) {
                 // One client resumes before the new instance has read anything back...
@@ -118,7 +121,7 @@ class SecondInstanceResumeTest {
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> seqs(early).size() >= expected.size() && seqs(late).size() >= expected.size());
                 assertThat(lastSeq).as("dropped mid-turn").isLessThan(streamedBeforeMove);
-                assertThat(firstInstance).containsExactlyElementsOf(LongStream.rangeClosed(1, lastSeq).boxed().toList());
+                assertThat(received).containsExactlyElementsOf(LongStream.rangeClosed(1, lastSeq).boxed().toList());
                 assertThat(seqs(early)).containsExactlyElementsOf(expected);
                 assertThat(seqs(late)).containsExactlyElementsOf(expected);
                 assertThat(types(early)).doesNotContain("resync");
