@@ -55,7 +55,7 @@ public class OfflineModel implements ChatModel {
         }
         List<String> words = answer(directives.text(), directives.words().orElse(config.replyWords()));
         if (toolResults > 0) {
-            words.addAll(3, List.of("(after", toolResults, "tool", toolResults == 1 ? "call)" : "calls)")
+            words.addAll(2, List.of("(after", toolResults, "tool", toolResults == 1 ? "call)" : "calls)")
                     .stream().map(String::valueOf).toList());
         }
         int rate = directives.rate().orElse(config.wordsPerSecond());
