@@ -52,10 +52,6 @@ public class PartitionOwnership {
         }
     }
 
-    public synchronized boolean owns(int partition) {
-        return owned.contains(partition);
-    }
-
     public synchronized Set<Integer> owned() {
         return Set.copyOf(owned);
     }

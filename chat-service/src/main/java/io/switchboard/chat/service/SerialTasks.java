@@ -60,10 +60,6 @@ final class SerialTasks {
         return command -> context.runOnContext(ignored -> command.run());
     }
 
-    synchronized boolean idle() {
-        return !busy;
-    }
-
     private void next() {
         Runnable run;
         synchronized (this) {
