@@ -46,7 +46,12 @@ final class FailureScenario {
 
     /** About fourteen seconds of answer: 56 words at 4 a second. */
     static String slowQuestion(String chatId) {
-        return "/rate 4\n/words 50\nslow question for " + chatId;
+        return slowQuestion(chatId, 50);
+    }
+
+    /** A slow answer of about {@code words} words, at 4 a second. */
+    static String slowQuestion(String chatId, int words) {
+        return "/rate 4\n/words " + words + "\nslow question for " + chatId;
     }
 
     /** Under a second of answer. */
