@@ -7,7 +7,6 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,10 +73,9 @@ final class BenchSocket implements AutoCloseable {
                 .join();
     }
 
-    private static final class Listener implements WebSocket.Listener {
+    private static final class Listener extends TextFrameListener {
 
         private final DeliveryCheck check;
-        private final StringBuilder partial = new StringBuilder();
         private volatile boolean closing;
 
         Listener(DeliveryCheck check) {
@@ -85,36 +83,19 @@ final class BenchSocket implements AutoCloseable {
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                // Read the clocks before parsing, so the client's own JSON work does not count as latency.
-                Instant receivedAt = Instant.now();
-                long receivedNanos = System.nanoTime();
-                try {
-                    JsonNode frame = EventJson.mapper().readTree(partial.toString());
-                    check.onFrame(frame, receivedAt, receivedNanos);
-                } catch (IOException e) {
-                    check.onClosed("a frame that is not JSON: " + partial);
-                }
-                partial.setLength(0);
+        void onFrame(String text, Instant receivedAt, long receivedNanos) {
+            try {
+                JsonNode frame = EventJson.mapper().readTree(text);
+                check.onFrame(frame, receivedAt, receivedNanos);
+            } catch (IOException e) {
+                check.onClosed("a frame that is not JSON: " + text);
             }
-            webSocket.request(1);
-            return null;
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        void onClosed(String reason) {
             if (!closing) {
-                check.onClosed("by the gateway: " + statusCode + " " + reason);
-            }
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            if (!closing) {
-                check.onClosed("error: " + error);
+                check.onClosed(reason);
             }
         }
 

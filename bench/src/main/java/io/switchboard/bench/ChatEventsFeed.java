@@ -1,23 +1,11 @@
 package io.switchboard.bench;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.switchboard.events.Topics;
-import io.switchboard.infra.kafka.KafkaClassLoading;
 
 /**
  * A plain consumer of every partition of chat.events, with default fetch settings, handing each record to
@@ -26,34 +14,23 @@ import io.switchboard.infra.kafka.KafkaClassLoading;
  */
 final class ChatEventsFeed implements AutoCloseable {
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final EventAudit audit;
-    private final Thread poller;
-    private volatile boolean running = true;
+    private final TopicTail<String> tail;
     private volatile Throwable failure;
 
-    private ChatEventsFeed(KafkaConsumer<String, byte[]> consumer, EventAudit audit) {
-        this.consumer = consumer;
-        this.audit = audit;
-        this.poller = new Thread(this::poll, "bench-chat-events-feed");
-        this.poller.setDaemon(true);
+    private ChatEventsFeed(TopicTail<String> tail) {
+        this.tail = tail;
     }
 
     static ChatEventsFeed start(String bootstrapServers, int partitions, EventAudit audit) {
-        KafkaConsumer<String, byte[]> consumer = KafkaClassLoading.create(() -> new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer()));
-        List<TopicPartition> assigned = new ArrayList<>();
-        for (int partition = 0; partition < partitions; partition++) {
-            assigned.add(new TopicPartition(Topics.CHAT_EVENTS, partition));
-        }
-        consumer.assign(assigned);
-        consumer.seekToEnd(assigned);
-        // Resolves the end offsets now, before any command is sent, so no event of the run is skipped.
-        assigned.forEach(consumer::position);
-        ChatEventsFeed feed = new ChatEventsFeed(consumer, audit);
-        feed.poller.start();
+        ChatEventsFeed feed = new ChatEventsFeed(
+                new TopicTail<>(bootstrapServers, Topics.CHAT_EVENTS, partitions, new StringDeserializer()));
+        feed.tail.start(feed::poller, batch -> {
+            long consumedNanos = System.nanoTime();
+            Instant consumedAt = Instant.now();
+            for (ConsumerRecord<String, byte[]> record : batch) {
+                audit.onRecord(record.key(), record.partition(), record.value(), consumedNanos, consumedAt);
+            }
+        });
         return feed;
     }
 
@@ -64,32 +41,15 @@ final class ChatEventsFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            poller.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        tail.stop();
     }
 
-    private void poll() {
-        try {
-            while (running) {
-                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(100));
-                long consumedNanos = System.nanoTime();
-                Instant consumedAt = Instant.now();
-                for (ConsumerRecord<String, byte[]> record : batch) {
-                    audit.onRecord(record.key(), record.partition(), record.value(), consumedNanos, consumedAt);
-                }
-            }
-        } catch (WakeupException e) {
-            // close() asked to end the poll.
-        } catch (RuntimeException | Error e) {
+    private Thread poller(Runnable poll) {
+        Thread thread = DaemonThreads.named("bench-chat-events-feed").newThread(poll);
+        thread.setUncaughtExceptionHandler((ignored, e) -> {
             failure = e;
             System.err.println("[bench] reading chat.events failed: " + e);
-        } finally {
-            consumer.close();
-        }
+        });
+        return thread;
     }
 }

@@ -1,29 +1,19 @@
 package io.switchboard.bench;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.switchboard.events.Topics;
 import io.switchboard.events.json.EventJson;
-import io.switchboard.infra.kafka.KafkaClassLoading;
 
 /**
  * A plain consumer of chat.events in this JVM, beside the gateway's, to split the TextDelta latency:
@@ -33,44 +23,25 @@ import io.switchboard.infra.kafka.KafkaClassLoading;
  */
 final class ChatEventsTap implements AutoCloseable {
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final TopicTail<byte[]> tail;
     private final Histogram toSend = Latency.newHistogram();
     private final Histogram toTap = Latency.newHistogram();
-    private final Thread poller;
-    private volatile boolean running = true;
 
-    private ChatEventsTap(KafkaConsumer<byte[], byte[]> consumer) {
-        this.consumer = consumer;
-        this.poller = new Thread(this::poll, "bench-chat-events-tap");
+    private ChatEventsTap(TopicTail<byte[]> tail) {
+        this.tail = tail;
     }
 
     /** Starts reading at the current end of chat.events, so only this run's turns are measured. */
     static ChatEventsTap start(String bootstrapServers, int partitions) {
-        KafkaConsumer<byte[], byte[]> consumer = KafkaClassLoading.create(() -> new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer()));
-        List<TopicPartition> assigned = new ArrayList<>();
-        for (int partition = 0; partition < partitions; partition++) {
-            assigned.add(new TopicPartition(Topics.CHAT_EVENTS, partition));
-        }
-        consumer.assign(assigned);
-        consumer.seekToEnd(assigned);
-        assigned.forEach(consumer::position);
-        ChatEventsTap tap = new ChatEventsTap(consumer);
-        tap.poller.start();
+        ChatEventsTap tap = new ChatEventsTap(
+                new TopicTail<>(bootstrapServers, Topics.CHAT_EVENTS, partitions, new ByteArrayDeserializer()));
+        tap.tail.start(poll -> new Thread(poll, "bench-chat-events-tap"), tap::onBatch);
         return tap;
     }
 
     /** Stops reading and returns what was measured. */
     Split stop() {
-        running = false;
-        consumer.wakeup();
-        try {
-            poller.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        tail.stop();
         synchronized (this) {
             return new Split(Latency.of(toSend), Latency.of(toTap));
         }
@@ -78,24 +49,15 @@ final class ChatEventsTap implements AutoCloseable {
 
     @Override
     public void close() {
-        if (poller.isAlive()) {
+        if (tail.polling()) {
             stop();
         }
     }
 
-    private void poll() {
-        try {
-            while (running) {
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(100));
-                Instant receivedAt = Instant.now();
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    measure(record, receivedAt);
-                }
-            }
-        } catch (WakeupException e) {
-            // stop() asked to end the poll.
-        } finally {
-            consumer.close();
+    private void onBatch(ConsumerRecords<byte[], byte[]> batch) {
+        Instant receivedAt = Instant.now();
+        for (ConsumerRecord<byte[], byte[]> record : batch) {
+            measure(record, receivedAt);
         }
     }
 

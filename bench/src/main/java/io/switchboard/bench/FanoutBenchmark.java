@@ -1,5 +1,12 @@
 package io.switchboard.bench;
 
+import static io.switchboard.bench.FigureTable.format;
+import static io.switchboard.bench.FigureTable.latency;
+import static io.switchboard.bench.FigureTable.seconds;
+import static io.switchboard.bench.Progress.progress;
+import static io.switchboard.bench.RunClock.since;
+import static io.switchboard.bench.RunClock.sleep;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -19,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.SynchronizedHistogram;
@@ -70,18 +76,11 @@ public final class FanoutBenchmark {
     }
 
     public static void main(String[] args) {
-        int exitCode;
-        try {
+        BenchMain.runAndExit(() -> {
             FanoutBenchmark benchmark = new FanoutBenchmark(System.getProperties());
             benchmark.run();
-            exitCode = benchmark.print() ? 0 : 1;
-        } catch (RuntimeException e) {
-            System.err.println("[bench] the benchmark could not run:");
-            e.printStackTrace();
-            exitCode = 2;
-        }
-        System.out.flush();
-        System.exit(exitCode);
+            return benchmark.print();
+        });
     }
 
     private void run() {
@@ -99,7 +98,7 @@ public final class FanoutBenchmark {
     private void measure(Stack stack) {
         String creator = stack.token(TENANT, "fanout-owner", Duration.ofHours(2));
         GatewayApi api = new GatewayApi(stack.gatewayUrl(), creator);
-        ExecutorService senders = Executors.newFixedThreadPool(8, daemon("fanout-sender"));
+        ExecutorService senders = Executors.newFixedThreadPool(8, DaemonThreads.named("fanout-sender"));
         FanoutSocket.Tally tally = new FanoutSocket.Tally();
         List<FanoutSocket> sockets = new ArrayList<>();
         try {
@@ -241,7 +240,8 @@ public final class FanoutBenchmark {
         progress("streaming: %,d chats x %d messages to %,d connections", drivers.size(), messages, sockets.size());
         long started = System.nanoTime();
         long[] peak = new long[2];
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon("fanout-rate"));
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("fanout-rate"));
         sampler.scheduleAtFixedRate(() -> {
             long frames = tally.frames.get();
             peak[1] = Math.max(peak[1], frames - peak[0]);
@@ -293,16 +293,17 @@ public final class FanoutBenchmark {
         }
     }
 
+    /** Only the rows take the other tables' layout: title and frame stay as earlier fan-out runs printed them. */
     private boolean print() {
-        String line = "-".repeat(110);
+        FigureTable table = new FigureTable(System.out);
         System.out.printf(Locale.ROOT, "Switchboard fan-out benchmark: %,d WebSocket connections, %,d chats x %d "
                 + "messages, %d chat(s) per connection; offline model %d words/s, %d reply words%n", connections, chats,
                 messages, chatsPerConnection, stackSettings.wordsPerSecond(), stackSettings.replyWords());
-        System.out.println(line);
-        rows.forEach((label, value) -> System.out.printf(Locale.ROOT, "%-52s %s%n", label, value));
-        System.out.println(line);
+        table.rule();
+        rows.forEach(table::row);
+        table.rule();
         failures.forEach(failure -> System.out.println("FAILURE: " + failure));
-        System.out.printf(Locale.ROOT, "%-52s %s%n", "RESULT", failures.isEmpty() ? "PASS" : "FAIL");
+        table.row("RESULT", failures.isEmpty() ? "PASS" : "FAIL");
         return failures.isEmpty();
     }
 
@@ -346,45 +347,7 @@ public final class FanoutBenchmark {
         rows.put(label, value);
     }
 
-    private static String latency(Latency latency) {
-        return format("p50 %s  p99 %s  max %s  (n=%,d)", Latency.millis(latency.p50Micros()),
-                Latency.millis(latency.p99Micros()), Latency.millis(latency.maxMicros()), latency.count());
-    }
-
     private static String bucketMillis(double seconds) {
         return Double.isNaN(seconds) ? "n/a" : Double.isInfinite(seconds) ? "+Inf" : format("%.1f ms", seconds * 1000);
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    private static Duration since(long startedNanos) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
-    }
-
-    private static String seconds(Duration duration) {
-        return format("%.1f s", duration.toMillis() / 1000.0);
-    }
-
-    private static String format(String pattern, Object... args) {
-        return String.format(Locale.ROOT, pattern, args);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
-
-    private static void progress(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
     }
 }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -54,7 +53,6 @@ final class FanoutSocket {
     private final Tally tally;
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private final Map<String, Long> lastSeqs = new HashMap<>();
-    private final StringBuilder partial = new StringBuilder();
     private int confirmed;
     private volatile boolean measuring;
     private volatile boolean closing;
@@ -196,31 +194,16 @@ final class FanoutSocket {
         }
     }
 
-    private final class Listener implements WebSocket.Listener {
+    private final class Listener extends TextFrameListener {
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                // The clock is read before parsing, so the client's own JSON work does not count as latency.
-                Instant receivedAt = Instant.now();
-                String text = partial.toString();
-                partial.setLength(0);
-                onFrame(text, receivedAt);
-            }
-            webSocket.request(1);
-            return null;
+        void onFrame(String text, Instant receivedAt, long receivedNanos) {
+            FanoutSocket.this.onFrame(text, receivedAt);
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            onClosed("by the gateway: " + statusCode + " " + reason);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            onClosed("error: " + error);
+        void onClosed(String reason) {
+            FanoutSocket.this.onClosed(reason);
         }
     }
 }

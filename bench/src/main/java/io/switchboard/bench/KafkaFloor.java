@@ -2,7 +2,6 @@ package io.switchboard.bench;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -13,14 +12,12 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -54,9 +51,10 @@ final class KafkaFloor {
         Histogram latency = Latency.newHistogram();
         int total = warmup + records;
         long started = System.nanoTime();
-        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClassLoading.create(this::consumer);
+        try (KafkaConsumer<byte[], byte[]> consumer = TopicTail.consumer(bootstrapServers,
+                new ByteArrayDeserializer());
                 KafkaProducer<String, byte[]> producer = KafkaClassLoading.create(this::producer)) {
-            assignAtEnd(consumer);
+            TopicTail.assignAtEnd(consumer, TOPIC, partitions);
             // Its own thread: the common pool has a single worker on two cores.
             CompletableFuture<Integer> received = CompletableFuture.supplyAsync(
                     () -> consume(consumer, total, warmup, latency),
@@ -66,17 +64,6 @@ final class KafkaFloor {
             return new FloorResult(Latency.of(latency), count - warmup, records,
                     Duration.ofNanos(System.nanoTime() - started));
         }
-    }
-
-    /** Starts at the current end of every partition, resolved before the first send so nothing is skipped. */
-    private void assignAtEnd(KafkaConsumer<byte[], byte[]> consumer) {
-        List<TopicPartition> assigned = new ArrayList<>();
-        for (int partition = 0; partition < partitions; partition++) {
-            assigned.add(new TopicPartition(TOPIC, partition));
-        }
-        consumer.assign(assigned);
-        consumer.seekToEnd(assigned);
-        assigned.forEach(consumer::position);
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, List<String> keys, int total, int recordBytes,
@@ -121,13 +108,6 @@ final class KafkaFloor {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 1),
                 new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /**

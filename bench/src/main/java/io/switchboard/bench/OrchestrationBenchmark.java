@@ -1,5 +1,9 @@
 package io.switchboard.bench;
 
+import static io.switchboard.bench.Progress.progress;
+import static io.switchboard.bench.RunClock.seconds;
+import static io.switchboard.bench.RunClock.sleep;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,33 +44,18 @@ public final class OrchestrationBenchmark {
     }
 
     public static void main(String[] args) {
-        int exitCode;
-        try {
+        BenchMain.runAndExit(() -> {
             OrchestrationReport report = new OrchestrationBenchmark(OrchestrationSettings.fromSystemProperties()).run();
             OrchestrationTable.print(report, System.out);
-            exitCode = report.passed() ? 0 : 1;
-        } catch (RuntimeException e) {
-            System.err.println("[bench] the benchmark could not run:");
-            e.printStackTrace();
-            exitCode = 2;
-        }
-        System.out.flush();
-        // Also ends the Maven JVM under exec:java, with this run's verdict as its exit code.
-        System.exit(exitCode);
+            return report.passed();
+        });
     }
 
     private OrchestrationReport run() {
-        long runStarted = System.nanoTime();
-        String loadAtStart = MachineLoad.now();
-        progress("starting Kafka, PostgreSQL and the four services from %s", settings.projectRoot());
-        OrchestrationReport measured;
-        try (BenchStack bench = BenchStack.start(settings.projectRoot(), settings.stackConfig(), settings.keepData())) {
-            Duration stackStart = since(runStarted);
-            progress("stack ready in %.1f s; data in %s", seconds(stackStart), bench.dataDir());
-            measured = measure(bench.stack(), stackStart, loadAtStart);
-            progress("stopping the stack");
-        }
-        return measured.finished(since(runStarted), failures);
+        StackRun.Measured<OrchestrationReport> run = StackRun.run(settings.projectRoot(),
+                () -> BenchStack.start(settings.projectRoot(), settings.stackConfig(), settings.keepData()),
+                this::measure);
+        return run.result().finished(run.total(), failures);
     }
 
     private OrchestrationReport measure(Stack stack, Duration stackStart, String loadAtStart) {
@@ -202,8 +191,8 @@ public final class OrchestrationBenchmark {
                 .toArray(CompletableFuture[]::new);
         if (!await(CompletableFuture.allOf(finished), timeout)) {
             long unfinished = chats.stream().filter(chat -> !chat.finished().isDone()).count();
-            failures.add(format("%s: %d of %d chats had not ended all their turns after %d s", phase, unfinished,
-                    chats.size(), timeout.toSeconds()));
+            failures.add(String.format(Locale.ROOT, "%s: %d of %d chats had not ended all their turns after %d s",
+                    phase, unfinished, chats.size(), timeout.toSeconds()));
         }
     }
 
@@ -229,30 +218,5 @@ public final class OrchestrationBenchmark {
     private static long lastEnd(GroupFigures.Result result, long startedNanos) {
         return result.lastTurnEndNanos() == Long.MIN_VALUE ? System.nanoTime()
                 : Math.max(startedNanos, result.lastTurnEndNanos());
-    }
-
-    private static Duration since(long startedNanos) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
-
-    private static String format(String pattern, Object... args) {
-        return String.format(Locale.ROOT, pattern, args);
-    }
-
-    private static void progress(String pattern, Object... args) {
-        System.out.printf(Locale.ROOT, "[bench] " + pattern + "%n", args);
     }
 }

@@ -51,16 +51,11 @@ record OrchestrationReport(OrchestrationSettings settings, int partitions, Durat
     record StreamingPhase(Duration period, GroupFigures.Result figures, String loadBefore, String loadAfter) {
 
         double eventsPerSecond() {
-            return perSecond(figures.events());
+            return RunClock.perSecond(figures.events(), period);
         }
 
         double deltasPerSecond() {
-            return perSecond(figures.deltas());
-        }
-
-        private double perSecond(long count) {
-            double seconds = period.toNanos() / 1e9;
-            return seconds <= 0 ? 0 : count / seconds;
+            return RunClock.perSecond(figures.deltas(), period);
         }
     }
 

@@ -1,11 +1,15 @@
 package io.switchboard.bench;
 
+import static io.switchboard.bench.Progress.progress;
+import static io.switchboard.bench.RunClock.seconds;
+import static io.switchboard.bench.RunClock.since;
+import static io.switchboard.bench.RunClock.sleep;
+
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -45,43 +49,23 @@ public final class StreamingBenchmark {
     }
 
     public static void main(String[] args) {
-        int exitCode;
-        try {
+        BenchMain.runAndExit(() -> {
             BenchReport report = new StreamingBenchmark(BenchSettings.fromSystemProperties()).run();
             SummaryTable.print(report, System.out);
-            exitCode = report.passed() ? 0 : 1;
-        } catch (RuntimeException e) {
-            System.err.println("[bench] the benchmark could not run:");
-            e.printStackTrace();
-            exitCode = 2;
-        }
-        System.out.flush();
-        // Also ends the Maven JVM under exec:java, with this run's verdict as its exit code.
-        System.exit(exitCode);
+            return report.passed();
+        });
     }
 
     private BenchReport run() {
-        long runStarted = System.nanoTime();
-        String loadAtStart = MachineLoad.now();
-        progress("starting Kafka, PostgreSQL and the four services from %s", settings.projectRoot());
-        BenchReport measured;
-        try (BenchStack bench = BenchStack.start(settings)) {
-            Duration stackStart = since(runStarted);
-            progress("stack ready in %.1f s; data in %s", seconds(stackStart), bench.dataDir());
-            measured = measure(bench.stack(), stackStart, loadAtStart);
-            progress("stopping the stack");
-        }
-        return measured.finished(since(runStarted), failures);
+        StackRun.Measured<BenchReport> run = StackRun.run(settings.projectRoot(), () -> BenchStack.start(settings),
+                this::measure);
+        return run.result().finished(run.total(), failures);
     }
 
     private BenchReport measure(Stack stack, Duration stackStart, String loadAtStart) {
         String token = stack.token(TENANT, "bench-user", Duration.ofHours(1));
         GatewayApi api = new GatewayApi(stack.gatewayUrl(), token);
-        ExecutorService senders = Executors.newFixedThreadPool(4, task -> {
-            Thread thread = new Thread(task, "bench-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService senders = Executors.newFixedThreadPool(4, DaemonThreads.named("bench-sender"));
         List<BenchSocket> sockets = new ArrayList<>();
         try {
             long setupStarted = System.nanoTime();
@@ -159,11 +143,8 @@ public final class StreamingBenchmark {
     private StreamingRun stream(Stack stack, GatewayApi api, List<ChatDriver> drivers, List<BenchSocket> sockets,
             ExecutorService senders) {
         String loadBefore = MachineLoad.now();
-        ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "bench-pinger");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("bench-pinger"));
         SynchronizedHistogram accepted = Latency.newSynchronizedHistogram();
         ChatEventsTap.Split split;
         long started;
@@ -225,26 +206,5 @@ public final class StreamingBenchmark {
             failures.add("the Kafka floor received " + floor.received() + " of " + floor.expected() + " records");
         }
         return floor;
-    }
-
-    private static Duration since(long startedNanos) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
-
-    private static void progress(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
     }
 }

@@ -18,15 +18,10 @@ record StreamingRun(Duration period, int turnsCompleted, int turnsFailed, Delive
         ChatEventsTap.Split split, Latency accepted, String loadBefore, String loadAfter) {
 
     double chatEventsPerSecond() {
-        return perSecond(deliveries.chatEvents());
+        return RunClock.perSecond(deliveries.chatEvents(), period);
     }
 
     double textDeltasPerSecond() {
-        return perSecond(deliveries.textDeltas());
-    }
-
-    private double perSecond(long count) {
-        double seconds = period.toNanos() / 1e9;
-        return seconds <= 0 ? 0 : count / seconds;
+        return RunClock.perSecond(deliveries.textDeltas(), period);
     }
 }
