@@ -27,7 +27,7 @@ public class ChatEventsConsumer {
 
     @Incoming("chat-events")
     public Uni<Void> consume(ConsumerRecord<String, Envelope> record) {
-        if (!guard.admit(record)) {
+        if (!guard.admit(record) || !MessageHistoryService.changesHistory(record.value())) {
             return Uni.createFrom().voidItem();
         }
         Envelope event = record.value();

@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
+import io.switchboard.events.EventPayload;
 import io.switchboard.events.chat.QueuedTurnEdited;
 import io.switchboard.events.chat.TurnCancelled;
 import io.switchboard.events.chat.TurnCompleted;
@@ -48,6 +49,20 @@ public class MessageHistoryService {
         return chats.findOwned(caller.tenantId(), chatId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId))
                 .chain(chat -> messages.history(caller.tenantId(), chatId, afterSeq, limit));
+    }
+
+    /**
+     * Whether {@link #record} would change anything for the event. Most of chat.events is TextDeltas and tool
+     * activity; asking first spares each of them a database transaction that would do nothing.
+     */
+    public static boolean changesHistory(Envelope event) {
+        if (event.turnId() == null) {
+            return false;
+        }
+        EventPayload payload = event.payload();
+        return payload instanceof TurnQueued || payload instanceof TurnStarted || payload instanceof QueuedTurnEdited
+                || payload instanceof TurnCompleted || payload instanceof TurnFailed
+                || payload instanceof TurnCancelled;
     }
 
     /**
