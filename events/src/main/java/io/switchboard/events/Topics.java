@@ -16,6 +16,17 @@ public final class Topics {
     /** Every chat-scoped topic; the infrastructure creates exactly these at start. */
     public static final List<String> CHAT_SCOPED = List.of(CHAT_COMMANDS, CHAT_EVENTS, SESSION_LIFECYCLE, WORKSPACE_EVENTS);
 
+    /** Suffix of the dead-letter topic of each topic: records a consumer gave up on, keyed as they were. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    /** The dead-letter topics, one per chat-scoped topic; the infrastructure creates them beside the others. */
+    public static final List<String> DEAD_LETTER = CHAT_SCOPED.stream().map(Topics::deadLetter).toList();
+
     private Topics() {
+    }
+
+    /** The dead-letter topic of a topic. */
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
     }
 }

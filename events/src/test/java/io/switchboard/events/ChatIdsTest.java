@@ -16,4 +16,13 @@ class ChatIdsTest {
         assertThat(ChatIds.isValid("1-1-1-1-1")).isFalse();
         assertThat(ChatIds.isValid("zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz")).isFalse();
     }
+
+    @Test
+    void upperCaseIsRefusedInRecordsButNormalisedFromClients() {
+        String chatId = UUID.randomUUID().toString();
+        assertThat(ChatIds.isValid(chatId.toUpperCase())).isFalse();
+        assertThat(ChatIds.normalise(chatId.toUpperCase())).isEqualTo(chatId);
+        assertThat(ChatIds.normalise("not-a-uuid")).isNull();
+        assertThat(ChatIds.normalise(null)).isNull();
+    }
 }

@@ -1,6 +1,8 @@
 package io.switchboard.infra;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -116,7 +118,9 @@ public final class LocalInfrastructure implements AutoCloseable {
         KafkaBroker broker = KafkaBroker.start(kafkaDir(settings), settings.kafkaPort(), settings.kafkaControllerPort(),
                 settings.brokerHeapMb());
         try {
-            KafkaTopics.ensure(broker.bootstrapServers(), Topics.CHAT_SCOPED, settings.partitions());
+            List<String> topics = new ArrayList<>(Topics.CHAT_SCOPED);
+            topics.addAll(Topics.DEAD_LETTER);
+            KafkaTopics.ensure(broker.bootstrapServers(), topics, settings.partitions());
             return broker;
         } catch (RuntimeException e) {
             broker.close();

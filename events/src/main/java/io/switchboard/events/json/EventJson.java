@@ -69,7 +69,7 @@ public final class EventJson {
         try {
             return fromTree(MAPPER.readTree(bytes));
         } catch (IOException e) {
-            throw new MalformedEventException("Not JSON: " + e.getMessage(), e);
+            throw new MalformedEventException(MalformedEventException.MALFORMED, "Not JSON: " + e.getMessage(), e);
         }
     }
 
@@ -77,48 +77,97 @@ public final class EventJson {
         return fromBytes(json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Reads an envelope and checks it against the contract: a known type in a version this build reads, every
+     * required payload field present, every text clean (see {@link io.switchboard.events.text.TextRules}).
+     * Records come from any producer with access to the topic, so nothing here trusts the writer.
+     */
     public static Envelope fromTree(JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw new MalformedEventException("An event must be a JSON object");
+            throw malformed("An event must be a JSON object");
         }
         String typeName = text(node, "type");
         EventType type = EventType.byWireName(typeName)
-                .orElseThrow(() -> new MalformedEventException("Unknown event type: " + typeName));
+                .orElseThrow(() -> new MalformedEventException(MalformedEventException.UNKNOWN_TYPE,
+                        "Unknown event type: " + typeName));
+        int version = integer(node, "v", type.version());
+        if (version < 1 || version > type.version()) {
+            throw new MalformedEventException(MalformedEventException.UNSUPPORTED_VERSION,
+                    typeName + " version " + version + " is not one this build reads (1 to " + type.version() + ")");
+        }
         JsonNode payloadNode = node.get("payload");
         if (payloadNode == null || !payloadNode.isObject()) {
-            throw new MalformedEventException("Missing payload object");
+            throw new MalformedEventException(MalformedEventException.INVALID_PAYLOAD, "Missing payload object");
         }
+        EventPayload payload;
         try {
-            EventPayload payload = MAPPER.treeToValue(payloadNode, type.payloadClass());
+            payload = MAPPER.treeToValue(payloadNode, type.payloadClass());
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedEventException(MalformedEventException.INVALID_PAYLOAD,
+                    "Invalid " + typeName + " payload: " + e.getMessage(), e);
+        }
+        PayloadChecks.check(payload, "payload");
+        try {
             JsonNode turnId = node.get("turnId");
             return new Envelope(
                     UUID.fromString(text(node, "id")),
                     typeName,
                     optionalText(node, "chatId"),
                     optionalText(node, "tenantId"),
-                    node.path("seq").asLong(0),
+                    seq(node),
                     turnId == null || turnId.isNull() ? null : UUID.fromString(turnId.asText()),
                     Instant.parse(text(node, "at")),
-                    node.path("v").asInt(type.version()),
+                    version,
                     payload);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof MalformedEventException malformed) {
-                throw malformed;
-            }
-            throw new MalformedEventException("Invalid " + typeName + " event: " + e.getMessage(), e);
+        } catch (MalformedEventException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw malformed("Invalid " + typeName + " envelope: " + e.getMessage());
         }
+    }
+
+    private static MalformedEventException malformed(String message) {
+        return new MalformedEventException(MalformedEventException.MALFORMED, message);
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull() || !value.isTextual()) {
-            throw new MalformedEventException("Missing text field: " + field);
+            throw malformed("Missing text field: " + field);
         }
         return value.asText();
     }
 
     private static String optionalText(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw malformed(field + " must be a string");
+        }
+        return value.asText();
+    }
+
+    private static long seq(JsonNode node) {
+        JsonNode value = node.get("seq");
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+            throw malformed("seq must be a non-negative integer");
+        }
+        return value.longValue();
+    }
+
+    private static int integer(JsonNode node, String field, int absent) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw malformed(field + " must be an integer");
+        }
+        return value.intValue();
     }
 }

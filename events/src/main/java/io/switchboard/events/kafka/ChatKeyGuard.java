@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.events.ChatIds;
 import io.switchboard.events.Envelope;
+import io.switchboard.events.text.TextRules;
 
 /**
  * The consumer-side gate every service puts in front of its Kafka handlers. Routing is by chatId
@@ -30,18 +31,33 @@ public class ChatKeyGuard {
         this.registry = registry;
     }
 
+    /** Longest tenant id a record may name. */
+    public static final int MAX_TENANT_ID_LENGTH = 255;
+
     /** True when the record may be delivered; otherwise it has been logged and counted. */
     public boolean admit(ConsumerRecord<String, Envelope> record) {
-        Optional<Rejection> rejection = check(record.key(), record.value());
+        Optional<String> rejection = rejection(record);
         if (rejection.isEmpty()) {
             return true;
         }
-        String reason = rejection.get().code();
+        String reason = rejection.get();
         LOG.warnf("Rejected record topic=%s partition=%d offset=%d key=%s chatId=%s reason=%s",
-                record.topic(), record.partition(), record.offset(), record.key(),
-                record.value() == null ? null : record.value().chatId(), reason);
+                record.topic(), record.partition(), record.offset(), printable(record.key()),
+                record.value() == null ? null : printable(record.value().chatId()), reason);
         registry.counter(REJECTED_METRIC, "topic", record.topic(), "reason", reason).increment();
         return false;
+    }
+
+    /**
+     * Why the record must not be delivered, if it must not: a code of {@link Rejection}, or for a value that
+     * could not be read at all the deserializer's reason (for example {@code invalid_text}).
+     */
+    public static Optional<String> rejection(ConsumerRecord<String, Envelope> record) {
+        if (record.value() == null) {
+            String unreadable = EnvelopeDeserializer.rejection(record.headers());
+            return Optional.of(unreadable != null ? unreadable : Rejection.UNREADABLE.code());
+        }
+        return check(record.key(), record.value()).map(Rejection::code);
     }
 
     /** The reason a record with this key and value must not be delivered, if any. */
@@ -58,6 +74,22 @@ public class ChatKeyGuard {
         if (!envelope.chatId().equals(key)) {
             return Optional.of(Rejection.KEY_MISMATCH);
         }
+        if (envelope.tenantId() == null || envelope.tenantId().isBlank()) {
+            return Optional.of(Rejection.MISSING_TENANT_ID);
+        }
+        if (envelope.tenantId().length() > MAX_TENANT_ID_LENGTH || !TextRules.isClean(envelope.tenantId())
+                || !envelope.tenantId().strip().equals(envelope.tenantId())) {
+            return Optional.of(Rejection.INVALID_TENANT_ID);
+        }
         return Optional.empty();
+    }
+
+    /** A key or id as it may appear in a log line: bounded, and without characters that forge log lines. */
+    private static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        String clean = TextRules.sanitize(text).replaceAll("[\\r\\n\\t]", "?");
+        return clean.length() > 80 ? clean.substring(0, 80) + "..." : clean;
     }
 }

@@ -1,5 +1,9 @@
 package io.switchboard.events.kafka;
 
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jboss.logging.Logger;
 
@@ -10,21 +14,61 @@ import io.switchboard.events.json.MalformedEventException;
 /**
  * Kafka value deserializer for envelopes. An unreadable record becomes {@code null} instead of an
  * exception, so one bad record cannot stop a consumer: {@link ChatKeyGuard} then rejects and counts it.
+ * Why it was unreadable travels in the record's headers ({@link #REJECTION_HEADER}), so that the guard can
+ * name the reason and a dead-letter copy can carry the original bytes ({@link #RAW_HEADER}).
  */
 public class EnvelopeDeserializer implements Deserializer<Envelope> {
+
+    public static final String REJECTION_HEADER = "switchboard.unreadable.reason";
+    public static final String RAW_HEADER = "switchboard.unreadable.value";
 
     private static final Logger LOG = Logger.getLogger(EnvelopeDeserializer.class);
 
     @Override
     public Envelope deserialize(String topic, byte[] data) {
+        return read(topic, data, null);
+    }
+
+    @Override
+    public Envelope deserialize(String topic, Headers headers, byte[] data) {
+        return read(topic, data, headers);
+    }
+
+    /** The reason a record's value could not be read, as the deserializer left it in its headers. */
+    public static String rejection(Headers headers) {
+        Header header = headers == null ? null : headers.lastHeader(REJECTION_HEADER);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Envelope read(String topic, byte[] data, Headers headers) {
         if (data == null) {
+            mark(headers, "empty", null);
             return null;
         }
         try {
             return EventJson.fromBytes(data);
         } catch (MalformedEventException e) {
-            LOG.debugf("Unreadable record on %s: %s", topic, e.getMessage());
+            LOG.debugf("Unreadable record on %s (%s): %s", topic, e.reason(), e.getMessage());
+            mark(headers, e.reason(), data);
             return null;
+        } catch (RuntimeException e) {
+            LOG.debugf("Unreadable record on %s: %s", topic, e.getMessage());
+            mark(headers, MalformedEventException.MALFORMED, data);
+            return null;
+        }
+    }
+
+    private static void mark(Headers headers, String reason, byte[] data) {
+        if (headers == null) {
+            return;
+        }
+        try {
+            headers.add(REJECTION_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+            if (data != null) {
+                headers.add(RAW_HEADER, data);
+            }
+        } catch (IllegalStateException readOnly) {
+            // Headers the client made read-only: the reason is then only "unreadable".
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.switchboard.gateway.ws;
 
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -51,11 +50,11 @@ final class ClientFrame {
         if (!json.hasNonNull("chatId")) {
             throw new FrameRejected("missing_field", type + " needs a chatId");
         }
-        String chatId = json.get("chatId").asText();
-        if (!json.get("chatId").isTextual() || !ChatIds.isValid(chatId)) {
+        String chatId = json.get("chatId").isTextual() ? ChatIds.normalise(json.get("chatId").asText()) : null;
+        if (chatId == null) {
             throw new FrameRejected("invalid_chat_id", "chatId must be a UUID");
         }
-        return chatId.toLowerCase(Locale.ROOT);
+        return chatId;
     }
 
     UUID turnId(String chatId) {

@@ -44,9 +44,10 @@ public class WorkspaceResource {
     }
 
     static UUID parse(String chatId) {
-        if (!ChatIds.isValid(chatId)) {
-            throw ProblemException.badRequest("chatId '" + chatId + "' is not a UUID");
+        String canonical = ChatIds.normalise(chatId);
+        if (canonical == null) {
+            throw ProblemException.badRequest("chatId is not a UUID");
         }
-        return UUID.fromString(chatId);
+        return UUID.fromString(canonical);
     }
 }

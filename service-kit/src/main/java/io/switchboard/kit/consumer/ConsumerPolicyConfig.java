@@ -1,0 +1,27 @@
+package io.switchboard.kit.consumer;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How every Kafka consumer of a service treats a record it cannot handle (see {@link ConsumerFailurePolicy}). */
+@ConfigMapping(prefix = "switchboard.consumer")
+public interface ConsumerPolicyConfig {
+
+    /** Attempts at a record whose handling fails with an error that may pass (the first included). */
+    @WithDefault("6")
+    int maxAttempts();
+
+    /** Wait before the second attempt; it doubles up to {@link #maxBackoff()}. */
+    @WithDefault("200ms")
+    Duration initialBackoff();
+
+    /** Longest wait between two attempts. */
+    @WithDefault("5s")
+    Duration maxBackoff();
+
+    /** How long a dead-letter copy is retried while Kafka does not take it, before it is given up and logged. */
+    @WithDefault("5m")
+    Duration deadLetterPatience();
+}
