@@ -34,6 +34,18 @@ public interface ChatConfig {
         @WithDefault("24")
         int replyWords();
 
+        /** Most words a {@code /words} directive may ask for; a larger number is cut to it. */
+        @WithDefault("2000")
+        int maxReplyWords();
+
+        /** Fastest rate a {@code /rate} directive may ask for, in words per second. */
+        @WithDefault("1000")
+        int maxWordsPerSecond();
+
+        /** Longest wait a {@code /stall SECONDS} directive may ask for; {@code /stall} alone waits until the turn ends. */
+        @WithDefault("5m")
+        Duration maxStall();
+
         /** The context budget the offline model reports; history beyond it is trimmed. */
         @WithDefault("32000")
         int contextWindowTokens();
@@ -81,6 +93,13 @@ public interface ChatConfig {
          */
         @WithDefault("0")
         long chatTokenBudget();
+
+        /**
+         * Longest a turn may run, model steps and tools together, whatever the model does; beyond it the turn
+         * ends with TurnFailed {@code turn_timeout} and the chat's next turn starts.
+         */
+        @WithDefault("10m")
+        Duration maxDuration();
 
         /** Tokens kept free for the answer when the history is trimmed to the model's context window. */
         @WithDefault("2048")

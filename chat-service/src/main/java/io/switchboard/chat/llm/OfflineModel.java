@@ -53,12 +53,14 @@ public class OfflineModel implements ChatModel {
             return Multi.createFrom().failure(
                     new ModelException(ModelException.MODEL_ERROR, directives.failure().get(), false));
         }
-        List<String> words = answer(directives.text(), directives.words().orElse(config.replyWords()));
+        // Directives come from users: every one is bounded, so no message can make an answer endless.
+        int replyWords = Math.min(Math.max(0, directives.words().orElse(config.replyWords())), config.maxReplyWords());
+        List<String> words = answer(directives.text(), replyWords);
         if (toolResults > 0) {
             words.addAll(2, List.of("(after", toolResults, "tool", toolResults == 1 ? "call)" : "calls)")
                     .stream().map(String::valueOf).toList());
         }
-        int rate = directives.rate().orElse(config.wordsPerSecond());
+        int rate = Math.min(directives.rate().orElse(config.wordsPerSecond()), config.maxWordsPerSecond());
         Duration interval = Duration.ofNanos(1_000_000_000L / Math.max(1, rate));
         int limit = directives.failure().isPresent() ? Math.min(words.size(), directives.failAfterWords())
                 : words.size();
@@ -79,6 +81,7 @@ public class OfflineModel implements ChatModel {
             return Multi.createFrom().nothing();
         }
         return directives.stall()
+                .map(stall -> stall.compareTo(config.maxStall()) > 0 ? config.maxStall() : stall)
                 .map(stall -> Multi.createFrom().ticks().startingAfter(stall).every(Duration.ofDays(1))
                         .select().first(1)
                         .onItem().transformToMultiAndConcatenate(tick -> answer))

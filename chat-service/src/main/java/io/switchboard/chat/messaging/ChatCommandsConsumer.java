@@ -1,6 +1,5 @@
 package io.switchboard.chat.messaging;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,34 +22,45 @@ import io.switchboard.events.command.CancelTurn;
 import io.switchboard.events.command.EditQueuedTurn;
 import io.switchboard.events.command.SendMessage;
 import io.switchboard.events.command.StopTurn;
-import io.switchboard.events.kafka.ChatKeyGuard;
+import io.switchboard.kit.consumer.ConsumerFailurePolicy;
+import io.switchboard.kit.consumer.GivenUp;
 
 /**
  * Takes commands from chat.commands a poll at a time. Within a poll, each chat's commands are handled
  * in their order while different chats are handled side by side, so one chat's intake never waits for
  * another's. Handling a command only stores and queues it (turns run in their chat's lane, outside the
  * consumer), so a poll is acknowledged within milliseconds however long the turns take.
+ * <p>
+ * Every record goes through the {@link ConsumerFailurePolicy}: one that cannot be read or routed is
+ * dead-lettered, one whose handling fails for good ends with CommandRejected on its chat and is dead-lettered,
+ * and the chat's next command is handled. No command can stop the partition, let alone another tenant.
  */
 @ApplicationScoped
 public class ChatCommandsConsumer {
 
-    private final ChatKeyGuard guard;
+    private final ConsumerFailurePolicy policy;
     private final ChatLanes lanes;
     private final PartitionOwnership ownership;
 
-    public ChatCommandsConsumer(ChatKeyGuard guard, ChatLanes lanes, PartitionOwnership ownership) {
-        this.guard = guard;
+    public ChatCommandsConsumer(ConsumerFailurePolicy policy, ChatLanes lanes, PartitionOwnership ownership) {
+        this.policy = policy;
         this.lanes = lanes;
         this.ownership = ownership;
     }
 
     @Incoming("chat-commands")
     public Uni<Void> consume(ConsumerRecords<String, Envelope> records) {
+        return Multi.createFrom().iterable(records)
+                .onItem().transformToUniAndConcatenate(record -> policy.admit(record)
+                        .map(admitted -> admitted ? record : null))
+                .collect().asList()
+                .chain(this::handleByChat);
+    }
+
+    private Uni<Void> handleByChat(List<ConsumerRecord<String, Envelope>> admitted) {
         Map<String, List<ConsumerRecord<String, Envelope>>> byChat = new LinkedHashMap<>();
-        for (ConsumerRecord<String, Envelope> record : records) {
-            if (guard.admit(record)) {
-                byChat.computeIfAbsent(record.key(), chatId -> new ArrayList<>()).add(record);
-            }
+        for (ConsumerRecord<String, Envelope> record : admitted) {
+            byChat.computeIfAbsent(record.key(), chatId -> new ArrayList<>()).add(record);
         }
         if (byChat.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -75,20 +85,27 @@ public class ChatCommandsConsumer {
                     partition);
             return Uni.createFrom().voidItem();
         }
-        Envelope head = first.value();
-        return lanes.lane(head.chatId(), head.tenantId(), partition)
-                .chain(lane -> Multi.createFrom().iterable(commands)
-                        .onItem().transformToUniAndConcatenate(record -> handle(lane, record.value()))
-                        .collect().last())
+        return Multi.createFrom().iterable(commands)
+                .onItem().transformToUniAndConcatenate(record -> policy.handle(record,
+                        () -> laneOf(record).chain(lane -> handle(lane, record.value())),
+                        givenUp -> setAside(record, givenUp)))
+                .collect().last()
                 .replaceWithVoid()
-                // With retries exhausted the poll stays unacknowledged: the channel fails, health goes down,
-                // and the commands are redelivered after a restart rather than lost.
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(20)
                 .eventually(() -> ownership.exit(partition));
     }
 
+    private Uni<ChatLane> laneOf(ConsumerRecord<String, Envelope> record) {
+        return lanes.lane(record.key(), record.value().tenantId(), record.partition());
+    }
+
+    private Uni<Void> setAside(ConsumerRecord<String, Envelope> record, GivenUp givenUp) {
+        return laneOf(record).chain(lane -> tenantMatches(lane, record.value())
+                ? lane.commandSetAside(record.value(), givenUp.retriesExhausted())
+                : Uni.createFrom().voidItem());
+    }
+
     private Uni<Void> handle(ChatLane lane, Envelope command) {
-        if (!command.tenantId().equals(lane.tenantId())) {
+        if (!tenantMatches(lane, command)) {
             Log.warnf("chatId=%s command %s names tenant %s, the chat belongs to %s: ignored", command.chatId(),
                     command.id(), command.tenantId(), lane.tenantId());
             return Uni.createFrom().voidItem();
@@ -100,12 +117,16 @@ public class ChatCommandsConsumer {
             return lane.cancel(cancel);
         }
         if (command.payload() instanceof StopTurn stop) {
-            return lane.stop(stop);
+            return lane.stop(stop, command.turnId());
         }
         if (command.payload() instanceof EditQueuedTurn edit) {
             return lane.edit(edit);
         }
         Log.warnf("chatId=%s %s is not a chat command: ignored", command.chatId(), command.type());
         return Uni.createFrom().voidItem();
+    }
+
+    private static boolean tenantMatches(ChatLane lane, Envelope command) {
+        return command.tenantId().equals(lane.tenantId());
     }
 }

@@ -18,7 +18,7 @@ import io.switchboard.events.Envelope;
 import io.switchboard.events.lifecycle.ChatArchived;
 import io.switchboard.events.lifecycle.ChatDeleted;
 import io.switchboard.events.lifecycle.ChatRestored;
-import io.switchboard.events.kafka.ChatKeyGuard;
+import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 
 /**
  * Follows chats being archived, restored and deleted. Every instance reads the whole of session.lifecycle
@@ -28,21 +28,22 @@ import io.switchboard.events.kafka.ChatKeyGuard;
 @ApplicationScoped
 public class ChatLifecycleConsumer {
 
-    private final ChatKeyGuard guard;
+    private final ConsumerFailurePolicy policy;
     private final ChatStreamRepository streams;
     private final ChatLanes lanes;
 
-    public ChatLifecycleConsumer(ChatKeyGuard guard, ChatStreamRepository streams, ChatLanes lanes) {
-        this.guard = guard;
+    public ChatLifecycleConsumer(ConsumerFailurePolicy policy, ChatStreamRepository streams, ChatLanes lanes) {
+        this.policy = policy;
         this.streams = streams;
         this.lanes = lanes;
     }
 
     @Incoming("chat-lifecycle")
     public Uni<Void> consume(ConsumerRecords<String, Envelope> records) {
+        // The lifecycle event itself is what the chat sees; one set aside is dead-lettered and logged.
         return Multi.createFrom().iterable(records)
-                .select().where(guard::admit)
-                .onItem().transformToUniAndConcatenate(this::apply)
+                .onItem().transformToUniAndConcatenate(record -> policy.process(record, event -> apply(record),
+                        givenUp -> Uni.createFrom().voidItem()))
                 .collect().last()
                 .replaceWithVoid();
     }

@@ -35,6 +35,7 @@ import io.switchboard.events.command.Delivery;
 import io.switchboard.events.command.EditQueuedTurn;
 import io.switchboard.events.command.SendMessage;
 import io.switchboard.events.command.StopTurn;
+import io.switchboard.events.json.PayloadSanitizer;
 
 /**
  * One chat on this instance: its queue, its running turn and its event stream. Everything that changes the
@@ -45,6 +46,8 @@ import io.switchboard.events.command.StopTurn;
 public final class ChatLane {
 
     public static final String INTERRUPTED = "interrupted";
+    public static final String INVALID_COMMAND = "invalid_command";
+    public static final String COMMAND_FAILED = "command_failed";
 
     private final String chatId;
     private final String tenantId;
@@ -128,11 +131,19 @@ public final class ChatLane {
         });
     }
 
-    /** Stops the running turn; the queue stays and its next turn starts. */
-    public Uni<Void> stop(StopTurn command) {
-        return task(lane -> lane.stop(command), () -> {
+    /**
+     * Stops the running turn; the queue stays and its next turn starts. With {@code turnId} (the envelope's) only
+     * that turn is stopped: a stop retried or redelivered after its turn ended must not stop the next one.
+     */
+    public Uni<Void> stop(StopTurn command, UUID turnId) {
+        return task(lane -> lane.stop(command, turnId), () -> {
+            String reference = turnId == null ? null : turnId.toString();
             if (running == null) {
-                return reject(EventType.STOP_TURN, null, "not_running", "No turn of this chat is running");
+                return reject(EventType.STOP_TURN, reference, "not_running", "No turn of this chat is running");
+            }
+            if (turnId != null && !running.turn().id().equals(turnId)) {
+                return reject(EventType.STOP_TURN, reference, "turn_not_running",
+                        "That turn is not the one running in this chat");
             }
             running.stop(TurnOutcome.cancelled(TurnCancelled.STOPPED));
             return Uni.createFrom().voidItem();
@@ -177,6 +188,23 @@ public final class ChatLane {
                 running.stop(TurnOutcome.cancelled(reason));
             }
             return cancelQueued(queued, reason).chain(this::closeWindowIfQuiet);
+        });
+    }
+
+    /**
+     * Tells the chat that a command of its was set aside, unprocessed (see ConsumerFailurePolicy): the client
+     * that sent it sees CommandRejected with {@code invalid_command} (retrying cannot help) or
+     * {@code command_failed} (it kept failing), instead of waiting for an answer that never comes.
+     */
+    public Uni<Void> commandSetAside(Envelope command, boolean retriesExhausted) {
+        return task(lane -> lane.commandSetAside(command, retriesExhausted), () -> {
+            String reference = command.payload() instanceof SendMessage message ? message.clientMessageId()
+                    : command.turnId() == null ? null : command.turnId().toString();
+            return retriesExhausted
+                    ? reject(command.eventType(), reference, COMMAND_FAILED,
+                            "The command kept failing and was set aside; send it again")
+                    : reject(command.eventType(), reference, INVALID_COMMAND,
+                            "The command could not be processed and was set aside");
         });
     }
 
@@ -442,8 +470,10 @@ public final class ChatLane {
     Uni<Envelope> publish(UUID turnId, EventPayload payload) {
         Envelope event;
         CompletionStage<Void> ack;
+        // Model output and tool results are foreign text: cleaned here, so no consumer has to refuse our events.
+        EventPayload clean = PayloadSanitizer.sanitize(payload);
         synchronized (seqLock) {
-            event = Envelope.of(chatId, tenantId, ++seq, turnId, payload);
+            event = Envelope.of(chatId, tenantId, ++seq, turnId, clean);
             ack = services.publisher.send(event);
         }
         // The acknowledgement arrives on the producer's side; the turn carries on on its own lane's context.

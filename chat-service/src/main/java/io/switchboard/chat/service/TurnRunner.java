@@ -37,6 +37,8 @@ import io.switchboard.events.json.EventJson;
 @ApplicationScoped
 public class TurnRunner {
 
+    public static final String TURN_TIMEOUT = "turn_timeout";
+
     private final ModelRegistry models;
     private final ContextBuilder context;
     private final AgentToolbox toolbox;
@@ -62,7 +64,13 @@ public class TurnRunner {
         List<ToolSpec> tools = model.get().description().supportsTools() ? toolbox.specs() : List.of();
         Uni<TurnOutcome> answered = context.build(turn, model.get().description())
                 .chain(messages -> step(lane, turn, model.get(), new ArrayList<>(messages), tools, 1, progress))
-                .onFailure().recoverWithItem(failure -> failedBy(turn, failure));
+                .onFailure().recoverWithItem(failure -> failedBy(turn, failure))
+                .ifNoItem().after(config.turns().maxDuration()).recoverWithItem(() -> {
+                    Log.warnf("chatId=%s turn %s ran longer than %s: ended", turn.chatId(), turn.id(),
+                            config.turns().maxDuration());
+                    return TurnOutcome.failed(TURN_TIMEOUT, "The turn ran longer than "
+                            + config.turns().maxDuration().toSeconds() + " s and was ended");
+                });
         return Uni.combine().any().of(answered, running.whenStopped())
                 .map(outcome -> outcome.withFilesWritten(progress.wroteFiles.get()));
     }

@@ -2,7 +2,6 @@ package io.switchboard.chat.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,6 @@ import io.switchboard.events.chat.TurnQueued;
 import io.switchboard.events.chat.TurnStarted;
 import io.switchboard.events.command.StopTurn;
 import io.switchboard.infra.Databases;
-import io.switchboard.infra.InfraSettings;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 
 /** Many chats at once: each chat's events are its own, complete and in order, and no chat waits for another. */
@@ -111,11 +108,11 @@ class ChatIsolationTest {
     @Test
     void aStalledChatDoesNotDelayFiftyChatsOnItsPartition() {
         String stalled = UUID.randomUUID().toString();
-        int partition = partitionOf(stalled);
+        int partition = ChatDriver.partitionOf(stalled);
         List<String> neighbours = new ArrayList<>();
         while (neighbours.size() < 50) {
             String candidate = UUID.randomUUID().toString();
-            if (partitionOf(candidate) == partition) {
+            if (ChatDriver.partitionOf(candidate) == partition) {
                 neighbours.add(candidate);
             }
         }
@@ -132,11 +129,6 @@ class ChatIsolationTest {
         assertThat(ChatDriver.endings(driver.events(stalled))).as("the stalled turn is still running").isZero();
         driver.command(stalled, TENANT, new StopTurn("alice"));
         driver.awaitEndings(stalled, 1);
-    }
-
-    private static int partitionOf(String chatId) {
-        return Utils.toPositive(Utils.murmur2(chatId.getBytes(StandardCharsets.UTF_8)))
-                % InfraSettings.DEFAULT_PARTITIONS;
     }
 
     /** A random order of all sends that keeps each chat's own messages in their order. */

@@ -2,14 +2,12 @@ package io.switchboard.chat.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,6 @@ import io.switchboard.events.chat.TurnQueued;
 import io.switchboard.events.chat.TurnStarted;
 import io.switchboard.events.json.EventJson;
 import io.switchboard.infra.Databases;
-import io.switchboard.infra.InfraSettings;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.kafka.RawProducer;
 
@@ -70,7 +67,7 @@ class StreamRecoveryTest {
     @Test
     void aTurnStoredButNeverAnnouncedIsAnnouncedOnceAndRun() {
         String chat = UUID.randomUUID().toString();
-        int partition = partitionOf(chat);
+        int partition = ChatDriver.partitionOf(chat);
         Turn stored = storeTurn(chat, "stranded", "never announced", partition);
 
         recovery.takeOver(List.of(partition));
@@ -85,7 +82,7 @@ class StreamRecoveryTest {
     @Test
     void anEndingPublishedButNotStoredIsStoredWithoutASecondEnding() {
         String chat = UUID.randomUUID().toString();
-        int partition = partitionOf(chat);
+        int partition = ChatDriver.partitionOf(chat);
         Turn stored = storeTurn(chat, "finished", "answered before the crash", partition);
         turns.markRunning(stored.id()).await().atMost(WAIT);
         try (RawProducer producer = RawProducer.create()) {
@@ -119,10 +116,5 @@ class StreamRecoveryTest {
 
     private static void publish(RawProducer producer, Envelope event) {
         producer.send(Topics.CHAT_EVENTS, event.chatId(), EventJson.toBytes(event));
-    }
-
-    private static int partitionOf(String chatId) {
-        return Utils.toPositive(Utils.murmur2(chatId.getBytes(StandardCharsets.UTF_8)))
-                % InfraSettings.DEFAULT_PARTITIONS;
     }
 }

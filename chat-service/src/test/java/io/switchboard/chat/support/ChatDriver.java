@@ -2,12 +2,14 @@ package io.switchboard.chat.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
 
 import io.switchboard.events.Envelope;
@@ -16,6 +18,7 @@ import io.switchboard.events.Topics;
 import io.switchboard.events.command.Delivery;
 import io.switchboard.events.command.SendMessage;
 import io.switchboard.events.json.EventJson;
+import io.switchboard.infra.InfraSettings;
 import io.switchboard.testing.kafka.RawProducer;
 import io.switchboard.testing.kafka.RecordCollector;
 
@@ -44,6 +47,23 @@ public final class ChatDriver implements AutoCloseable {
     public void lifecycle(String chatId, String tenantId, long seq, EventPayload payload) {
         Envelope event = Envelope.of(chatId, tenantId, seq, null, payload);
         producer.send(Topics.SESSION_LIFECYCLE, chatId, EventJson.toBytes(event));
+    }
+
+    /** The chat.commands (and chat.events) partition of a chat, as the default partitioner picks it. */
+    public static int partitionOf(String chatId) {
+        return Utils.toPositive(Utils.murmur2(chatId.getBytes(StandardCharsets.UTF_8)))
+                % InfraSettings.DEFAULT_PARTITIONS;
+    }
+
+    /** A new chatId whose records land on the same partition as {@code chatId}'s. */
+    public static String chatOnPartitionOf(String chatId) {
+        int partition = partitionOf(chatId);
+        while (true) {
+            String candidate = UUID.randomUUID().toString();
+            if (partitionOf(candidate) == partition) {
+                return candidate;
+            }
+        }
     }
 
     /** The chat's events so far, checking that every record is keyed by its chatId. */

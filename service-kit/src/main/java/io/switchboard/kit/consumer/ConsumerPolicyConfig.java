@@ -9,8 +9,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "switchboard.consumer")
 public interface ConsumerPolicyConfig {
 
-    /** Attempts at a record whose handling fails with an error that may pass (the first included). */
-    @WithDefault("6")
+    /**
+     * Attempts at a record whose handling fails with an error that may pass (the first included). With the
+     * default back-off, 8 attempts span about 20 s: a database or broker restart is ridden out, a lasting
+     * failure is not waited on forever.
+     */
+    @WithDefault("8")
     int maxAttempts();
 
     /** Wait before the second attempt; it doubles up to {@link #maxBackoff()}. */

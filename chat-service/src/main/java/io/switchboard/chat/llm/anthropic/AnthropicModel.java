@@ -12,8 +12,6 @@ public final class AnthropicModel extends LangChain4jModel {
 
     public static final String PROVIDER = "anthropic";
     public static final String DEFAULT_BASE_URL = "https://api.anthropic.com/v1";
-    /** The Messages API requires a limit on the answer; this one is used when none is configured. */
-    public static final int DEFAULT_MAX_OUTPUT_TOKENS = 4096;
 
     public AnthropicModel(ModelSettings settings, ProviderHttpClient http) {
         super(settings, http, new AnthropicSse());
@@ -27,7 +25,7 @@ public final class AnthropicModel extends LangChain4jModel {
                 .apiKey(settings.apiKey().orElseThrow(() -> new IllegalStateException(
                         "The anthropic endpoint '" + settings.endpoint() + "' has no api-key")))
                 .modelName(settings.modelId())
-                .maxTokens(settings.maxOutputTokens().orElse(DEFAULT_MAX_OUTPUT_TOKENS))
+                .maxTokens(settings.effectiveMaxOutputTokens())
                 .temperature(settings.temperature().orElse(null))
                 .logRequests(false)
                 .logResponses(false)

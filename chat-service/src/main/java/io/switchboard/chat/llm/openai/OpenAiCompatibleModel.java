@@ -27,7 +27,7 @@ public final class OpenAiCompatibleModel extends LangChain4jModel {
                 .baseUrl(settings.baseUrlText())
                 .apiKey(settings.apiKey().orElse(null))
                 .modelName(settings.modelId())
-                .maxTokens(settings.maxOutputTokens().orElse(null))
+                .maxTokens(settings.effectiveMaxOutputTokens())
                 .temperature(settings.temperature().orElse(null))
                 .logRequests(false)
                 .logResponses(false)

@@ -27,6 +27,14 @@ public record ModelSettings(String name, String provider, String endpoint, Strin
                             Optional<Double> temperature, boolean supportsTools, Duration connectTimeout,
                             RetryPolicy retry) {
 
+    /** The answer's token limit when none is configured: no provider call may answer without bound. */
+    public static final int DEFAULT_MAX_OUTPUT_TOKENS = 4096;
+
+    /** The configured answer limit, or the default one. */
+    public int effectiveMaxOutputTokens() {
+        return maxOutputTokens.orElse(DEFAULT_MAX_OUTPUT_TOKENS);
+    }
+
     public ModelDescription description() {
         return new ModelDescription(name, provider, contextWindowTokens, supportsTools);
     }
