@@ -1,6 +1,7 @@
 package io.switchboard.infra;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +25,8 @@ public final class LocalInfrastructure implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalInfrastructure.class.getName());
 
     private final InfraSettings settings;
-    private final KafkaBroker kafka;
-    private final PostgresServer postgres;
+    private volatile KafkaBroker kafka;
+    private volatile PostgresServer postgres;
     private final LocalKeys keys;
 
     private LocalInfrastructure(InfraSettings settings, KafkaBroker kafka, PostgresServer postgres, LocalKeys keys) {
@@ -99,6 +100,40 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     public LocalKeys keys() {
         return keys;
+    }
+
+    /**
+     * Stops the broker, waits, and starts it again on the same ports and log directory: for fault tests, which
+     * check that every service rides out a broker restart.
+     */
+    public synchronized void restartKafka(Duration down) {
+        KafkaBroker stopped = kafka;
+        stopped.close();
+        pause(down);
+        kafka = KafkaBroker.start(kafkaDir(settings), stopped.port(), stopped.controllerPort(), settings.brokerHeapMb());
+    }
+
+    /**
+     * Stops PostgreSQL, waits, and starts it again on the same port and data: for fault tests. Needs settings
+     * that keep data, since otherwise stopping the server wipes its data directory.
+     */
+    public synchronized void restartPostgres(Duration down) {
+        if (!settings.keepData()) {
+            throw new IllegalStateException("PostgreSQL can only be restarted with settings that keep its data");
+        }
+        PostgresServer stopped = postgres;
+        stopped.close();
+        pause(down);
+        postgres = PostgresServer.start(postgresDataDir(settings), postgresWorkDir(settings), stopped.port(), true);
+    }
+
+    private static void pause(Duration down) {
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while a server was down", e);
+        }
     }
 
     /** Stops both servers; without keepData their data is deleted too. Safe to call repeatedly. */

@@ -85,6 +85,10 @@ final class FailureScenario {
         }
     }
 
+    List<String> chats() {
+        return chats;
+    }
+
     synchronized String label(String key) {
         return labelByKey.get(key);
     }

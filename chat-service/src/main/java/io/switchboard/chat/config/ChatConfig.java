@@ -101,6 +101,17 @@ public interface ChatConfig {
         @WithDefault("10m")
         Duration maxDuration();
 
+        /**
+         * Longest answer a turn keeps, in characters; the rest of a longer one is neither streamed nor stored, and
+         * the answer ends with a note saying so. Keeps every event far below the broker's record size.
+         */
+        @WithDefault("100000")
+        int maxAnswerChars();
+
+        /** Longest tool-call arguments shown in a ToolCallStarted event; longer ones are shown as a preview. */
+        @WithDefault("16000")
+        int maxToolArgumentsChars();
+
         /** Tokens kept free for the answer when the history is trimmed to the model's context window. */
         @WithDefault("2048")
         int answerReserveTokens();

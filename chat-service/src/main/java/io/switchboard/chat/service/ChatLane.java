@@ -404,7 +404,8 @@ public final class ChatLane {
         int position = now ? 0 : waiting.size() + (running == null ? 0 : 1);
         Uni<Void> queued = publishInWindow(turn.id(), new TurnQueued(turn.clientMessageId(), turn.userId(),
                 turn.text(), turn.model(), position));
-        if (!now && waiting.size() >= limit) {
+        // "Send now" jumps the queue but does not grow it past its cap: a client looping on it must not either.
+        if (waiting.size() >= limit) {
             return queued.chain(() -> endWithoutRunning(turn, TurnOutcome.failed("chat_queue_full",
                     "The chat already has " + limit + " queued messages"))).chain(this::closeWindowIfQuiet);
         }

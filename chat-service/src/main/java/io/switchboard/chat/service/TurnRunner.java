@@ -83,9 +83,12 @@ public class TurnRunner {
                         config.coalesceWindow())
                 .onItem().transformToUniAndConcatenate(event -> {
                     if (event instanceof ModelEvent.Text text) {
-                        stepText.append(text.text());
-                        progress.answer.append(text.text());
-                        return lane.publish(turn.id(), new TextDelta(text.text())).replaceWithVoid();
+                        String kept = progress.keep(text.text(), config.turns().maxAnswerChars());
+                        if (kept.isEmpty()) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        stepText.append(kept);
+                        return lane.publish(turn.id(), new TextDelta(kept)).replaceWithVoid();
                     }
                     if (event instanceof ModelEvent.ToolCall call) {
                         calls.add(call);
@@ -97,8 +100,8 @@ public class TurnRunner {
                 .collect().last()
                 .chain(() -> {
                     if (calls.isEmpty()) {
-                        return Uni.createFrom().item(TurnOutcome.completed(progress.answer.toString(),
-                                progress.usage(), false));
+                        return Uni.createFrom().item(TurnOutcome.completed(progress.answer(), progress.usage(),
+                                false));
                     }
                     if (stepNumber >= config.turns().maxSteps()) {
                         return Uni.createFrom().item(TurnOutcome.failed("tool_step_limit",
@@ -116,7 +119,7 @@ public class TurnRunner {
         for (ModelEvent.ToolCall call : calls) {
             chain = chain
                     .chain(() -> lane.publish(turn.id(), new ToolCallStarted(call.id(), call.name(),
-                            arguments(call.argumentsJson()))))
+                            arguments(call.argumentsJson(), config.turns().maxToolArgumentsChars()))))
                     .chain(() -> toolbox.execute(turn.tenantId(), turn.chatId(), turn.id(), call))
                     .onFailure().recoverWithItem(failure -> new ToolOutcome(
                             "The tool could not be run: " + describe(failure), true))
@@ -143,7 +146,13 @@ public class TurnRunner {
         return TurnOutcome.failed(reason, describe(failure));
     }
 
-    private static JsonNode arguments(String json) {
+    /** The arguments as the event shows them: the model's JSON, or a preview of it when it is too long. */
+    private static JsonNode arguments(String json, int maxChars) {
+        if (json.length() > maxChars) {
+            int kept = Character.isHighSurrogate(json.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+            return EventJson.mapper().createObjectNode().put("truncated", true).put("length", json.length())
+                    .put("preview", json.substring(0, kept));
+        }
         try {
             JsonNode parsed = EventJson.mapper().readTree(json);
             if (parsed != null && parsed.isObject()) {
@@ -163,9 +172,31 @@ public class TurnRunner {
     private static final class TurnProgress {
 
         private final StringBuilder answer = new StringBuilder();
+        private boolean truncated;
         private final AtomicBoolean wroteFiles = new AtomicBoolean();
         private long inputTokens;
         private long outputTokens;
+
+        /** The part of a text delta the answer keeps: all of it until the answer reaches {@code max}. */
+        synchronized String keep(String text, int max) {
+            int room = max - answer.length();
+            if (room >= text.length()) {
+                answer.append(text);
+                return text;
+            }
+            truncated = true;
+            int kept = Math.max(0, room);
+            if (kept > 0 && Character.isHighSurrogate(text.charAt(kept - 1))) {
+                kept--;
+            }
+            String part = text.substring(0, kept);
+            answer.append(part);
+            return part;
+        }
+
+        synchronized String answer() {
+            return truncated ? answer + "\n[answer truncated: it was longer than this service keeps]" : answer.toString();
+        }
 
         synchronized void add(TokenUsage usage) {
             inputTokens += usage.inputTokens();

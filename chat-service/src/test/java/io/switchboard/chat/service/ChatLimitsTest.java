@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.switchboard.chat.support.ChatDriver;
 import io.switchboard.events.Envelope;
+import io.switchboard.events.chat.TurnCancelled;
 import io.switchboard.events.chat.TurnCompleted;
 import io.switchboard.events.chat.TurnFailed;
 import io.switchboard.events.chat.TurnStarted;
@@ -40,7 +41,8 @@ class ChatLimitsTest {
             return Map.of(
                     "switchboard.chat.scheduling.max-running-turns-per-tenant", "2",
                     "switchboard.chat.scheduling.max-pending-turns-per-tenant", "4",
-                    "switchboard.chat.turns.chat-token-budget", "40");
+                    "switchboard.chat.turns.chat-token-budget", "40",
+                    "switchboard.chat.scheduling.max-queued-turns-per-chat", "2");
         }
     }
 
@@ -77,6 +79,26 @@ class ChatLimitsTest {
         driver.command(chats.get(1), tenant, new StopTurn("alice"));
         driver.command(chats.get(2), tenant, new StopTurn("alice"));
         chats.forEach(chat -> driver.awaitEndings(chat, 1));
+    }
+
+    @Test
+    void sendNowDoesNotGrowAFullChatQueue() {
+        String tenant = "queue-" + UUID.randomUUID();
+        String chat = UUID.randomUUID().toString();
+        driver.send(chat, tenant, "running", STALL);
+        driver.await(chat, e -> e.payload() instanceof TurnStarted);
+        driver.send(chat, tenant, "q1", "first queued");
+        driver.send(chat, tenant, "q2", "second queued");
+        driver.turnOf(chat, "q2");
+
+        driver.sendNow(chat, tenant, "now", "jump the queue");
+
+        TurnFailed failed = (TurnFailed) driver.await(chat, TurnFailed.class, driver.turnOf(chat, "now")).payload();
+        assertThat(failed.reason()).isEqualTo("chat_queue_full");
+        assertThat(driver.events(chat)).as("the running turn was not superseded")
+                .noneMatch(e -> e.payload() instanceof TurnCancelled);
+        driver.command(chat, tenant, new StopTurn("alice"));
+        driver.awaitEndings(chat, 4);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.switchboard.chat.support.ChatDriver;
+import io.switchboard.events.chat.TextDelta;
 import io.switchboard.events.chat.TurnCompleted;
 import io.switchboard.events.chat.TurnFailed;
 import io.switchboard.infra.Databases;
@@ -29,6 +31,7 @@ class TurnBoundsTest {
 
     private static final String TENANT = "tenant-bounds";
     private static final int MAX_WORDS = 30;
+    private static final int MAX_ANSWER_CHARS = 120;
 
     /** Small bounds, so that the test sees them within seconds. */
     public static class TightBounds implements QuarkusTestProfile {
@@ -39,7 +42,8 @@ class TurnBoundsTest {
                     "switchboard.chat.turns.max-duration", "3s",
                     "switchboard.chat.offline.max-reply-words", Integer.toString(MAX_WORDS),
                     "switchboard.chat.offline.max-words-per-second", "200",
-                    "switchboard.chat.offline.max-stall", "1s");
+                    "switchboard.chat.offline.max-stall", "1s",
+                    "switchboard.chat.turns.max-answer-chars", Integer.toString(MAX_ANSWER_CHARS));
         }
     }
 
@@ -77,5 +81,19 @@ class TurnBoundsTest {
         // The preamble quotes the message, then come at most MAX_WORDS words.
         String afterPreamble = completed.text().substring(completed.text().indexOf("say a lot") + "say a lot".length());
         assertThat(afterPreamble.trim().split("\\s+")).hasSizeLessThanOrEqualTo(MAX_WORDS + 1);
+    }
+
+    @Test
+    void aLongerAnswerIsCutWithANoteAndStreamsNoMoreThanItKeeps() {
+        String chat = UUID.randomUUID().toString();
+        driver.send(chat, TENANT, "long", "/words 30\nanswer at length");
+
+        TurnCompleted completed = (TurnCompleted) driver.await(chat, TurnCompleted.class,
+                driver.turnOf(chat, "long")).payload();
+        assertThat(completed.text()).endsWith("[answer truncated: it was longer than this service keeps]");
+        String streamed = driver.events(chat).stream().filter(e -> e.payload() instanceof TextDelta)
+                .map(e -> ((TextDelta) e.payload()).text()).collect(Collectors.joining());
+        assertThat(streamed).hasSize(MAX_ANSWER_CHARS);
+        assertThat(completed.text()).startsWith(streamed);
     }
 }

@@ -45,12 +45,14 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int controllerPort;
     private final BrokerFiles files;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private KafkaBroker(Process process, int port, BrokerFiles files) {
+    private KafkaBroker(Process process, int port, int controllerPort, BrokerFiles files) {
         this.process = process;
         this.port = port;
+        this.controllerPort = controllerPort;
         this.files = files;
     }
 
@@ -82,7 +84,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         LogWatcher startedLine = new LogWatcher(files.brokerLog(), STARTED_LINE);
         Process process = launch(jvm, files, List.of("kafka.Kafka", files.serverProperties().toString()), true);
-        KafkaBroker broker = new KafkaBroker(process, brokerPort, files);
+        KafkaBroker broker = new KafkaBroker(process, brokerPort, quorumPort, files);
         try {
             broker.awaitReady(startedLine);
         } catch (RuntimeException e) {
@@ -102,6 +104,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The KRaft controller's port: with {@link #port()}, what a restart on the same log directory needs. */
+    public int controllerPort() {
+        return controllerPort;
     }
 
     /** The child JVM's process id, for diagnostics. */

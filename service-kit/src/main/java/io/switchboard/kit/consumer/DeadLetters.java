@@ -3,6 +3,7 @@ package io.switchboard.kit.consumer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,8 @@ import io.switchboard.events.Topics;
 import io.switchboard.events.json.EventJson;
 import io.switchboard.events.kafka.EnvelopeDeserializer;
 import io.switchboard.events.text.TextRules;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Copies records a consumer gave up on to {@code <topic>.dlq}, keyed as the original (the chatId), with the
@@ -87,13 +90,17 @@ public class DeadLetters {
     }
 
     private Uni<Void> produce(ProducerRecord<String, byte[]> copy) {
+        // The acknowledgement arrives on the producer's I/O thread; the consumer carries on where it was.
+        Context caller = Vertx.currentContext();
+        Executor back = caller == null ? Infrastructure.getDefaultExecutor()
+                : command -> caller.runOnContext(ignored -> command.run());
         return Uni.createFrom().<Void>emitter(emitter -> producer().send(copy, (metadata, failure) -> {
             if (failure != null) {
                 emitter.fail(failure);
             } else {
                 emitter.complete(null);
             }
-        })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(back);
     }
 
     private ProducerRecord<String, byte[]> copy(ConsumerRecord<String, ?> record, String reason, String error,
