@@ -1,5 +1,7 @@
 package io.switchboard.chat.llm.anthropic;
 
+import java.util.Objects;
+
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -25,7 +27,8 @@ public final class AnthropicModel extends LangChain4jModel {
                 .apiKey(settings.apiKey().orElseThrow(() -> new IllegalStateException(
                         "The anthropic endpoint '" + settings.endpoint() + "' has no api-key")))
                 .modelName(settings.modelId())
-                .maxTokens(settings.effectiveMaxOutputTokens())
+                .maxTokens(Objects.requireNonNullElse(settings.effectiveMaxOutputTokens(),
+                        ModelSettings.DEFAULT_MAX_OUTPUT_TOKENS))
                 .temperature(settings.temperature().orElse(null))
                 .logRequests(false)
                 .logResponses(false)

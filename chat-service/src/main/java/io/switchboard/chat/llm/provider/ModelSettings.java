@@ -30,9 +30,13 @@ public record ModelSettings(String name, String provider, String endpoint, Strin
     /** The answer's token limit when none is configured: no provider call may answer without bound. */
     public static final int DEFAULT_MAX_OUTPUT_TOKENS = 4096;
 
-    /** The configured answer limit, or the default one. */
-    public int effectiveMaxOutputTokens() {
-        return maxOutputTokens.orElse(DEFAULT_MAX_OUTPUT_TOKENS);
+    /**
+     * The answer limit to send: the configured one, the default when none is configured, or none (null) when
+     * configured as 0, for reasoning models that refuse {@code max_tokens}; the turn's deadline and the answer
+     * cap still bound those.
+     */
+    public Integer effectiveMaxOutputTokens() {
+        return maxOutputTokens.map(limit -> limit > 0 ? limit : null).orElse(DEFAULT_MAX_OUTPUT_TOKENS);
     }
 
     public ModelDescription description() {
