@@ -1,7 +1,9 @@
 package io.switchboard.session.rest;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
-public record CreateProjectRequest(@NotBlank @Size(max = 200) String name) {
+import io.switchboard.kit.validation.SafeText;
+
+/** A project's name: up to 200 characters (code points), none that PostgreSQL or a client would refuse. */
+public record CreateProjectRequest(@NotBlank @SafeText(max = 200) String name) {
 }
