@@ -61,6 +61,17 @@ public final class FailureClassifier {
         return !isPermanent(failure);
     }
 
+    /** The SQLSTATE of the first database error in the failure's causes, if there is one. */
+    public static Optional<String> findSqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String state = sqlState(cause);
+            if (state != null) {
+                return Optional.of(state);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The SQLSTATE of a JDBC or Vert.x SQL client error, read without a compile-time tie to either driver. */
     static String sqlState(Throwable failure) {
         if (failure instanceof SQLException sql) {

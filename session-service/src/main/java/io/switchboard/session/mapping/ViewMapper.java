@@ -8,6 +8,7 @@ import io.switchboard.session.model.Project;
 import io.switchboard.session.rest.ChatView;
 import io.switchboard.session.rest.MessageView;
 import io.switchboard.session.rest.ProjectView;
+import io.switchboard.session.service.HistoryCursor;
 
 /** Entities to the views the API returns; entities never leave the service. */
 public final class ViewMapper {
@@ -27,7 +28,7 @@ public final class ViewMapper {
     public static MessageView toView(Message message) {
         return new MessageView(message.id, message.turnId, lower(message.role.name()), lower(message.status.name()),
                 message.content, message.model, message.error, message.inputTokens, message.outputTokens,
-                message.seq, message.createdAt);
+                message.seq, new HistoryCursor(message.turnSeq, message.seq).toString(), message.createdAt);
     }
 
     private static String lower(String name) {

@@ -31,25 +31,22 @@ public class OutboxRelay {
     private final OutboxRepository outbox;
     private final MutinyEmitter<Envelope> lifecycle;
     private final SessionConfig config;
+    private final OutboxSignal signal;
 
     public OutboxRelay(OutboxRepository outbox, @Channel("session-lifecycle") MutinyEmitter<Envelope> lifecycle,
-            SessionConfig config) {
+            SessionConfig config, OutboxSignal signal) {
         this.outbox = outbox;
         this.lifecycle = lifecycle;
         this.config = config;
+        this.signal = signal;
     }
 
-    @Scheduled(every = "${switchboard.session.outbox-interval:1s}",
+    @Scheduled(every = "${switchboard.session.outbox-check-interval:50ms}", skipExecutionIf = OutboxSignal.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> relay() {
+        signal.ran();
         return outbox.lockOldest(config.outboxBatchSize()).chain(this::publishInOrder).replaceWithVoid();
-    }
-
-    /** Relays now, after a commit that wrote an event; a failure is left to the schedule. */
-    public Uni<Void> relayAfterCommit() {
-        return relay().onFailure().invoke(failure -> Log.warnf("Outbox relay deferred: %s", failure.getMessage()))
-                .onFailure().recoverWithNull();
     }
 
     private Uni<Integer> publishInOrder(List<OutboxEntry> entries) {

@@ -39,6 +39,10 @@ public class Chat {
     @Column(name = "lifecycle_seq", nullable = false)
     public long lifecycleSeq;
 
+    /** The Idempotency-Key the chat was created with, if any; unique per tenant. */
+    @Column(name = "creation_key")
+    public String creationKey;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

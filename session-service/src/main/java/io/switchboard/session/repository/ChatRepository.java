@@ -16,6 +16,10 @@ public class ChatRepository implements PanacheRepositoryBase<Chat, UUID> {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
     }
 
+    public Uni<Chat> findByCreationKey(String tenantId, String creationKey) {
+        return find("tenantId = ?1 and creationKey = ?2", tenantId, creationKey).firstResult();
+    }
+
     public Uni<List<Chat>> listForProject(String tenantId, UUID projectId) {
         return list("tenantId = ?1 and projectId = ?2 order by createdAt", tenantId, projectId);
     }

@@ -9,12 +9,15 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.session.model.Message;
 import io.switchboard.session.model.MessageRole;
+import io.switchboard.session.service.HistoryCursor;
 
 @ApplicationScoped
 public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
 
-    public Uni<List<Message>> history(String tenantId, UUID chatId, long afterSeq, int limit) {
-        return find("tenantId = ?1 and chatId = ?2 and seq > ?3 order by turnSeq, seq", tenantId, chatId, afterSeq)
+    /** A page of the history in its listed order, after the cursor (and only messages after {@code afterSeq}). */
+    public Uni<List<Message>> history(String tenantId, UUID chatId, HistoryCursor after, long afterSeq, int limit) {
+        return find("tenantId = ?1 and chatId = ?2 and (turnSeq > ?3 or (turnSeq = ?3 and seq > ?4)) and seq > ?5 "
+                + "order by turnSeq, seq", tenantId, chatId, after.turnSeq(), after.seq(), afterSeq)
                 .page(0, limit)
                 .list();
     }

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.security.CurrentCaller;
 import io.switchboard.session.mapping.ViewMapper;
 import io.switchboard.session.service.ChatService;
+import io.switchboard.session.service.HistoryCursor;
 import io.switchboard.session.service.MessageHistoryService;
 
 @Path("/chats")
@@ -39,13 +40,17 @@ public class ChatResource {
         return chats.get(caller.get(), chatId).map(ViewMapper::toView);
     }
 
-    /** The chat's finished messages in stream order; {@code afterSeq} pages forward. */
+    /**
+     * The chat's finished messages in conversation order; {@code after} (the {@code cursor} of the last message
+     * of the previous page) pages forward; {@code afterSeq} keeps only messages written after that stream seq.
+     */
     @GET
     @Path("/{chatId}/messages")
     public Uni<List<MessageView>> messages(@PathParam("chatId") UUID chatId,
+            @QueryParam("after") String after,
             @QueryParam("afterSeq") @DefaultValue("0") long afterSeq,
             @QueryParam("limit") @DefaultValue("500") int limit) {
-        return history.history(caller.get(), chatId, afterSeq, limit)
+        return history.history(caller.get(), chatId, HistoryCursor.parse(after), afterSeq, limit)
                 .map(list -> list.stream().map(ViewMapper::toView).toList());
     }
 }

@@ -6,8 +6,10 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,9 +20,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.consumer.FailureClassifier;
+import io.switchboard.kit.security.Caller;
 import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.kit.validation.SafeText;
 import io.switchboard.session.mapping.ViewMapper;
-import io.switchboard.session.messaging.OutboxRelay;
+import io.switchboard.session.messaging.OutboxSignal;
 import io.switchboard.session.service.ChatService;
 import io.switchboard.session.service.ProjectService;
 
@@ -30,16 +35,19 @@ import io.switchboard.session.service.ProjectService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
 
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final ProjectService projects;
     private final ChatService chats;
     private final CurrentCaller caller;
-    private final OutboxRelay relay;
+    private final OutboxSignal signal;
 
-    public ProjectResource(ProjectService projects, ChatService chats, CurrentCaller caller, OutboxRelay relay) {
+    public ProjectResource(ProjectService projects, ChatService chats, CurrentCaller caller, OutboxSignal signal) {
         this.projects = projects;
         this.chats = chats;
         this.caller = caller;
-        this.relay = relay;
+        this.signal = signal;
     }
 
     @POST
@@ -60,14 +68,35 @@ public class ProjectResource {
         return projects.get(caller.get(), projectId).map(ViewMapper::toView);
     }
 
+    /**
+     * Creates a chat (201) without waiting for Kafka: ChatCreated is committed with it and relayed right after.
+     * Repeated with the same Idempotency-Key, it answers 200 with the chat the first request created.
+     */
     @POST
     @Path("/{projectId}/chats")
     public Uni<RestResponse<ChatView>> createChat(@PathParam("projectId") UUID projectId,
+            @HeaderParam(IDEMPOTENCY_KEY) @SafeText(max = 100)
+            @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "must be letters, digits, '.', '_', ':' or '-'")
+            String idempotencyKey,
             @Valid CreateChatRequest request) {
-        return chats.create(caller.get(), projectId, request)
-                .call(chat -> relay.relayAfterCommit())
-                .map(chat -> RestResponse.ResponseBuilder.<ChatView>created(URI.create("/chats/" + chat.id))
-                        .entity(ViewMapper.toView(chat)).build());
+        Caller who = caller.get();
+        return chats.create(who, projectId, request, idempotencyKey)
+                // Two requests with one key at once: the second insert meets the first's unique key.
+                .onFailure(failure -> idempotencyKey != null
+                        && FailureClassifier.findSqlState(failure).filter(UNIQUE_VIOLATION::equals).isPresent())
+                .recoverWithUni(() -> chats.createdEarlier(who, projectId, idempotencyKey))
+                .invoke(created -> {
+                    if (created.fresh()) {
+                        signal.nudge();
+                    }
+                })
+                .map(created -> {
+                    ChatView view = ViewMapper.toView(created.chat());
+                    return created.fresh()
+                            ? RestResponse.ResponseBuilder.<ChatView>created(URI.create("/chats/" + view.id()))
+                                    .entity(view).build()
+                            : RestResponse.ok(view);
+                });
     }
 
     @GET

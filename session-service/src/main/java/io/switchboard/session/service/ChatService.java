@@ -36,13 +36,42 @@ public class ChatService {
         this.config = config;
     }
 
-    /** Creates the chat and, in the same transaction, the ChatCreated event that announces it. */
+    /**
+     * Creates the chat and, in the same transaction, the ChatCreated event that announces it. With a
+     * {@code creationKey} (the request's Idempotency-Key) a repeated request finds the chat the first one made.
+     */
     @WithTransaction
-    public Uni<Chat> create(Caller caller, UUID projectId, CreateChatRequest request) {
+    public Uni<CreatedChat> create(Caller caller, UUID projectId, CreateChatRequest request, String creationKey) {
+        Uni<Chat> earlier = creationKey == null ? Uni.createFrom().nullItem()
+                : chats.findByCreationKey(caller.tenantId(), creationKey);
+        return earlier.chain(existing -> existing != null
+                ? Uni.createFrom().item(replayed(existing, projectId))
+                : insert(caller, projectId, request, creationKey).map(chat -> new CreatedChat(chat, true)));
+    }
+
+    /** The chat an earlier request with this Idempotency-Key created, if any. */
+    @WithSession
+    public Uni<CreatedChat> createdEarlier(Caller caller, UUID projectId, String creationKey) {
+        return chats.findByCreationKey(caller.tenantId(), creationKey)
+                .onItem().ifNull().failWith(() -> ProblemException.conflict("A chat is being created with this "
+                        + "Idempotency-Key; repeat the request"))
+                .map(existing -> replayed(existing, projectId));
+    }
+
+    private static CreatedChat replayed(Chat existing, UUID projectId) {
+        if (!existing.projectId.equals(projectId)) {
+            throw ProblemException.conflict("This Idempotency-Key already created a chat in another project");
+        }
+        Log.infof("chatId=%s creation repeated with its Idempotency-Key: the same chat is returned", existing.id);
+        return new CreatedChat(existing, false);
+    }
+
+    private Uni<Chat> insert(Caller caller, UUID projectId, CreateChatRequest request, String creationKey) {
         return projects.findOwned(caller.tenantId(), projectId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Project", projectId))
                 .chain(project -> {
                     Chat chat = newChat(caller, projectId, request);
+                    chat.creationKey = creationKey;
                     Envelope created = Envelope.of(chat.id.toString(), chat.tenantId, chat.nextLifecycleSeq(), null,
                             new ChatCreated(projectId, caller.userId(), chat.title, chat.model));
                     Log.infof("chatId=%s created in project %s with model %s", chat.id, projectId, chat.model);

@@ -41,14 +41,14 @@ public class MessageHistoryService {
     }
 
     @WithSession
-    public Uni<List<Message>> history(Caller caller, UUID chatId, long afterSeq, int limit) {
+    public Uni<List<Message>> history(Caller caller, UUID chatId, HistoryCursor after, long afterSeq, int limit) {
         if (limit < 1 || limit > config.historyMaxPage()) {
             return Uni.createFrom().failure(
                     ProblemException.badRequest("limit must be between 1 and " + config.historyMaxPage()));
         }
         return chats.findOwned(caller.tenantId(), chatId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId))
-                .chain(chat -> messages.history(caller.tenantId(), chatId, afterSeq, limit));
+                .chain(chat -> messages.history(caller.tenantId(), chatId, after, afterSeq, limit));
     }
 
     /**

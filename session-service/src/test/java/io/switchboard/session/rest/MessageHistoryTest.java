@@ -1,12 +1,15 @@
 package io.switchboard.session.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.Topics;
 import io.switchboard.events.chat.QueuedTurnEdited;
@@ -92,6 +96,31 @@ class MessageHistoryTest {
                 .then().statusCode(200)
                 .body("content", contains("one", "answer one", "two", "answer two"))
                 .body("seq", contains(1, 4, 3, 6)));
+        // Paging by seq would skip "two" (seq 3) after "answer one" (seq 4): the cursor follows the listed order.
+        assertThat(pageThrough(chatId, 1)).containsExactly("one", "answer one", "two", "answer two");
+        assertThat(pageThrough(chatId, 2)).containsExactly("one", "answer one", "two", "answer two");
+        given().auth().oauth2(alice).get("/chats/{id}/messages?after=not-a-cursor", chatId)
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** Every message's content, a page of {@code size} at a time, each page asked for after the last cursor. */
+    private List<String> pageThrough(String chatId, int size) {
+        List<String> contents = new ArrayList<>();
+        String after = "";
+        for (int page = 0; page < 10; page++) {
+            JsonPath body = given().auth().oauth2(alice)
+                    .queryParam("after", after).queryParam("limit", size)
+                    .get("/chats/{id}/messages", chatId)
+                    .then().statusCode(200).extract().jsonPath();
+            List<String> pageContents = body.getList("content");
+            assertThat(pageContents).hasSizeLessThanOrEqualTo(size);
+            if (pageContents.isEmpty()) {
+                return contents;
+            }
+            contents.addAll(pageContents);
+            after = body.getString("[" + (pageContents.size() - 1) + "].cursor");
+        }
+        throw new AssertionError("history of chat " + chatId + " did not end within 10 pages: " + contents);
     }
 
     @Test

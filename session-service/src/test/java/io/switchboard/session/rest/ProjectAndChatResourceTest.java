@@ -63,6 +63,42 @@ class ProjectAndChatResourceTest {
     }
 
     @Test
+    void aCreationRepeatedWithItsIdempotencyKeyReturnsTheSameChatAndAnnouncesItOnce() {
+        try (RecordCollector lifecycle = RecordCollector.fromEnd(Topics.SESSION_LIFECYCLE)) {
+            String projectId = createProject(alice, "retries");
+            String key = "create-" + UUID.randomUUID();
+            String first = given().auth().oauth2(alice).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .body("{\"title\":\"Once\"}").post("/projects/{id}/chats", projectId)
+                    .then().statusCode(201).extract().path("id");
+            String again = given().auth().oauth2(alice).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .body("{\"title\":\"Once\"}").post("/projects/{id}/chats", projectId)
+                    .then().statusCode(200).body("title", equalTo("Once")).extract().path("id");
+            assertThat(again).isEqualTo(first);
+            given().auth().oauth2(alice).get("/projects/{id}/chats", projectId)
+                    .then().statusCode(200).body("id", hasSize(1));
+
+            String otherProject = createProject(alice, "elsewhere");
+            given().auth().oauth2(alice).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .body("{}").post("/projects/{id}/chats", otherProject)
+                    .then().statusCode(409).contentType("application/problem+json");
+            // The same key in another tenant is another tenant's business.
+            given().auth().oauth2(TestTokens.bearer("tenant-b", "bob")).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", key).body("{}")
+                    .post("/projects/{id}/chats", createProject(TestTokens.bearer("tenant-b", "bob"), "b"))
+                    .then().statusCode(201);
+            given().auth().oauth2(alice).contentType(ContentType.JSON).header("Idempotency-Key", "bad key")
+                    .body("{}").post("/projects/{id}/chats", projectId)
+                    .then().statusCode(400).contentType("application/problem+json");
+
+            lifecycle.awaitRecord(r -> first.equals(r.key()), Duration.ofSeconds(20));
+            String marker = given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}")
+                    .post("/projects/{id}/chats", projectId).then().statusCode(201).extract().path("id");
+            lifecycle.awaitRecord(r -> marker.equals(r.key()), Duration.ofSeconds(20));
+            assertThat(lifecycle.records()).filteredOn(r -> first.equals(r.key())).hasSize(1);
+        }
+    }
+
+    @Test
     void aChatWithoutTitleOrModelGetsTheDefaults() {
         String projectId = createProject(alice, "defaults");
 
