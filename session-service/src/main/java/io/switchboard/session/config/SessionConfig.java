@@ -18,6 +18,14 @@ public interface SessionConfig {
     @WithDefault("200")
     int outboxBatchSize();
 
+    /** Projects one tenant may have; one more is refused with a 409 problem. */
+    @WithDefault("1000")
+    int maxProjectsPerTenant();
+
+    /** Chats one tenant may have across its projects; one more is refused with a 409 problem. */
+    @WithDefault("20000")
+    int maxChatsPerTenant();
+
     /** Most messages one history page returns. */
     @WithDefault("1000")
     int historyMaxPage();

@@ -16,6 +16,10 @@ public class ChatRepository implements PanacheRepositoryBase<Chat, UUID> {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
     }
 
+    public Uni<Long> countForTenant(String tenantId) {
+        return count("tenantId", tenantId);
+    }
+
     public Uni<Chat> findByCreationKey(String tenantId, String creationKey) {
         return find("tenantId = ?1 and creationKey = ?2", tenantId, creationKey).firstResult();
     }

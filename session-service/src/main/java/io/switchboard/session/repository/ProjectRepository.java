@@ -12,6 +12,10 @@ import io.switchboard.session.model.Project;
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
+    public Uni<Long> countForTenant(String tenantId) {
+        return count("tenantId", tenantId);
+    }
+
     public Uni<Project> findOwned(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
     }

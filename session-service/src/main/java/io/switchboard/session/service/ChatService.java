@@ -69,6 +69,11 @@ public class ChatService {
     private Uni<Chat> insert(Caller caller, UUID projectId, CreateChatRequest request, String creationKey) {
         return projects.findOwned(caller.tenantId(), projectId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Project", projectId))
+                .call(project -> chats.countForTenant(caller.tenantId()).invoke(count -> {
+                    if (count >= config.maxChatsPerTenant()) {
+                        throw TenantLimits.reached("chats", config.maxChatsPerTenant());
+                    }
+                }))
                 .chain(project -> {
                     Chat chat = newChat(caller, projectId, request);
                     chat.creationKey = creationKey;

@@ -12,6 +12,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.model.Project;
 import io.switchboard.session.repository.ProjectRepository;
 
@@ -19,13 +20,24 @@ import io.switchboard.session.repository.ProjectRepository;
 public class ProjectService {
 
     private final ProjectRepository projects;
+    private final SessionConfig config;
 
-    public ProjectService(ProjectRepository projects) {
+    public ProjectService(ProjectRepository projects, SessionConfig config) {
         this.projects = projects;
+        this.config = config;
     }
 
     @WithTransaction
     public Uni<Project> create(Caller caller, String name) {
+        return projects.countForTenant(caller.tenantId()).chain(count -> {
+            if (count >= config.maxProjectsPerTenant()) {
+                return Uni.createFrom().failure(TenantLimits.reached("projects", config.maxProjectsPerTenant()));
+            }
+            return insert(caller, name);
+        });
+    }
+
+    private Uni<Project> insert(Caller caller, String name) {
         Project project = new Project();
         project.id = UUID.randomUUID();
         project.tenantId = caller.tenantId();
