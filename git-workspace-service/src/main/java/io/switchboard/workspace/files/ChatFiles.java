@@ -101,6 +101,9 @@ public class ChatFiles {
             throw ProblemException.badRequest("content is required; send \"\" for an empty file");
         }
         SafePaths.Resolved file = SafePaths.resolve(root, path);
+        TextContent.unwritable(content).ifPresent(why -> {
+            throw FileProblems.invalidText("content", why);
+        });
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         long limit = limits.maxWriteSize().asLongValue();
         if (bytes.length > limit) {

@@ -46,6 +46,11 @@ public class ChatSearch {
         if (query.query().length() > MAX_QUERY_CHARS) {
             throw ProblemException.badRequest("query is longer than " + MAX_QUERY_CHARS + " characters");
         }
+        // Nothing a file holds could match a NUL or half a character; a refusal says so, an empty result would not.
+        FileProblems.requireCleanText("query", query.query());
+        if (query.glob() != null) {
+            FileProblems.requireCleanText("glob", query.glob());
+        }
         int max = ChatFiles.bounded(query.maxResults(), limits.defaultSearchResults(), limits.maxSearchResults(),
                 "maxResults");
         Predicate<CharSequence> matcher = lineMatcher(query);
@@ -93,7 +98,7 @@ public class ChatSearch {
         try {
             matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob.strip());
         } catch (IllegalArgumentException e) {
-            throw FileProblems.invalidPattern("The glob '" + glob + "'", e.getMessage());
+            throw FileProblems.invalidPattern("The glob '" + FileProblems.printable(glob) + "'", e.getMessage());
         }
         boolean byName = !glob.contains("/");
         return path -> {
@@ -174,10 +179,18 @@ public class ChatSearch {
                         stopped = true;
                         return;
                     }
-                    matches.add(new SearchMatch(relative, number,
-                            line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) + "..." : line));
+                    matches.add(new SearchMatch(relative, number, shortened(line)));
                 }
             }
+        }
+
+        // Cut between characters, never inside one: half a surrogate pair cannot be written as JSON.
+        private static String shortened(String line) {
+            if (line.length() <= MAX_LINE_CHARS) {
+                return line;
+            }
+            int end = Character.isHighSurrogate(line.charAt(MAX_LINE_CHARS - 1)) ? MAX_LINE_CHARS - 1 : MAX_LINE_CHARS;
+            return line.substring(0, end) + "...";
         }
 
         private static byte[] readAllBytes(Path file) {

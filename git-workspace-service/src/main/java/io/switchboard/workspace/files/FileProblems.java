@@ -1,5 +1,6 @@
 package io.switchboard.workspace.files;
 
+import io.switchboard.events.text.TextRules;
 import io.switchboard.kit.problem.ProblemException;
 
 /**
@@ -14,12 +15,30 @@ public final class FileProblems {
     public static final String CONTENT_TOO_LARGE = "urn:switchboard:problem:content-too-large";
     public static final String NOT_A_FILE = "urn:switchboard:problem:not-a-file";
     public static final String INVALID_PATTERN = "urn:switchboard:problem:invalid-pattern";
+    public static final String INVALID_REQUEST = "urn:switchboard:problem:invalid-request";
+
+    /** Longest part of a caller's path or pattern repeated in a problem, in characters. */
+    private static final int MAX_SHOWN = 200;
 
     private FileProblems() {
     }
 
+    /** Every path a caller gives is the field {@code path}, in a body or in the query. */
     public static ProblemException invalidPath(String path, String why) {
-        return new ProblemException(400, INVALID_PATH, "Invalid path", "Path '" + printable(path) + "' " + why);
+        return new InvalidField(INVALID_PATH, "Invalid path", "path", "Path '" + printable(path) + "' " + why, why);
+    }
+
+    /** A text field that holds what no file, commit or log line of the service may hold. */
+    public static ProblemException invalidText(String field, String why) {
+        return new InvalidField(INVALID_REQUEST, "Invalid request", field, field + " " + why, why);
+    }
+
+    /** The field's text, when it is clean by {@link TextRules}; otherwise a problem naming the field. */
+    public static String requireCleanText(String field, String text) {
+        TextRules.problem(text).ifPresent(why -> {
+            throw invalidText(field, why);
+        });
+        return text;
     }
 
     public static ProblemException fileNotFound(String path) {
@@ -56,8 +75,13 @@ public final class FileProblems {
         return new ProblemException(400, INVALID_PATTERN, "Invalid pattern", what + " is not valid: " + why);
     }
 
-    private static String printable(String path) {
-        String shown = path.replaceAll("\\p{Cntrl}", "?");
-        return shown.length() > 200 ? shown.substring(0, 200) + "..." : shown;
+    /** What of a caller's text a problem may repeat: bounded, no control characters, nothing JSON cannot carry. */
+    static String printable(String text) {
+        String shown = text.replaceAll("\\p{Cntrl}", "?");
+        if (shown.codePointCount(0, shown.length()) > MAX_SHOWN) {
+            shown = shown.substring(0, shown.offsetByCodePoints(0, MAX_SHOWN)) + "...";
+        }
+        // An unpaired surrogate cannot be written as UTF-8: it would fail the response, not just this problem.
+        return TextRules.sanitize(shown);
     }
 }

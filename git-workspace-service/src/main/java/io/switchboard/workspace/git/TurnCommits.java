@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -58,13 +59,14 @@ public class TurnCommits {
                 }
             });
             return new TurnCommit(true, commit.name(), staged.size(), false);
-        } catch (GitAPIException e) {
+        } catch (GitAPIException | JGitInternalException e) {
+            // JGitInternalException: what AddCommand makes of an IOException, such as an index.lock it cannot take.
             throw failure(chatId, e);
         }
     }
 
     // JGit's messages may name server paths: the log gets them, the caller a plain reason.
-    private static GitFailure failure(UUID chatId, GitAPIException e) {
+    private static GitFailure failure(UUID chatId, Exception e) {
         Log.errorf(e, "Chat %s: commit in the working directory failed", chatId);
         return new GitFailure("the changes could not be committed; the service log has the details", e);
     }

@@ -1,5 +1,8 @@
 package io.switchboard.workspace.messaging;
 
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,40 +11,40 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
-import io.switchboard.events.kafka.ChatKeyGuard;
 import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.events.lifecycle.ChatDeleted;
 import io.switchboard.events.lifecycle.ChatForked;
+import io.switchboard.kit.consumer.ConsumerFailurePolicy;
+import io.switchboard.kit.consumer.GivenUp;
 import io.switchboard.workspace.service.WorkspaceLifecycle;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Reads session.lifecycle. Records are handled one at a time in partition order, so the events of
- * one chat are applied in the order session-service published them.
+ * one chat are applied in the order session-service published them. Every record goes through the
+ * {@link ConsumerFailurePolicy}: one that cannot be read, routed or applied is dead-lettered to
+ * session.lifecycle.dlq and the partition moves on to the other chats and tenants that share it.
  */
 @ApplicationScoped
 public class SessionLifecycleConsumer {
 
-    private final ChatKeyGuard guard;
+    private final ConsumerFailurePolicy policy;
     private final WorkspaceLifecycle lifecycle;
 
-    public SessionLifecycleConsumer(ChatKeyGuard guard, WorkspaceLifecycle lifecycle) {
-        this.guard = guard;
+    public SessionLifecycleConsumer(ConsumerFailurePolicy policy, WorkspaceLifecycle lifecycle) {
+        this.policy = policy;
         this.lifecycle = lifecycle;
     }
 
     @Incoming("session-lifecycle")
     public Uni<Void> consume(ConsumerRecord<String, Envelope> record) {
-        if (!guard.admit(record)) {
-            return Uni.createFrom().voidItem();
-        }
-        Envelope event = record.value();
-        if (event.tenantId() == null || event.tenantId().isBlank()) {
-            // Without a tenant nothing can be scoped or owned: refuse rather than guess.
-            Log.errorf("Chat %s: %s without tenantId skipped (topic=%s partition=%d offset=%d)", event.chatId(),
-                    event.type(), record.topic(), record.partition(), record.offset());
-            return Uni.createFrom().voidItem();
-        }
-        Log.debugf("Chat %s: %s seq %d received", event.chatId(), event.type(), event.seq());
+        Executor context = onContext(Vertx.currentContext());
+        return policy.process(record, this::apply, givenUp -> tellChat(givenUp, context));
+    }
+
+    private Uni<Void> apply(Envelope event) {
+        Log.debugf("chatId=%s %s seq %d received", event.chatId(), event.type(), event.seq());
         if (event.payload() instanceof ChatCreated created) {
             return lifecycle.chatCreated(event, created);
         }
@@ -53,5 +56,41 @@ public class SessionLifecycleConsumer {
         }
         // Renames, archiving and restoring leave the branch as it is.
         return Uni.createFrom().voidItem();
+    }
+
+    /*
+     * A chat whose creation or fork was given up would wait for its workspace for ever: it hears WorkspaceFailed,
+     * as for any other reason its workspace could not be prepared. A deletion given up leaves the branch behind,
+     * which costs nothing and which nobody waits for: the log says so, the dead-letter copy allows a replay.
+     * The policy calls back on the dead-letter producer's thread; the database session needs the record's
+     * Vert.x context, so the work goes back there.
+     */
+    private Uni<Void> tellChat(GivenUp givenUp, Executor context) {
+        Envelope event = givenUp.event();
+        UUID projectId;
+        if (event.payload() instanceof ChatCreated created) {
+            projectId = created.projectId();
+        } else if (event.payload() instanceof ChatForked forked) {
+            projectId = forked.projectId();
+        } else {
+            Log.errorf("chatId=%s %s seq %d set aside (%s); the record is on the dead-letter topic", event.chatId(),
+                    event.type(), event.seq(), givenUp.reason());
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> lifecycle.givenUp(event, projectId, givenUp.message()))
+                .runSubscriptionOn(context);
+    }
+
+    private static Executor onContext(Context context) {
+        if (context == null) {
+            return Runnable::run;
+        }
+        return task -> {
+            if (Vertx.currentContext() == context) {
+                task.run();
+            } else {
+                context.runOnContext(ignored -> task.run());
+            }
+        };
     }
 }

@@ -88,6 +88,22 @@ public class WorkspaceLifecycle {
         }).chain(() -> publisher.publishPending(chatId));
     }
 
+    /**
+     * Announces WorkspaceFailed for a chat whose ChatCreated or ChatForked could not be applied and was set
+     * aside. A chat that has a workspace row after all (the failure came after it was recorded) keeps it.
+     */
+    public Uni<Void> givenUp(Envelope event, UUID projectId, String reason) {
+        UUID chatId = UUID.fromString(event.chatId());
+        return store.find(chatId).chain(existing -> {
+            if (existing != null) {
+                Log.warnf("chatId=%s %s set aside, but the chat has a workspace (%s); it is left as it is", chatId,
+                        event.type(), existing.status());
+                return Uni.createFrom().voidItem();
+            }
+            return fail(event, projectId, reason);
+        }).chain(() -> publisher.publishPending(chatId));
+    }
+
     // A chat that already has a row was handled before: redelivery, or a replay of the topic.
     private Uni<Void> unlessKnown(Envelope event, Supplier<Uni<Void>> provision) {
         UUID chatId = UUID.fromString(event.chatId());

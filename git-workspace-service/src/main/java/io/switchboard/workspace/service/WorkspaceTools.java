@@ -11,6 +11,7 @@ import org.eclipse.jgit.lib.Repository;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.text.TextRules;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.workspace.config.WorkspaceConfig;
@@ -18,6 +19,7 @@ import io.switchboard.workspace.files.ChatFiles;
 import io.switchboard.workspace.files.ChatSearch;
 import io.switchboard.workspace.files.FileContent;
 import io.switchboard.workspace.files.FileListing;
+import io.switchboard.workspace.files.FileProblems;
 import io.switchboard.workspace.files.FileWritten;
 import io.switchboard.workspace.files.SearchQuery;
 import io.switchboard.workspace.files.SearchResult;
@@ -129,8 +131,10 @@ public class WorkspaceTools {
         if (message == null || message.isBlank()) {
             throw ProblemException.badRequest("message is required");
         }
-        if (message.length() > config.files().maxCommitMessageLength()) {
-            throw ProblemException.badRequest("message is longer than " + config.files().maxCommitMessageLength()
+        // A commit message ends up in every clone, log viewer and terminal: clean text only, as for names.
+        FileProblems.requireCleanText("message", message);
+        if (TextRules.codePoints(message) > config.files().maxCommitMessageLength()) {
+            throw FileProblems.invalidText("message", "is longer than " + config.files().maxCommitMessageLength()
                     + " characters");
         }
         return message.strip();
