@@ -30,10 +30,12 @@ public class AgentToolbox {
 
     private final WorkspaceClient workspace;
     private final ToolsConfig config;
+    private final TenantBreakers breakers;
 
-    public AgentToolbox(@RestClient WorkspaceClient workspace, ToolsConfig config) {
+    public AgentToolbox(@RestClient WorkspaceClient workspace, ToolsConfig config, TenantBreakers breakers) {
         this.workspace = workspace;
         this.config = config;
+        this.breakers = breakers;
     }
 
     /** The tools offered to the model, each with a JSON Schema of its arguments. */
@@ -49,7 +51,7 @@ public class AgentToolbox {
     public Uni<ToolOutcome> execute(String tenantId, String chatId, UUID turnId, ModelEvent.ToolCall call) {
         long started = System.nanoTime();
         String tool = call == null ? null : call.name();
-        return Uni.createFrom().deferred(() -> run(tenantId, chatId, call))
+        return breakers.call(tenantId, () -> run(tenantId, chatId, call))
                 .onFailure().recoverWithItem(failure -> ToolOutcome.failure(explain(chatId, tool, failure)))
                 .map(outcome -> new ToolOutcome(ToolResultText.truncate(outcome.text(), config.maxResultChars()),
                         outcome.error()))
@@ -65,7 +67,7 @@ public class AgentToolbox {
      * next turn's commit.
      */
     public Uni<Optional<String>> commitTurn(String tenantId, String chatId, UUID turnId, String message) {
-        return Uni.createFrom().deferred(() -> workspace.commit(bearer(), tenantId, chatId,
+        return breakers.call(tenantId, () -> workspace.commit(bearer(), tenantId, chatId,
                         new WorkspaceClient.Commit(message, turnId)))
                 .map(result -> {
                     if (!result.committed()) {
@@ -151,7 +153,7 @@ public class AgentToolbox {
     }
 
     /** No service token is configured, so git-workspace-service would refuse every call. */
-    private static final class ToolsNotConfigured extends RuntimeException {
+    static final class ToolsNotConfigured extends RuntimeException {
 
         ToolsNotConfigured() {
             super("switchboard.tools.service-token is not set", null, false, false);

@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
@@ -35,8 +34,8 @@ import io.smallrye.mutiny.Uni;
 @Path("/workspaces/{chatId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-        skipOn = WorkspaceRejection.class)
+// No circuit breaker here: one shared by all tenants would let one tenant's failures stop everyone's tools.
+// AgentToolbox puts a breaker per tenant (TenantBreakers) around these calls.
 public interface WorkspaceClient {
 
     String TENANT_HEADER = "X-Switchboard-Tenant";

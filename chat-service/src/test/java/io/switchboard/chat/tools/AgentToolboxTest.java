@@ -24,7 +24,8 @@ class AgentToolboxTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final AgentToolbox toolbox = new AgentToolbox(null, config(Optional.of("token"), 16_000));
+    private final AgentToolbox toolbox = new AgentToolbox(null, config(Optional.of("token"), 16_000),
+            new TenantBreakers());
 
     @Test
     void offersTheFiveWorkspaceToolsEachWithAnObjectSchema() {
@@ -91,7 +92,8 @@ class AgentToolboxTest {
 
     @Test
     void withoutAServiceTokenEveryToolAnswersThatTheToolsAreUnavailable() {
-        AgentToolbox unconfigured = new AgentToolbox(null, config(Optional.empty(), 16_000));
+        AgentToolbox unconfigured = new AgentToolbox(null, config(Optional.empty(), 16_000),
+                new TenantBreakers());
         ToolOutcome outcome = unconfigured.execute("tenant", UUID.randomUUID().toString(), UUID.randomUUID(),
                 new ModelEvent.ToolCall("call-1", "list_files", "{}")).await().atMost(WAIT);
         assertThat(outcome.error()).isTrue();

@@ -36,7 +36,10 @@ public record ModelSettings(String name, String provider, String endpoint, Strin
      * cap still bound those.
      */
     public Integer effectiveMaxOutputTokens() {
-        return maxOutputTokens.map(limit -> limit > 0 ? limit : null).orElse(DEFAULT_MAX_OUTPUT_TOKENS);
+        if (maxOutputTokens.isEmpty()) {
+            return DEFAULT_MAX_OUTPUT_TOKENS;
+        }
+        return maxOutputTokens.get() > 0 ? maxOutputTokens.get() : null;
     }
 
     public ModelDescription description() {
