@@ -22,6 +22,11 @@ import io.switchboard.events.json.EventJson;
  */
 final class ChatActivity {
 
+    /** Queued turns a subscribed snapshot lists. */
+    static final int MAX_SNAPSHOT_TURNS = 50;
+    /** Characters of each queued turn's text a snapshot shows. */
+    static final int MAX_PREVIEW_CHARS = 500;
+
     private UUID runningTurnId;
     private final List<QueuedTurn> queue = new ArrayList<>();
 
@@ -78,13 +83,22 @@ final class ChatActivity {
         }
         ArrayNode turns = state.putArray("queue");
         int ahead = runningTurnId == null ? 0 : 1;
-        for (int i = 0; i < queue.size(); i++) {
+        // A snapshot stays small whatever was queued: at most MAX_SNAPSHOT_TURNS entries with a preview of their
+        // text; the whole text is in each turn's TurnQueued event and in the message history.
+        for (int i = 0; i < Math.min(queue.size(), MAX_SNAPSHOT_TURNS); i++) {
             QueuedTurn turn = queue.get(i);
-            turns.addObject()
+            boolean cut = turn.text().length() > MAX_PREVIEW_CHARS;
+            int end = cut && Character.isHighSurrogate(turn.text().charAt(MAX_PREVIEW_CHARS - 1))
+                    ? MAX_PREVIEW_CHARS - 1 : MAX_PREVIEW_CHARS;
+            ObjectNode entry = turns.addObject()
                     .put("turnId", turn.turnId().toString())
-                    .put("text", turn.text())
+                    .put("text", cut ? turn.text().substring(0, end) : turn.text())
                     .put("position", ahead + i);
+            if (cut) {
+                entry.put("textTruncated", true);
+            }
         }
+        state.put("queueLength", queue.size());
         return state;
     }
 

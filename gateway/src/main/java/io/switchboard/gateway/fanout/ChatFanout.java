@@ -1,12 +1,22 @@
 package io.switchboard.gateway.fanout;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.events.Envelope;
 import io.switchboard.gateway.config.GatewayConfig;
 
@@ -19,11 +29,31 @@ import io.switchboard.gateway.config.GatewayConfig;
 @ApplicationScoped
 public class ChatFanout {
 
+    public static final String RETAINED_BYTES_METRIC = "switchboard.gateway.replay.retained.bytes";
+    public static final String EVICTED_METRIC = "switchboard.gateway.replay.evicted.bytes";
+
     private final ConcurrentMap<String, ChatFeed> feeds = new ConcurrentHashMap<>();
     private final int retained;
+    private final long retainedBytesPerChat;
+    private final long retainedBytesTotal;
+    private final AtomicLong retainedBytes = new AtomicLong();
+    private final AtomicBoolean trimming = new AtomicBoolean();
+    private final Counter evictedForTotal;
 
     public ChatFanout(GatewayConfig config) {
+        this(config, new SimpleMeterRegistry());
+    }
+
+    @Inject
+    public ChatFanout(GatewayConfig config, MeterRegistry registry) {
         this.retained = config.retainedEventsPerChat();
+        this.retainedBytesPerChat = config.retainedBytesPerChat().asLongValue();
+        this.retainedBytesTotal = config.retainedBytesTotal().asLongValue();
+        Gauge.builder(RETAINED_BYTES_METRIC, retainedBytes, AtomicLong::get)
+                .description("Memory the replay retention of all chats takes").register(registry);
+        this.evictedForTotal = Counter.builder(EVICTED_METRIC).tag("reason", "total_limit")
+                .description("Retained frames dropped before their time to keep the total under its bound")
+                .register(registry);
     }
 
     public boolean publish(EventStream stream, Envelope event) {
@@ -40,11 +70,52 @@ public class ChatFanout {
         RetainedEvent retainedEvent = new RetainedEvent(event.seq(), Frames.event(stream, event), consumedAtNanos);
         while (true) {
             ChatFeed feed = feed(event.chatId());
+            boolean fresh;
             synchronized (feed) {
-                if (!feed.retired()) {
-                    return feed.append(stream, retainedEvent, event);
+                if (feed.retired()) {
+                    continue;
                 }
+                long before = feed.retainedBytes();
+                fresh = feed.append(stream, retainedEvent, event);
+                retainedBytes.addAndGet(feed.retainedBytes() - before);
             }
+            if (retainedBytes.get() > retainedBytesTotal) {
+                trimToTotal();
+            }
+            return fresh;
+        }
+    }
+
+    /** Memory the replay retention of all chats takes now. */
+    public long retainedBytes() {
+        return retainedBytes.get();
+    }
+
+    /**
+     * Brings the retention back under 90 % of its bound, dropping the retained frames of the least recently
+     * active chats first. One thread at a time; the others go on publishing meanwhile.
+     */
+    private void trimToTotal() {
+        if (!trimming.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            long target = retainedBytesTotal / 10 * 9;
+            List<ChatFeed> byAge = new ArrayList<>(feeds.values());
+            byAge.sort(Comparator.comparingLong(ChatFeed::lastActivityNanos));
+            for (ChatFeed feed : byAge) {
+                if (retainedBytes.get() <= target) {
+                    break;
+                }
+                long freed;
+                synchronized (feed) {
+                    freed = feed.trimTo(0);
+                }
+                retainedBytes.addAndGet(-freed);
+                evictedForTotal.increment(freed);
+            }
+        } finally {
+            trimming.set(false);
         }
     }
 
@@ -89,6 +160,10 @@ public class ChatFanout {
             for (RetainedEvent event : feed.retained(stream)) {
                 subscription.offer(stream, event, false);
             }
+            if (subscription.lastSeq(stream) < latest) {
+                // Retention was dropped to stay within its bound: say so now, not at the next live event.
+                subscription.skipReplay(stream, subscription.lastSeq(stream), latest);
+            }
         }
         feed.add(subscription);
     }
@@ -124,6 +199,7 @@ public class ChatFanout {
             synchronized (feed) {
                 if (feed.retireIfIdle(idleFor.toNanos())) {
                     feeds.remove(entry.getKey(), feed);
+                    retainedBytes.addAndGet(-feed.retainedBytes());
                     evicted++;
                 }
             }
@@ -137,6 +213,6 @@ public class ChatFanout {
     }
 
     private ChatFeed feed(String chatId) {
-        return feeds.computeIfAbsent(chatId, id -> new ChatFeed(retained));
+        return feeds.computeIfAbsent(chatId, id -> new ChatFeed(retained, retainedBytesPerChat));
     }
 }

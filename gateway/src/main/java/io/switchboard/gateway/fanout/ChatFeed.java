@@ -16,14 +16,18 @@ import io.switchboard.events.Envelope;
 final class ChatFeed {
 
     private final int retained;
+    private final long retainedBytesLimit;
     private final Map<EventStream, Deque<RetainedEvent>> recent = new EnumMap<>(EventStream.class);
     private final Set<Subscription> subscriptions = new HashSet<>();
     private final ChatActivity activity = new ChatActivity();
     private long lastActivity = System.nanoTime();
+    private final long[] latestSeqs = new long[EventStream.values().length];
     private boolean retired;
+    private long retainedBytes;
 
-    ChatFeed(int retained) {
+    ChatFeed(int retained, long retainedBytesLimit) {
         this.retained = retained;
+        this.retainedBytesLimit = retainedBytesLimit;
         for (EventStream stream : EventStream.values()) {
             recent.put(stream, new ArrayDeque<>());
         }
@@ -33,14 +37,16 @@ final class ChatFeed {
     boolean append(EventStream stream, RetainedEvent event, Envelope envelope) {
         lastActivity = System.nanoTime();
         Deque<RetainedEvent> events = recent.get(stream);
-        RetainedEvent last = events.peekLast();
-        if (last != null && event.seq() <= last.seq()) {
+        if (event.seq() <= latestSeqs[stream.ordinal()]) {
             return false;
         }
+        latestSeqs[stream.ordinal()] = event.seq();
         events.addLast(event);
+        retainedBytes += event.bytes();
         if (events.size() > retained) {
-            events.removeFirst();
+            retainedBytes -= events.removeFirst().bytes();
         }
+        trimTo(retainedBytesLimit);
         if (stream == EventStream.CHAT) {
             activity.apply(envelope);
         }
@@ -48,6 +54,37 @@ final class ChatFeed {
             subscription.offer(stream, event, true);
         }
         return true;
+    }
+
+    /** Memory the retained frames take, as {@link RetainedEvent#bytes()} counts it. */
+    long retainedBytes() {
+        return retainedBytes;
+    }
+
+    long lastActivityNanos() {
+        return lastActivity;
+    }
+
+    /**
+     * Drops the oldest retained events, across streams, until at most {@code limit} bytes are kept. Where each
+     * stream is stays known, so a client resuming from before what is kept gets a resync. Answers the bytes freed.
+     */
+    long trimTo(long limit) {
+        long before = retainedBytes;
+        while (retainedBytes > limit) {
+            Deque<RetainedEvent> oldest = null;
+            for (Deque<RetainedEvent> events : recent.values()) {
+                if (!events.isEmpty() && (oldest == null
+                        || events.peekFirst().consumedAtNanos() < oldest.peekFirst().consumedAtNanos())) {
+                    oldest = events;
+                }
+            }
+            if (oldest == null) {
+                break;
+            }
+            retainedBytes -= oldest.removeFirst().bytes();
+        }
+        return before - retainedBytes;
     }
 
     ChatActivity activity() {
@@ -59,8 +96,7 @@ final class ChatFeed {
     }
 
     long latestSeq(EventStream stream) {
-        RetainedEvent last = recent.get(stream).peekLast();
-        return last == null ? 0 : last.seq();
+        return latestSeqs[stream.ordinal()];
     }
 
     void add(Subscription subscription) {

@@ -51,6 +51,10 @@ public final class Subscription {
         lastSeq[stream.ordinal()] = latestSeq;
     }
 
+    long lastSeq(EventStream stream) {
+        return lastSeq[stream.ordinal()];
+    }
+
     FrameSink sink() {
         return sink;
     }

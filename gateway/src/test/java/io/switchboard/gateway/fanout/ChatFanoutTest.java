@@ -2,6 +2,7 @@ package io.switchboard.gateway.fanout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.EventPayload;
 import io.switchboard.events.chat.QueuedTurnEdited;
@@ -147,6 +149,65 @@ class ChatFanoutTest {
         return turns;
     }
 
+    @Test
+    void theSubscribedSnapshotShowsAPreviewOfLongQueuedTurns() {
+        UUID running = UUID.randomUUID();
+        publish(chat, 1, running, new TurnQueued("c0", "alice", "short", "offline", 0));
+        publish(chat, 2, running, new TurnStarted("offline"));
+        for (int i = 0; i < 60; i++) {
+            publish(chat, 3 + i, UUID.randomUUID(), new TurnQueued("c" + (i + 1), "alice", "q".repeat(32_000), "offline",
+                    i + 1));
+        }
+        List<String> frames = new CopyOnWriteArrayList<>();
+
+        fanout.subscribe(chat, frames::add, Map.of());
+
+        JsonNode state = read(frames.get(0)).path("state");
+        assertThat(state.path("queueLength").asInt()).isEqualTo(60);
+        assertThat(state.path("queue")).hasSize(ChatActivity.MAX_SNAPSHOT_TURNS);
+        assertThat(state.path("queue").get(0).path("text").asText()).hasSize(ChatActivity.MAX_PREVIEW_CHARS);
+        assertThat(state.path("queue").get(0).path("textTruncated").asBoolean()).isTrue();
+        assertThat(frames.get(0).length()).isLessThan(64_000);
+    }
+
+    @Test
+    void aChatKeepsNoMoreThanItsByteBoundAndAResumeBeforeThatIsAResync() {
+        ChatFanout bounded = new ChatFanout(config(1000, 40_000, 1 << 28));
+        String big = "x".repeat(8_000);
+        for (long seq = 1; seq <= 20; seq++) {
+            bounded.publish(EventStream.CHAT, Envelope.of(chat, "t1", seq, null, new TextDelta(big)));
+        }
+
+        assertThat(bounded.retainedBytes()).isLessThanOrEqualTo(40_000).isGreaterThan(16_000);
+        List<String> frames = new CopyOnWriteArrayList<>();
+        bounded.subscribe(chat, frames::add, Map.of(EventStream.CHAT, 0L));
+        assertThat(types(frames)).startsWith("subscribed", "resync").endsWith("event");
+        assertThat(seqs(frames)).last().isEqualTo(20L);
+    }
+
+    @Test
+    void theTotalBoundDropsTheLeastRecentlyActiveChatsRetentionFirst() {
+        ChatFanout bounded = new ChatFanout(config(1000, 1 << 20, 200_000));
+        String big = "y".repeat(10_000);
+        List<String> chats = new ArrayList<>();
+        for (int c = 0; c < 20; c++) {
+            String chatId = UUID.randomUUID().toString();
+            chats.add(chatId);
+            for (long seq = 1; seq <= 3; seq++) {
+                bounded.publish(EventStream.CHAT, Envelope.of(chatId, "t1", seq, null, new TextDelta(big)));
+            }
+        }
+
+        assertThat(bounded.retainedBytes()).isLessThanOrEqualTo(200_000);
+        List<String> newest = new CopyOnWriteArrayList<>();
+        bounded.subscribe(chats.get(19), newest::add, Map.of(EventStream.CHAT, 0L));
+        assertThat(seqs(newest)).as("the most recent chat keeps its replay").containsExactly(1L, 2L, 3L);
+        List<String> oldest = new CopyOnWriteArrayList<>();
+        bounded.subscribe(chats.get(0), oldest::add, Map.of(EventStream.CHAT, 0L));
+        assertThat(types(oldest)).as("the oldest chat's replay was dropped: the client reloads its history")
+                .containsExactly("subscribed", "resync");
+    }
+
     private void publish(String chatId, long seq, UUID turnId, EventPayload payload) {
         fanout.publish(EventStream.CHAT, Envelope.of(chatId, "t1", seq, turnId, payload));
     }
@@ -175,6 +236,10 @@ class ChatFanoutTest {
     }
 
     private static GatewayConfig config(int retained) {
+        return config(retained, 1 << 20, 1 << 28);
+    }
+
+    private static GatewayConfig config(int retained, long bytesPerChat, long bytesTotal) {
         return new GatewayConfig() {
             @Override
             public String instanceId() {
@@ -184,6 +249,16 @@ class ChatFanoutTest {
             @Override
             public int retainedEventsPerChat() {
                 return retained;
+            }
+
+            @Override
+            public MemorySize retainedBytesPerChat() {
+                return new MemorySize(BigInteger.valueOf(bytesPerChat));
+            }
+
+            @Override
+            public MemorySize retainedBytesTotal() {
+                return new MemorySize(BigInteger.valueOf(bytesTotal));
             }
 
             @Override
