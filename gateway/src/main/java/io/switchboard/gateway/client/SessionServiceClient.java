@@ -35,7 +35,7 @@ public interface SessionServiceClient {
 
     @POST
     @Path("/projects")
-    Uni<JsonNode> createProject(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, JsonNode body);
+    Uni<JsonNode> createProject(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, CreateProjectRequest body);
 
     @GET
     @Path("/projects")
@@ -51,7 +51,7 @@ public interface SessionServiceClient {
     @POST
     @Path("/projects/{projectId}/chats")
     Uni<JsonNode> createChat(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
-            @PathParam("projectId") UUID projectId, JsonNode body);
+            @PathParam("projectId") UUID projectId, CreateChatRequest body);
 
     @GET
     @Path("/projects/{projectId}/chats")

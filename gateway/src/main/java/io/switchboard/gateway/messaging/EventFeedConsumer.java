@@ -19,24 +19,34 @@ import io.switchboard.gateway.fanout.ChatFanout;
 import io.switchboard.gateway.fanout.EventStream;
 import io.switchboard.gateway.inbox.AttentionNotifier;
 import io.switchboard.gateway.service.ChatDirectory;
+import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 
 /**
  * Feeds the three event topics into the fan-out. Every gateway instance reads every record (its own
  * consumer group), because any instance may hold a subscriber of any chat. Records arrive a poll at a
  * time: handing them over one by one queued them for up to a second under load (see docs/benchmarks.md).
+ * <p>
+ * No record stops the feed ({@link ConsumerFailurePolicy}): one the guard refuses is counted and
+ * dead-lettered, one whose handling fails is dead-lettered, and the next record is handled either way.
+ * Nothing is retried and the dead-letter copies are written in the background, because this thread must
+ * never wait. Every instance reads every record, and again from the replay window after a start, so the
+ * same record may be dead-lettered more than once; the copies name its partition and offset.
  */
 @ApplicationScoped
 public class EventFeedConsumer {
 
-    private final ChatKeyGuard guard;
+    /** Anything older is a producer's clock gone wrong, not lag, and too long for the timer to take. */
+    private static final Duration MAX_MEASURED_LAG = Duration.ofDays(365);
+
+    private final ConsumerFailurePolicy policy;
     private final ChatFanout fanout;
     private final ChatDirectory directory;
     private final AttentionNotifier attention;
     private final Map<EventStream, Timer> consumeLag = new EnumMap<>(EventStream.class);
 
-    public EventFeedConsumer(ChatKeyGuard guard, ChatFanout fanout, ChatDirectory directory,
+    public EventFeedConsumer(ConsumerFailurePolicy policy, ChatFanout fanout, ChatDirectory directory,
             AttentionNotifier attention, MeterRegistry registry) {
-        this.guard = guard;
+        this.policy = policy;
         this.fanout = fanout;
         this.directory = directory;
         this.attention = attention;
@@ -71,19 +81,32 @@ public class EventFeedConsumer {
      */
     public void deliver(EventStream stream, ConsumerRecords<String, Envelope> records) {
         for (ConsumerRecord<String, Envelope> record : records) {
-            if (!guard.admit(record)) {
+            if (ChatKeyGuard.rejection(record).isPresent()) {
+                // The policy counts and logs it at once; its dead-letter copy is written in the background.
+                policy.admit(record).subscribe().with(admitted -> { });
                 continue;
             }
-            long consumedAt = System.nanoTime();
-            Envelope event = record.value();
-            consumeLag.get(stream).record(Duration.between(event.at(), Instant.now()));
-            if (stream == EventStream.LIFECYCLE) {
-                directory.apply(event);
-            }
-            boolean fresh = fanout.publish(stream, event, consumedAt);
-            if (fresh && stream == EventStream.CHAT) {
-                attention.onChatEvent(event);
-            }
+            policy.handleNow(record, () -> handle(stream, record.value()));
+        }
+    }
+
+    private void handle(EventStream stream, Envelope event) {
+        long consumedAt = System.nanoTime();
+        recordLag(stream, event.at());
+        if (stream == EventStream.LIFECYCLE) {
+            directory.apply(event);
+        }
+        boolean fresh = fanout.publish(stream, event, consumedAt);
+        if (fresh && stream == EventStream.CHAT) {
+            attention.onChatEvent(event);
+        }
+    }
+
+    /** The producer's clock decides nothing: an event stamped centuries off is delivered, just not measured. */
+    private void recordLag(EventStream stream, Instant at) {
+        Duration lag = Duration.between(at, Instant.now());
+        if (!lag.isNegative() && lag.compareTo(MAX_MEASURED_LAG) <= 0) {
+            consumeLag.get(stream).record(lag);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.switchboard.gateway.rest;
 
 import java.util.UUID;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -84,7 +83,8 @@ public class ChatsResource {
     public Uni<RestResponse<MessageAccepted>> send(@PathParam("chatId") UUID chatId,
             @Parameter(description = "Stands in for clientMessageId")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @Valid @NotNull MessageDraft request) {
+            @NotNull MessageDraft request) {
+        // Checked by ChatCommands, the one place every message is checked, whichever door it came through.
         MessageDraft draft = IdempotencyKeys.apply(idempotencyKey, request);
         return commands.send(caller.get(), caller.bearer(), chatId, draft).map(RestResponse::accepted);
     }

@@ -1,9 +1,10 @@
 package io.switchboard.gateway.rest;
 
+import io.switchboard.events.text.TextRules;
 import io.switchboard.gateway.service.MessageDraft;
 import io.switchboard.kit.problem.ProblemException;
 
-/** The {@code Idempotency-Key} header stands in for a message's {@code clientMessageId}. */
+/** The {@code Idempotency-Key} header stands in for a message's {@code clientMessageId}, under the same rules. */
 final class IdempotencyKeys {
 
     static final String HEADER = "Idempotency-Key";
@@ -16,12 +17,22 @@ final class IdempotencyKeys {
         if (header == null) {
             return draft;
         }
-        if (!header.matches(MessageDraft.CLIENT_MESSAGE_ID_PATTERN) || header.length() > 100) {
-            throw ProblemException.badRequest("Idempotency-Key must be 1-100 letters, digits, '.', '_', ':' or '-'");
-        }
+        check(header);
         if (draft.clientMessageId() != null && !draft.clientMessageId().equals(header)) {
             throw ProblemException.badRequest("Idempotency-Key and clientMessageId differ");
         }
         return draft.withClientMessageId(header);
+    }
+
+    private static void check(String header) {
+        TextRules.problem(header).ifPresent(problem -> {
+            throw new InvalidField(HEADER, problem);
+        });
+        if (header.isEmpty() || TextRules.codePoints(header) > MessageDraft.MAX_CLIENT_MESSAGE_ID_LENGTH) {
+            throw new InvalidField(HEADER, "must be 1 to " + MessageDraft.MAX_CLIENT_MESSAGE_ID_LENGTH + " characters");
+        }
+        if (!header.matches(MessageDraft.CLIENT_MESSAGE_ID_PATTERN)) {
+            throw new InvalidField(HEADER, MessageDraft.CLIENT_MESSAGE_ID_RULE);
+        }
     }
 }

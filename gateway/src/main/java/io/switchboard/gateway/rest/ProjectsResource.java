@@ -3,6 +3,7 @@ package io.switchboard.gateway.rest;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,13 +21,17 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.gateway.client.CreateChatRequest;
+import io.switchboard.gateway.client.CreateProjectRequest;
 import io.switchboard.gateway.client.SessionServiceClient;
 
-/** Projects and their chats; stored by session-service, which checks the caller's token again. */
+/**
+ * Projects and their chats; stored by session-service, which checks the caller's token again. Bodies are
+ * read into the records session-service takes and checked here, so a bad text never leaves the gateway.
+ */
 @Path("/api/projects")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,11 +47,10 @@ public class ProjectsResource {
         this.token = token;
     }
 
-    /** Body: {@code {"name": "..."}}. */
     @POST
     @Operation(summary = "Create a project", description = "Body {\"name\"} (1-200 characters).")
     @APIResponse(responseCode = "201", description = "The project; Location names it")
-    public Uni<RestResponse<JsonNode>> create(@NotNull JsonNode body) {
+    public Uni<RestResponse<JsonNode>> create(@Valid @NotNull CreateProjectRequest body) {
         return sessions.createProject(bearer(), body)
                 .map(project -> created("/api/projects/" + project.path("id").asText(), project));
     }
@@ -67,7 +71,6 @@ public class ProjectsResource {
         return sessions.getProject(bearer(), projectId);
     }
 
-    /** Body (optional fields): {@code {"title": "...", "model": "offline"}}. */
     @POST
     @Path("/{projectId}/chats")
     @Operation(summary = "Create a chat in the project",
@@ -75,8 +78,10 @@ public class ProjectsResource {
                     + "is published and the chat's git branch is cut.")
     @APIResponse(responseCode = "201", description = "The chat; Location names it")
     @APIResponse(ref = "NotFound")
-    public Uni<RestResponse<JsonNode>> createChat(@PathParam("projectId") UUID projectId, JsonNode body) {
-        JsonNode request = body == null ? JsonNodeFactory.instance.objectNode() : body;
+    public Uni<RestResponse<JsonNode>> createChat(@PathParam("projectId") UUID projectId,
+            @Valid CreateChatRequest body) {
+        // No body at all leaves every field to session-service's defaults.
+        CreateChatRequest request = body == null ? new CreateChatRequest(null, null) : body;
         return sessions.createChat(bearer(), projectId, request)
                 .map(chat -> created("/api/chats/" + chat.path("id").asText(), chat));
     }

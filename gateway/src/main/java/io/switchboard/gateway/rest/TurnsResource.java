@@ -2,7 +2,6 @@ package io.switchboard.gateway.rest;
 
 import java.util.UUID;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +22,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.gateway.service.ChatCommands;
 import io.switchboard.gateway.service.CommandAccepted;
+import io.switchboard.gateway.service.TurnEdit;
 import io.switchboard.kit.security.CurrentCaller;
 
 /**
@@ -68,8 +68,9 @@ public class TurnsResource {
     @APIResponse(responseCode = "202", description = "The command is on its way")
     @APIResponse(ref = "NotFound")
     public Uni<RestResponse<CommandAccepted>> edit(@PathParam("chatId") UUID chatId, @PathParam("turnId") UUID turnId,
-            @Valid @NotNull EditTurnRequest request) {
-        return commands.editQueued(caller.get(), caller.bearer(), chatId, turnId, request.text())
+            @NotNull TurnEdit request) {
+        // Checked by ChatCommands, like the same edit sent over the WebSocket.
+        return commands.editQueued(caller.get(), caller.bearer(), chatId, turnId, request)
                 .map(RestResponse::accepted);
     }
 
@@ -79,7 +80,7 @@ public class TurnsResource {
     @APIResponse(responseCode = "202", description = "The command is on its way")
     @APIResponse(ref = "NotFound")
     public Uni<RestResponse<CommandAccepted>> patch(@PathParam("chatId") UUID chatId, @PathParam("turnId") UUID turnId,
-            @Valid @NotNull EditTurnRequest request) {
+            @NotNull TurnEdit request) {
         return edit(chatId, turnId, request);
     }
 }

@@ -3,14 +3,14 @@ package io.switchboard.gateway.service;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -31,10 +31,13 @@ import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 
 /**
- * Every command a client can give a chat, whichever door it came through (REST today, the WebSocket too).
- * Each one is checked against the caller's own chats first: another tenant's chat is a 404 problem and
- * nothing is produced. Commands go on chat.commands keyed by chatId; the answer is only "accepted", as
- * chat-service tells what became of each command on chat.events.
+ * Every command a client can give a chat, whichever door it came through: the REST API and the WebSocket
+ * both build the same typed commands ({@link MessageDraft}, {@link TurnEdit}) and hand them here, where they
+ * are checked, in one place and by one set of rules, before anything else happens; an invalid one raises a
+ * {@link ConstraintViolationException} naming its fields. Then each command is checked against the caller's
+ * own chats: another tenant's chat is a 404 problem and nothing is produced. Commands go on chat.commands
+ * keyed by chatId; the answer is only "accepted", as chat-service tells what became of each command on
+ * chat.events.
  */
 @ApplicationScoped
 public class ChatCommands {
@@ -45,18 +48,20 @@ public class ChatCommands {
     private final CommandPublisher publisher;
     private final SessionServiceClient sessions;
     private final ApiConfig config;
+    private final Validator validator;
 
     public ChatCommands(ChatDirectory directory, CommandPublisher publisher, @RestClient SessionServiceClient sessions,
-            ApiConfig config) {
+            ApiConfig config, Validator validator) {
         this.directory = directory;
         this.publisher = publisher;
         this.sessions = sessions;
         this.config = config;
+        this.validator = validator;
     }
 
     /** Sends a message to the chat: {@code SendMessage}. */
-    public Uni<MessageAccepted> send(Caller caller, String bearer, UUID chatId, @Valid @NotNull MessageDraft draft) {
-        MessageDraft message = draft.withClientMessageIdOrNew();
+    public Uni<MessageAccepted> send(Caller caller, String bearer, UUID chatId, MessageDraft draft) {
+        MessageDraft message = checked(draft).withClientMessageIdOrNew();
         return directory.resolve(caller, bearer, chatId).chain(chat -> sendTo(caller, chat, message));
     }
 
@@ -67,14 +72,16 @@ public class ChatCommands {
     }
 
     /** Cancels a queued or running turn: {@code CancelTurn}. */
-    public Uni<CommandAccepted> cancel(Caller caller, String bearer, UUID chatId, @NotNull UUID turnId) {
+    public Uni<CommandAccepted> cancel(Caller caller, String bearer, UUID chatId, UUID turnId) {
+        Objects.requireNonNull(turnId, "turnId");
         return directory.resolve(caller, bearer, chatId)
                 .chain(chat -> publish(caller, chat, turnId, new CancelTurn(turnId, caller.userId())));
     }
 
     /** Replaces the text of a turn still waiting in the chat's queue: {@code EditQueuedTurn}. */
-    public Uni<CommandAccepted> editQueued(Caller caller, String bearer, UUID chatId, @NotNull UUID turnId,
-            @NotBlank @Size(max = MessageDraft.MAX_TEXT_LENGTH) String text) {
+    public Uni<CommandAccepted> editQueued(Caller caller, String bearer, UUID chatId, UUID turnId, TurnEdit edit) {
+        Objects.requireNonNull(turnId, "turnId");
+        String text = checked(edit).text();
         return directory.resolve(caller, bearer, chatId)
                 .chain(chat -> publish(caller, chat, turnId, new EditQueuedTurn(turnId, caller.userId(), text)));
     }
@@ -83,8 +90,9 @@ public class ChatCommands {
      * Sends one message to each of the chats, each answered by its own model. All or nothing as far as
      * the request goes: every chat must be the caller's before anything is sent.
      */
-    public Uni<BroadcastAccepted> broadcastToChats(Caller caller, String bearer, @NotNull List<UUID> chatIds,
-            @Valid @NotNull MessageDraft draft) {
+    public Uni<BroadcastAccepted> broadcastToChats(Caller caller, String bearer, List<UUID> chatIds,
+            MessageDraft draft) {
+        checked(draft);
         checkCount(chatIds.size());
         Set<UUID> distinct = new HashSet<>(chatIds);
         if (distinct.size() != chatIds.size()) {
@@ -96,8 +104,9 @@ public class ChatCommands {
     }
 
     /** Sends one message to every active chat of the caller's project. */
-    public Uni<BroadcastAccepted> broadcastToProject(Caller caller, String bearer, @NotNull UUID projectId,
-            @Valid @NotNull MessageDraft draft) {
+    public Uni<BroadcastAccepted> broadcastToProject(Caller caller, String bearer, UUID projectId,
+            MessageDraft draft) {
+        checked(draft);
         return sessions.listChats(bearer, projectId).chain(list -> {
             List<ChatEntry> chats = new ArrayList<>();
             for (JsonNode chat : list) {
@@ -112,6 +121,15 @@ public class ChatCommands {
             checkCount(chats.size());
             return sendToAll(caller, chats, draft);
         });
+    }
+
+    /** The command, when it keeps every rule its record declares; otherwise the violations, naming the fields. */
+    private <T> T checked(T command) {
+        Set<ConstraintViolation<T>> violations = validator.validate(Objects.requireNonNull(command, "command"));
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return command;
     }
 
     private void checkCount(int count) {

@@ -2,6 +2,8 @@ package io.switchboard.gateway.ws;
 
 import java.util.UUID;
 
+import jakarta.validation.ConstraintViolationException;
+
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.gateway.service.ChatDirectory;
@@ -9,8 +11,8 @@ import io.switchboard.gateway.service.ChatEntry;
 import io.switchboard.kit.problem.ProblemException;
 
 /**
- * The ownership check in front of every subscribe and command: the caller's chat, or an error frame
- * that reads the same for a chat of another tenant and one that does not exist.
+ * The ownership check in front of every subscribe, and the error frame for a command the gateway refused:
+ * a chat of another tenant reads the same as one that does not exist.
  */
 final class ChatAccess {
 
@@ -20,12 +22,21 @@ final class ChatAccess {
     static Uni<ChatEntry> owned(ChatDirectory directory, SocketSession session, String chatId, String refField,
             String refValue) {
         return directory.resolve(session.caller(), session.bearer(), UUID.fromString(chatId))
-                .onFailure().transform(failure -> {
-                    if (failure instanceof ProblemException problem && problem.status() < 500) {
-                        return new FrameRejected("not_found", "No such chat", chatId, refField, refValue);
-                    }
-                    Log.warnf("chatId=%s could not be looked up: %s", chatId, failure.toString());
-                    return new FrameRejected("unavailable", "Try again shortly", chatId, refField, refValue);
-                });
+                .onFailure().transform(failure -> refusal(failure, chatId, refField, refValue));
+    }
+
+    /** The error frame for a failed subscribe or command: invalid, not found, or to be tried again. */
+    static FrameRejected refusal(Throwable failure, String chatId, String refField, String refValue) {
+        if (failure instanceof FrameRejected rejected) {
+            return rejected;
+        }
+        if (failure instanceof ConstraintViolationException invalid) {
+            return FrameRejected.violated(invalid, chatId, refField, refValue);
+        }
+        if (failure instanceof ProblemException problem && problem.status() < 500) {
+            return new FrameRejected("not_found", "No such chat", chatId, refField, refValue);
+        }
+        Log.warnf("chatId=%s request failed: %s", chatId, failure.toString());
+        return new FrameRejected("unavailable", "Try again shortly", chatId, refField, refValue);
     }
 }

@@ -146,13 +146,13 @@ public class ChatSocket {
         }
         return Uni.createFrom().deferred(() -> dispatch(frame, session))
                 .onFailure(FrameRejected.class).recoverWithItem(failure -> {
-                    session.send(((FrameRejected) failure).toFrame(frame.type()));
+                    session.send(((FrameRejected) failure).toFrame(frame.requestType()));
                     return null;
                 })
                 .onFailure().recoverWithItem(failure -> {
-                    Log.errorf(failure, "Frame %s on connection %s failed", frame.type(), connection.id());
+                    Log.errorf(failure, "Frame %s on connection %s failed", frame.requestType(), connection.id());
                     session.send(new FrameRejected("internal_error", "The frame could not be handled")
-                            .toFrame(frame.type()));
+                            .toFrame(frame.requestType()));
                     return null;
                 });
     }

@@ -105,7 +105,7 @@ public class ChatSubscriptions {
                 return stream;
             }
         }
-        throw new FrameRejected("invalid_field", "Unknown stream in after; expected chat, workspace or lifecycle",
-                chatId);
+        throw FrameRejected.field(FrameRejected.INVALID_FIELD, "after",
+                "names an unknown stream; expected chat, workspace or lifecycle", chatId, null, null);
     }
 }

@@ -1,20 +1,30 @@
 package io.switchboard.gateway.ws;
 
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.switchboard.events.ChatIds;
 import io.switchboard.events.command.Delivery;
 import io.switchboard.events.json.EventJson;
 
-/** A parsed client frame with typed, validated access to its fields; bad input raises {@link FrameRejected}. */
+/**
+ * A parsed client frame with typed access to its fields; bad input raises {@link FrameRejected}. It checks
+ * JSON types and identifiers only: the texts it hands out become the same commands the REST API builds
+ * ({@code MessageDraft}, {@code TurnEdit}), and the rules for text are theirs, checked in one place.
+ */
 final class ClientFrame {
 
-    private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9._:/-]{1,100}");
-    private static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    static final Set<String> TYPES = Set.of("subscribe", "unsubscribe", "send", "stop", "cancel", "edit",
+            "subscribe_inbox", "unsubscribe_inbox", "ping");
+
+    /** A frame is one JSON value, as a REST body is: anything after it is refused rather than ignored. */
+    private static final ObjectReader READER = EventJson.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final JsonNode json;
     private final String type;
@@ -27,18 +37,25 @@ final class ClientFrame {
     static ClientFrame parse(String text) {
         JsonNode json;
         try {
-            json = EventJson.mapper().readTree(text);
+            // Nesting and string lengths are bounded by Jackson's read constraints: a frame beyond them is
+            // refused here like any other that is not JSON.
+            json = READER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new FrameRejected("malformed_json", "The frame is not valid JSON");
         }
         if (json == null || !json.isObject() || !json.path("type").isTextual()) {
-            throw new FrameRejected("missing_field", "A frame is a JSON object with a type");
+            throw new FrameRejected(FrameRejected.MISSING_FIELD, "A frame is a JSON object with a type");
         }
         return new ClientFrame(json, json.get("type").asText());
     }
 
     String type() {
         return type;
+    }
+
+    /** The type, to name in an error frame, when it is one the gateway knows: nothing else is echoed. */
+    String requestType() {
+        return TYPES.contains(type) ? type : null;
     }
 
     JsonNode json() {
@@ -48,7 +65,8 @@ final class ClientFrame {
     /** The chatId, a UUID, in lower case: the form every record key and map of the system uses. */
     String chatId() {
         if (!json.hasNonNull("chatId")) {
-            throw new FrameRejected("missing_field", type + " needs a chatId");
+            throw FrameRejected.field(FrameRejected.MISSING_FIELD, "chatId", "is required for " + type, null, null,
+                    null);
         }
         String chatId = json.get("chatId").isTextual() ? ChatIds.normalise(json.get("chatId").asText()) : null;
         if (chatId == null) {
@@ -59,7 +77,8 @@ final class ClientFrame {
 
     UUID turnId(String chatId) {
         if (!json.hasNonNull("turnId")) {
-            throw new FrameRejected("missing_field", type + " needs a turnId", chatId);
+            throw FrameRejected.field(FrameRejected.MISSING_FIELD, "turnId", "is required for " + type, chatId, null,
+                    null);
         }
         JsonNode value = json.get("turnId");
         try {
@@ -72,54 +91,36 @@ final class ClientFrame {
         } catch (IllegalArgumentException e) {
             // answered below
         }
-        throw new FrameRejected("invalid_field", "turnId must be a UUID", chatId);
+        throw FrameRejected.field(FrameRejected.INVALID_FIELD, "turnId", "must be a UUID", chatId, null, null);
     }
 
-    /** Message text: 1 to 32000 characters, not only whitespace. */
-    String text(String chatId, String refField, String refValue) {
-        if (!json.hasNonNull("text")) {
-            throw new FrameRejected("missing_field", type + " needs a text", chatId, refField, refValue);
-        }
-        JsonNode value = json.get("text");
-        if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > 32000) {
-            throw new FrameRejected("invalid_field", "text must be 1 to 32000 characters, not only whitespace",
-                    chatId, refField, refValue);
-        }
-        return value.asText();
-    }
-
-    /** The optional clientMessageId; null when absent. */
-    String clientMessageId(String chatId) {
-        return optional("clientMessageId", CLIENT_MESSAGE_ID,
-                "clientMessageId must be 1-100 letters, digits, '.', '_', ':' or '-'", chatId);
-    }
-
-    /** The optional model name; null when absent. */
-    String model(String chatId) {
-        return optional("model", MODEL, "model must be a model name", chatId);
-    }
-
-    /** The optional delivery of a message; null (the queue) when absent. */
-    Delivery delivery(String chatId) {
-        if (!json.hasNonNull("delivery")) {
-            return null;
-        }
-        return switch (json.get("delivery").asText()) {
-            case "queue" -> Delivery.QUEUE;
-            case "now" -> Delivery.NOW;
-            default -> throw new FrameRejected("invalid_field", "delivery must be \"queue\" or \"now\"", chatId);
-        };
-    }
-
-    private String optional(String field, Pattern pattern, String explanation, String chatId) {
+    /** A text field as the client sent it, null when absent; any other JSON type is refused. */
+    String string(String field, String chatId, String refField, String refValue) {
         if (!json.hasNonNull(field)) {
             return null;
         }
         JsonNode value = json.get(field);
-        if (!value.isTextual() || !pattern.matcher(value.asText()).matches()) {
-            throw new FrameRejected("invalid_field", explanation, chatId);
+        if (!value.isTextual()) {
+            throw FrameRejected.field(FrameRejected.INVALID_FIELD, field, "must be a string", chatId, refField,
+                    refValue);
         }
         return value.asText();
+    }
+
+    /** The optional delivery of a message; null (the queue) when absent. */
+    Delivery delivery(String chatId, String refField, String refValue) {
+        if (!json.hasNonNull("delivery")) {
+            return null;
+        }
+        JsonNode value = json.get("delivery");
+        if (value.isTextual() && value.asText().equals("queue")) {
+            return Delivery.QUEUE;
+        }
+        if (value.isTextual() && value.asText().equals("now")) {
+            return Delivery.NOW;
+        }
+        throw FrameRejected.field(FrameRejected.INVALID_FIELD, "delivery", "must be \"queue\" or \"now\"", chatId,
+                refField, refValue);
     }
 
     /** A non-negative integer field, or null when absent. */
@@ -128,7 +129,8 @@ final class ClientFrame {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
-            throw new FrameRejected("invalid_field", field + " must be a non-negative integer", chatId);
+            throw FrameRejected.field(FrameRejected.INVALID_FIELD, field, "must be a non-negative integer", chatId,
+                    null, null);
         }
         return value.asLong();
     }

@@ -1,104 +1,91 @@
 package io.switchboard.gateway.ws;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.events.Envelope;
-import io.switchboard.events.EventPayload;
-import io.switchboard.events.command.CancelTurn;
-import io.switchboard.events.command.Delivery;
-import io.switchboard.events.command.EditQueuedTurn;
-import io.switchboard.events.command.SendMessage;
-import io.switchboard.events.command.StopTurn;
 import io.switchboard.gateway.fanout.Frames;
-import io.switchboard.gateway.messaging.CommandPublisher;
-import io.switchboard.gateway.service.ChatDirectory;
-import io.switchboard.kit.security.Caller;
+import io.switchboard.gateway.service.ChatCommands;
+import io.switchboard.gateway.service.MessageDraft;
+import io.switchboard.gateway.service.TurnEdit;
 
 /**
- * The commands a client sends over the socket: {@code send}, {@code stop}, {@code cancel} and {@code edit}
- * become SendMessage, StopTurn, CancelTurn and EditQueuedTurn on chat.commands, keyed by chatId, after the
- * same ownership check as a subscribe. The {@code accepted} frame follows once Kafka has the command.
+ * The commands a client sends over the socket: {@code send}, {@code stop}, {@code cancel} and {@code edit}.
+ * Each frame becomes the same typed command the REST API builds and goes through {@link ChatCommands}, which
+ * checks it, checks ownership and puts SendMessage, StopTurn, CancelTurn or EditQueuedTurn on chat.commands
+ * keyed by chatId. The {@code accepted} frame follows once Kafka has the command.
  */
 @ApplicationScoped
 public class SocketCommands {
 
-    private final ChatDirectory directory;
-    private final CommandPublisher commands;
+    private static final String CLIENT_MESSAGE_ID = "clientMessageId";
+    private static final String TURN_ID = "turnId";
 
-    public SocketCommands(ChatDirectory directory, CommandPublisher commands) {
-        this.directory = directory;
+    private final ChatCommands commands;
+    private final Validator validator;
+
+    public SocketCommands(ChatCommands commands, Validator validator) {
         this.commands = commands;
+        this.validator = validator;
     }
 
     Uni<Void> handle(ClientFrame frame, SocketSession session) {
         String chatId = frame.chatId();
+        UUID chat = UUID.fromString(chatId);
         return switch (frame.type()) {
-            case "send" -> send(frame, session, chatId);
-            case "stop" -> publish(session, chatId, null, null, null, frame.type(), new StopTurn(session.caller().userId()));
+            case "send" -> send(frame, session, chatId, chat);
+            case "stop" -> answer(() -> commands.stop(session.caller(), session.bearer(), chat)
+                    .map(accepted -> accepted("stop", chatId)), session, chatId, null, null);
             case "cancel" -> {
                 UUID turnId = frame.turnId(chatId);
-                yield publish(session, chatId, turnId, "turnId", turnId.toString(), frame.type(),
-                        new CancelTurn(turnId, session.caller().userId()));
+                yield answer(() -> commands.cancel(session.caller(), session.bearer(), chat, turnId)
+                        .map(accepted -> accepted("cancel", chatId).put(TURN_ID, turnId.toString())),
+                        session, chatId, TURN_ID, turnId.toString());
             }
             case "edit" -> {
                 UUID turnId = frame.turnId(chatId);
-                String text = frame.text(chatId, "turnId", turnId.toString());
-                yield publish(session, chatId, turnId, "turnId", turnId.toString(), frame.type(),
-                        new EditQueuedTurn(turnId, session.caller().userId(), text));
+                TurnEdit edit = new TurnEdit(frame.string("text", chatId, TURN_ID, turnId.toString()));
+                yield answer(() -> commands.editQueued(session.caller(), session.bearer(), chat, turnId, edit)
+                        .map(accepted -> accepted("edit", chatId).put(TURN_ID, turnId.toString())),
+                        session, chatId, TURN_ID, turnId.toString());
             }
             default -> throw new IllegalArgumentException("Not a command: " + frame.type());
         };
     }
 
-    private Uni<Void> send(ClientFrame frame, SocketSession session, String chatId) {
-        String requested = frame.clientMessageId(chatId);
-        String clientMessageId = requested == null ? UUID.randomUUID().toString() : requested;
-        String text = frame.text(chatId, "clientMessageId", requested);
-        String model = frame.model(chatId);
-        Delivery delivery = frame.delivery(chatId);
-        Caller caller = session.caller();
-        return ChatAccess.owned(directory, session, chatId, "clientMessageId", requested).chain(chat -> {
-            String effectiveModel = model == null ? chat.model() : model;
-            Envelope command = Envelope.of(chatId, caller.tenantId(), 0, null,
-                    new SendMessage(clientMessageId, caller.userId(), text, effectiveModel, delivery));
-            ObjectNode accepted = accepted("send", chatId)
-                    .put("clientMessageId", clientMessageId)
-                    .put("model", effectiveModel);
-            Log.infof("chatId=%s message %s sent over the socket to %s", chatId, clientMessageId, effectiveModel);
-            return deliver(session, command, accepted, "clientMessageId", requested);
-        });
+    private Uni<Void> send(ClientFrame frame, SocketSession session, String chatId, UUID chat) {
+        String requested = frame.string(CLIENT_MESSAGE_ID, chatId, null, null);
+        // The client's reference is echoed in an error frame only when it is itself valid.
+        boolean validReference = requested != null
+                && validator.validateValue(MessageDraft.class, CLIENT_MESSAGE_ID, requested).isEmpty();
+        String reference = validReference ? requested : null;
+        MessageDraft draft = new MessageDraft(
+                frame.string("text", chatId, CLIENT_MESSAGE_ID, reference),
+                frame.string("model", chatId, CLIENT_MESSAGE_ID, reference),
+                requested,
+                frame.delivery(chatId, CLIENT_MESSAGE_ID, reference));
+        return answer(() -> commands.send(session.caller(), session.bearer(), chat, draft)
+                .map(accepted -> accepted("send", chatId)
+                        .put(CLIENT_MESSAGE_ID, accepted.clientMessageId())
+                        .put("model", accepted.model())),
+                session, chatId, CLIENT_MESSAGE_ID, reference);
     }
 
-    private Uni<Void> publish(SocketSession session, String chatId, UUID turnId, String refField, String refValue,
-            String type, EventPayload payload) {
-        Caller caller = session.caller();
-        return ChatAccess.owned(directory, session, chatId, refField, refValue).chain(chat -> {
-            Envelope command = Envelope.of(chatId, caller.tenantId(), 0, turnId, payload);
-            ObjectNode accepted = accepted(type, chatId);
-            if (turnId != null) {
-                accepted.put("turnId", turnId.toString());
-            }
-            Log.infof("chatId=%s %s requested over the socket%s", chatId, command.type(),
-                    turnId == null ? "" : " for turn " + turnId);
-            return deliver(session, command, accepted, refField, refValue);
-        });
-    }
-
-    private Uni<Void> deliver(SocketSession session, Envelope command, ObjectNode accepted, String refField,
-            String refValue) {
-        return commands.send(command)
-                .invoke(() -> session.send(Frames.write(accepted)))
-                .onFailure().transform(failure -> {
-                    Log.warnf("chatId=%s %s not published: %s", command.chatId(), command.type(), failure.toString());
-                    return new FrameRejected("unavailable", "The command could not be sent; try again",
-                            command.chatId(), refField, refValue);
-                });
+    /**
+     * Runs the command and answers {@code accepted} once it is in Kafka; any refusal, including one raised
+     * before the command got going, becomes the error frame.
+     */
+    private static Uni<Void> answer(Supplier<Uni<? extends ObjectNode>> command, SocketSession session,
+            String chatId, String refField, String refValue) {
+        return Uni.createFrom().deferred(command)
+                .invoke(accepted -> session.send(Frames.write(accepted)))
+                .onFailure().transform(failure -> ChatAccess.refusal(failure, chatId, refField, refValue))
+                .replaceWithVoid();
     }
 
     private static ObjectNode accepted(String command, String chatId) {

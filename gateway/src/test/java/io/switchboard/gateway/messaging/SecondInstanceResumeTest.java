@@ -42,7 +42,6 @@ import io.switchboard.events.chat.TurnCompleted;
 import io.switchboard.events.chat.TurnQueued;
 import io.switchboard.events.chat.TurnStarted;
 import io.switchboard.events.json.EventJson;
-import io.switchboard.events.kafka.ChatKeyGuard;
 import io.switchboard.events.kafka.EnvelopeDeserializer;
 import io.switchboard.gateway.GatewayFixtures;
 import io.switchboard.gateway.config.GatewayConfig;
@@ -53,6 +52,7 @@ import io.switchboard.gateway.inbox.AttentionNotifier;
 import io.switchboard.gateway.inbox.InboxRegistry;
 import io.switchboard.gateway.service.ChatDirectory;
 import io.switchboard.infra.kafka.KafkaClassLoading;
+import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestInfrastructure;
 import io.switchboard.testing.TestTokens;
@@ -64,8 +64,8 @@ import io.switchboard.testing.kafka.RawProducer;
  * then. A second Quarkus application cannot run in this JVM, so the second instance is built from the
  * same classes the application wires together: its own {@link ChatFanout}, an {@link EventFeedConsumer}
  * fed by a real Kafka consumer in a fresh consumer group, positioned by the same
- * {@link ReplayWindowRebalanceListener}, with the application's own configuration. What it leaves out
- * is the socket, which {@code SocketResumeTest} covers on one instance.
+ * {@link ReplayWindowRebalanceListener}, with the application's own configuration and failure policy. What
+ * it leaves out is the socket, which {@code SocketResumeTest} covers on one instance.
  */
 @QuarkusTest
 @WithTestResource(SwitchboardInfrastructureResource.class)
@@ -81,6 +81,9 @@ class SecondInstanceResumeTest {
 
     @Inject
     WsConfig wsConfig;
+
+    @Inject
+    ConsumerFailurePolicy policy;
 
     @Test
     void aClientResumingOnAFreshInstanceGetsExactlyTheEventsItMissedThenLiveOnes() throws Exception {
@@ -103,7 +106,7 @@ class SecondInstanceResumeTest {
             List<Long> received = List.copyOf(firstInstance);
             long lastSeq = received.get(received.size() - 1);
 
-            try (SecondInstance second = SecondInstance.start(gatewayConfig, wsConfig)) {
+            try (SecondInstance second = SecondInstance.start(gatewayConfig, wsConfig, policy)) {
                 // One client resumes before the new instance has read anything back...
                 List<String> early = new CopyOnWriteArrayList<>();
                 second.fanout.subscribe(chatId, early::add, Map.of(EventStream.CHAT, lastSeq));
@@ -199,10 +202,10 @@ class SecondInstanceResumeTest {
         private final Thread poller;
         private volatile boolean running = true;
 
-        private SecondInstance(GatewayConfig gatewayConfig, WsConfig wsConfig) {
+        private SecondInstance(GatewayConfig gatewayConfig, WsConfig wsConfig, ConsumerFailurePolicy policy) {
             fanout = new ChatFanout(gatewayConfig);
             ChatDirectory directory = new ChatDirectory(null);
-            EventFeedConsumer feed = new EventFeedConsumer(new ChatKeyGuard(new SimpleMeterRegistry()), fanout, directory,
+            EventFeedConsumer feed = new EventFeedConsumer(policy, fanout, directory,
                     new AttentionNotifier(directory, new InboxRegistry(), wsConfig), new SimpleMeterRegistry());
             ReplayWindowRebalanceListener replayWindow = new ReplayWindowRebalanceListener(gatewayConfig);
             consumer = KafkaClassLoading.create(() -> new KafkaConsumer<>(Map.of(
@@ -234,8 +237,8 @@ class SecondInstanceResumeTest {
             }, "second-gateway-chat-events");
         }
 
-        static SecondInstance start(GatewayConfig gatewayConfig, WsConfig wsConfig) {
-            SecondInstance instance = new SecondInstance(gatewayConfig, wsConfig);
+        static SecondInstance start(GatewayConfig gatewayConfig, WsConfig wsConfig, ConsumerFailurePolicy policy) {
+            SecondInstance instance = new SecondInstance(gatewayConfig, wsConfig, policy);
             instance.poller.start();
             return instance;
         }

@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A bare TCP WebSocket client for what a library would hide: the exact handshake response, and a peer
- * that reads frames but never answers a ping. It only reads; server frames are never masked.
+ * A bare TCP WebSocket client for what a library would hide or refuse to send: the exact handshake response,
+ * header bytes outside ASCII (written as ISO-8859-1, one byte per character), and a peer that reads frames
+ * but never answers a ping. It only reads; server frames are never masked.
  */
 final class RawWebSocket implements AutoCloseable {
 
@@ -23,7 +24,7 @@ final class RawWebSocket implements AutoCloseable {
         String handshake = "GET /ws HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
                 + "Sec-WebSocket-Key: c3dpdGNoYm9hcmQtdGVzdA==\r\n" + extraHeaders + "\r\n";
-        socket.getOutputStream().write(handshake.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(handshake.getBytes(StandardCharsets.ISO_8859_1));
         in = new DataInputStream(socket.getInputStream());
         StringBuilder head = new StringBuilder();
         while (head.indexOf("\r\n\r\n") < 0) {

@@ -124,6 +124,50 @@ class SocketSecurityTest {
     }
 
     @Test
+    void everyMalformedSubprotocolOfferIsA400ProblemNeverA500() throws IOException {
+        String token = TestTokens.bearer("tenant-a", "browser-user");
+        String authorization = "Authorization: Bearer " + token;
+        List<List<String>> refused = List.of(
+                List.of("Sec-WebSocket-Protocol: ", authorization),
+                List.of("Sec-WebSocket-Protocol: ,,, ,"),
+                List.of("Sec-WebSocket-Protocol: switchboard.v1, bearer."),
+                List.of("Sec-WebSocket-Protocol: switchboard.v1, bearer.a, bearer.b"),
+                List.of("Sec-WebSocket-Protocol: switchboard.v1, bearer." + token + ", bearer." + token),
+                List.of("Sec-WebSocket-Protocol: switchboard.v1, bearer." + token + "\u00ff\u00fe"),
+                List.of("Sec-WebSocket-Protocol: switchboard.v1, \u00e9\u00e8", authorization),
+                List.of("Sec-WebSocket-Protocol: switchboard.v1 bearer." + token),
+                List.of("Sec-WebSocket-Protocol: \"switchboard.v1\", bearer." + token),
+                List.of("Sec-WebSocket-Protocol: switchboard.v1, bearer." + "a".repeat(17_000)),
+                List.of("Sec-WebSocket-Protocol: switchboard.v1, bearer." + token, "Sec-WebSocket-Protocol: bearer.x"));
+
+        for (List<String> headers : refused) {
+            try (RawWebSocket raw = RawWebSocket.open(base, headers.toArray(String[]::new))) {
+                String shown = headers.get(0).length() > 80 ? headers.get(0).substring(0, 80) + "..." : headers.get(0);
+                assertThat(raw.responseHead()).as(shown).startsWith("HTTP/1.1 400")
+                        .containsIgnoringCase("content-type: application/problem+json");
+            }
+        }
+        // Beyond what the HTTP layer reads of all headers together (20K): refused there, still not a 500.
+        try (RawWebSocket raw = RawWebSocket.open(base, "Sec-WebSocket-Protocol: switchboard.v1, bearer."
+                + "a".repeat(40_000))) {
+            assertThat(raw.responseHead()).matches("(?s)HTTP/1.1 4\\d\\d .*");
+        }
+        // A control character is refused by the HTTP layer itself, before any filter.
+        try (RawWebSocket raw = RawWebSocket.open(base, "Sec-WebSocket-Protocol: switchboard.v1, bearer.a\u0001b")) {
+            assertThat(raw.responseHead()).startsWith("HTTP/1.1 400");
+        }
+        // Well-formed offers still work: a name that merely contains "bearer.", and the token on a line of its own.
+        try (RawWebSocket raw = RawWebSocket.open(base, "Sec-WebSocket-Protocol: switchboard.v1, notbearer.x",
+                authorization)) {
+            assertThat(raw.responseHead()).startsWith("HTTP/1.1 101");
+        }
+        try (RawWebSocket raw = RawWebSocket.open(base, "Sec-WebSocket-Protocol: switchboard.v1",
+                "Sec-WebSocket-Protocol: bearer." + token)) {
+            assertThat(raw.responseHead()).startsWith("HTTP/1.1 101").doesNotContain(token);
+        }
+    }
+
+    @Test
     void aBrowserPageOfAnotherOriginIsRefusedWith403() {
         String token = TestTokens.bearer("tenant-a", "origin-user");
 
@@ -179,22 +223,23 @@ class SocketSecurityTest {
     }
 
     @Test
-    void anOversizedFrameClosesTheConnectionWith1009AndIsNotHandled() {
+    void anOversizedMessageClosesTheConnectionWith1009AndIsNotHandled() {
         TestSocket socket = open(bearer(TestTokens.bearer("tenant-a", "big-sender")));
         String chatId = GatewayFixtures.announceChat(producer, "tenant-a", "big-sender", "offline");
         SocketFixtures.awaitKnown(socket, chatId);
+        // Beyond the 512 KiB limit, and far beyond any valid frame (a 32,000-code-point text fits in ~385 KB).
+        String oversized = "{\"type\":\"send\",\"chatId\":\"" + chatId + "\",\"clientMessageId\":\"too-big\","
+                + "\"text\":\"" + "x".repeat(600_000) + "\"}";
 
-        socket.send("{\"type\":\"send\",\"chatId\":\"" + chatId + "\",\"clientMessageId\":\"too-big\",\"text\":\""
-                + "x".repeat(70_000) + "\"}");
+        socket.send(oversized);
 
         assertThat(socket.awaitClose(TestSocket.TIMEOUT)).isEqualTo((short) 1009);
 
         // The same as one frame from a client that allows larger frames: the transport refuses it.
-        TestSocket oneFrame = TestSocket.connect(vertx, base, new WebSocketClientOptions().setMaxFrameSize(256 * 1024),
+        TestSocket oneFrame = TestSocket.connect(vertx, base, new WebSocketClientOptions().setMaxFrameSize(1024 * 1024),
                 bearer(TestTokens.bearer("tenant-a", "big-sender")));
         sockets.add(oneFrame);
-        oneFrame.send("{\"type\":\"send\",\"chatId\":\"" + chatId + "\",\"clientMessageId\":\"too-big-2\",\"text\":\""
-                + "x".repeat(70_000) + "\"}");
+        oneFrame.send(oversized.replace("too-big", "too-big-2"));
         assertThat(oneFrame.awaitClose(TestSocket.TIMEOUT)).isEqualTo((short) 1009);
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
