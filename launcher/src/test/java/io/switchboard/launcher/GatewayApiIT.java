@@ -9,13 +9,23 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.switchboard.events.Envelope;
+import io.switchboard.events.Topics;
+import io.switchboard.events.chat.CommandRejected;
+import io.switchboard.events.chat.TurnCancelled;
+import io.switchboard.events.chat.TurnStarted;
+import io.switchboard.events.json.EventJson;
+import io.switchboard.testing.kafka.RecordCollector;
 
 /** The gateway's proxies and broadcast against the real services: what the gateway's own JVM cannot show. */
 class GatewayApiIT {
@@ -79,6 +89,89 @@ class GatewayApiIT {
                 assertThat(history.getList("role", String.class)).containsExactly("user", "assistant");
             });
         }
+    }
+
+    @Test
+    void theHistoryPagesOneMessageAtATimeInConversationOrderEvenWithAQuestionQueuedDuringAnAnswer() {
+        String chat = createChat(createProject("paging"), "paging");
+        send(chat, "slow", "/rate 20\n/words 30\nfirst question");
+        send(chat, "queued", "second question, queued while the first is answered");
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(given().baseUri(stack.gatewayUrl())
+                .auth().oauth2(token).get("/api/chats/{id}/messages", chat).then().statusCode(200).extract()
+                .jsonPath().getList("role", String.class)).hasSize(4));
+
+        List<String> contents = new ArrayList<>();
+        String after = "";
+        for (int page = 0; page < 6; page++) {
+            JsonPath body = given().baseUri(stack.gatewayUrl()).auth().oauth2(token)
+                    .queryParam("after", after).queryParam("limit", 1)
+                    .get("/api/chats/{id}/messages", chat).then().statusCode(200).extract().jsonPath();
+            List<String> items = body.getList("content", String.class);
+            if (items.isEmpty()) {
+                break;
+            }
+            assertThat(items).hasSize(1);
+            contents.add(items.get(0));
+            after = body.getString("[0].cursor");
+        }
+        assertThat(contents).hasSize(4);
+        assertThat(contents.get(0)).isEqualTo("first question");
+        assertThat(contents.get(1)).startsWith("Offline answer to");
+        assertThat(contents.get(2)).isEqualTo("second question, queued while the first is answered");
+        assertThat(contents.get(3)).startsWith("Offline answer to");
+    }
+
+    @Test
+    void aChatCreationRepeatedWithItsIdempotencyKeyGivesTheSameChat() {
+        String projectId = createProject("idempotent");
+        String key = "create-" + UUID.randomUUID();
+        String first = given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(Map.of("title", "once"))
+                .post("/api/projects/{id}/chats", projectId)
+                .then().statusCode(201).extract().path("id");
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(Map.of("title", "once"))
+                .post("/api/projects/{id}/chats", projectId)
+                .then().statusCode(200).body("id", equalTo(first));
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "not a key").body(Map.of("title", "bad"))
+                .post("/api/projects/{id}/chats", projectId)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(token).get("/api/projects/{id}/chats", projectId)
+                .then().statusCode(200).body("id", hasSize(1));
+    }
+
+    @Test
+    void aStopNamingAnotherTurnLeavesTheRunningOneAlone() {
+        String chat = createChat(createProject("stop"), "stop");
+        try (RecordCollector events = RecordCollector.start(stack.infra().bootstrapServers(), Topics.CHAT_EVENTS,
+                false)) {
+            send(chat, "stalled", "/stall\nwait for the stop");
+            Envelope started = EventJson.fromBytes(events.awaitRecord(r -> chat.equals(r.key())
+                    && EventJson.fromBytes(r.value()).payload() instanceof TurnStarted, Duration.ofSeconds(60)).value());
+            String running = started.turnId().toString();
+
+            String stale = UUID.randomUUID().toString();
+            given().baseUri(stack.gatewayUrl()).auth().oauth2(token).queryParam("turnId", stale)
+                    .post("/api/chats/{id}/stop", chat).then().statusCode(202).body("turnId", equalTo(stale));
+            given().baseUri(stack.gatewayUrl()).auth().oauth2(token).queryParam("turnId", running)
+                    .post("/api/chats/{id}/stop", chat).then().statusCode(202).body("turnId", equalTo(running));
+
+            events.awaitRecord(r -> chat.equals(r.key())
+                    && EventJson.fromBytes(r.value()).payload() instanceof TurnCancelled, Duration.ofSeconds(60));
+            List<Envelope> stream = events.records().stream().filter(r -> chat.equals(r.key()))
+                    .map(r -> EventJson.fromBytes(r.value())).toList();
+            assertThat(stream).filteredOn(e -> e.payload() instanceof CommandRejected).singleElement()
+                    .satisfies(e -> assertThat(((CommandRejected) e.payload()).reason()).isEqualTo("turn_not_running"));
+            assertThat(stream).filteredOn(e -> e.payload() instanceof TurnCancelled).singleElement()
+                    .satisfies(e -> assertThat(e.turnId()).hasToString(running));
+        }
+    }
+
+    private static void send(String chatId, String key, String text) {
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(Map.of("text", text))
+                .post("/api/chats/{id}/messages", chatId).then().statusCode(202);
     }
 
     private static String createProject(String name) {

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -48,10 +49,12 @@ public interface SessionServiceClient {
     Uni<JsonNode> getProject(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
             @PathParam("projectId") UUID projectId);
 
+    /** 201 for a new chat, 200 with the chat an earlier request with the same Idempotency-Key created. */
     @POST
     @Path("/projects/{projectId}/chats")
-    Uni<JsonNode> createChat(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
-            @PathParam("projectId") UUID projectId, CreateChatRequest body);
+    Uni<RestResponse<JsonNode>> createChat(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("projectId") UUID projectId,
+            CreateChatRequest body);
 
     @GET
     @Path("/projects/{projectId}/chats")
@@ -68,5 +71,5 @@ public interface SessionServiceClient {
     @Path("/chats/{chatId}/messages")
     @Retry(maxRetries = 2, delay = 100, abortOn = ProblemException.class)
     Uni<JsonNode> messages(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("chatId") UUID chatId,
-            @QueryParam("afterSeq") long afterSeq, @QueryParam("limit") int limit);
+            @QueryParam("after") String after, @QueryParam("afterSeq") long afterSeq, @QueryParam("limit") int limit);
 }

@@ -31,6 +31,7 @@ import io.switchboard.gateway.service.CommandAccepted;
 import io.switchboard.gateway.service.MessageAccepted;
 import io.switchboard.gateway.service.MessageDraft;
 import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.kit.validation.SafeText;
 
 @Path("/api/chats")
 @Authenticated
@@ -64,11 +65,14 @@ public class ChatsResource {
     @APIResponse(responseCode = "200", description = "Messages with seq > afterSeq, at most limit of them")
     @APIResponse(ref = "NotFound")
     public Uni<JsonNode> history(@PathParam("chatId") UUID chatId,
+            @Parameter(description = "The cursor of the last message of the previous page; pages follow the listed "
+                    + "order, so a question queued while an answer streamed is never skipped")
+            @QueryParam("after") @SafeText(max = 40) String after,
             @Parameter(description = "Only messages written after this chat.events seq")
             @QueryParam("afterSeq") @DefaultValue("0") long afterSeq,
             @Parameter(description = "At most this many messages (1-1000)")
             @QueryParam("limit") @DefaultValue("500") int limit) {
-        return sessions.messages(caller.bearer(), chatId, afterSeq, limit);
+        return sessions.messages(caller.bearer(), chatId, after, afterSeq, limit);
     }
 
     @POST
@@ -96,7 +100,9 @@ public class ChatsResource {
                     + "the next one starts.")
     @APIResponse(responseCode = "202", description = "The command is on its way")
     @APIResponse(ref = "NotFound")
-    public Uni<RestResponse<CommandAccepted>> stop(@PathParam("chatId") UUID chatId) {
-        return commands.stop(caller.get(), caller.bearer(), chatId).map(RestResponse::accepted);
+    public Uni<RestResponse<CommandAccepted>> stop(@PathParam("chatId") UUID chatId,
+            @Parameter(description = "Stop only this turn: a stop repeated after it ended stops nothing else")
+            @QueryParam("turnId") UUID turnId) {
+        return commands.stop(caller.get(), caller.bearer(), chatId, turnId).map(RestResponse::accepted);
     }
 }

@@ -24,6 +24,14 @@ final class IdempotencyKeys {
         return draft.withClientMessageId(header);
     }
 
+    /** The header when it is a valid key, null when absent; an invalid one is a 400 naming the header. */
+    static String checked(String header) {
+        if (header != null) {
+            check(header);
+        }
+        return header;
+    }
+
     private static void check(String header) {
         TextRules.problem(header).ifPresent(problem -> {
             throw new InvalidField(HEADER, problem);

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -79,11 +81,15 @@ public class ProjectsResource {
     @APIResponse(responseCode = "201", description = "The chat; Location names it")
     @APIResponse(ref = "NotFound")
     public Uni<RestResponse<JsonNode>> createChat(@PathParam("projectId") UUID projectId,
+            @Parameter(description = "Repeating the creation with the same key answers 200 with the same chat")
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid CreateChatRequest body) {
         // No body at all leaves every field to session-service's defaults.
         CreateChatRequest request = body == null ? new CreateChatRequest(null, null) : body;
-        return sessions.createChat(bearer(), projectId, request)
-                .map(chat -> created("/api/chats/" + chat.path("id").asText(), chat));
+        return sessions.createChat(bearer(), IdempotencyKeys.checked(idempotencyKey), projectId, request)
+                .map(answer -> answer.getStatus() == 201
+                        ? created("/api/chats/" + answer.getEntity().path("id").asText(), answer.getEntity())
+                        : RestResponse.ok(answer.getEntity()));
     }
 
     @GET

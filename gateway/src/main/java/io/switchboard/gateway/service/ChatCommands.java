@@ -65,10 +65,13 @@ public class ChatCommands {
         return directory.resolve(caller, bearer, chatId).chain(chat -> sendTo(caller, chat, message));
     }
 
-    /** Stops the chat's running turn; its queue stays and the next turn starts: {@code StopTurn}. */
-    public Uni<CommandAccepted> stop(Caller caller, String bearer, UUID chatId) {
+    /**
+     * Stops the chat's running turn; its queue stays and the next turn starts: {@code StopTurn}. With a turnId
+     * only that turn is stopped, so a stop repeated after its turn ended never stops the next one.
+     */
+    public Uni<CommandAccepted> stop(Caller caller, String bearer, UUID chatId, UUID turnId) {
         return directory.resolve(caller, bearer, chatId)
-                .chain(chat -> publish(caller, chat, null, new StopTurn(caller.userId())));
+                .chain(chat -> publish(caller, chat, turnId, new StopTurn(caller.userId())));
     }
 
     /** Cancels a queued or running turn: {@code CancelTurn}. */

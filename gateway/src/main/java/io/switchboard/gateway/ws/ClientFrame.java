@@ -75,6 +75,11 @@ final class ClientFrame {
         return chatId;
     }
 
+    /** The turnId when the frame has one, null when absent; a malformed one is refused. */
+    UUID optionalTurnId(String chatId) {
+        return json.hasNonNull("turnId") ? turnId(chatId) : null;
+    }
+
     UUID turnId(String chatId) {
         if (!json.hasNonNull("turnId")) {
             throw FrameRejected.field(FrameRejected.MISSING_FIELD, "turnId", "is required for " + type, chatId, null,

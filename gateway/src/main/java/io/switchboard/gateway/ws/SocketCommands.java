@@ -39,8 +39,14 @@ public class SocketCommands {
         UUID chat = UUID.fromString(chatId);
         return switch (frame.type()) {
             case "send" -> send(frame, session, chatId, chat);
-            case "stop" -> answer(() -> commands.stop(session.caller(), session.bearer(), chat)
-                    .map(accepted -> accepted("stop", chatId)), session, chatId, null, null);
+            case "stop" -> {
+                UUID turnId = frame.optionalTurnId(chatId);
+                String reference = turnId == null ? null : turnId.toString();
+                yield answer(() -> commands.stop(session.caller(), session.bearer(), chat, turnId)
+                        .map(accepted -> turnId == null ? accepted("stop", chatId)
+                                : accepted("stop", chatId).put(TURN_ID, reference)),
+                        session, chatId, turnId == null ? null : TURN_ID, reference);
+            }
             case "cancel" -> {
                 UUID turnId = frame.turnId(chatId);
                 yield answer(() -> commands.cancel(session.caller(), session.bearer(), chat, turnId)

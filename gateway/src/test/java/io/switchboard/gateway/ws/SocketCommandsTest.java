@@ -107,7 +107,14 @@ class SocketCommandsTest {
                 "accepted");
         assertThat(stopped.path("command").asText()).isEqualTo("stop");
         assertThat(stopped.path("chatId").asText()).isEqualTo(chatId);
-        assertThat(command().payloadAs(StopTurn.class).userId()).isEqualTo("carol");
+        Envelope stop = command();
+        assertThat(stop.payloadAs(StopTurn.class).userId()).isEqualTo("carol");
+        assertThat(stop.turnId()).as("a stop naming no turn stops whichever runs").isNull();
+
+        JsonNode stoppedTurn = socket.request("{\"type\":\"stop\",\"chatId\":\"" + chatId + "\",\"turnId\":\""
+                + turn + "\"}", "accepted");
+        assertThat(stoppedTurn.path("turnId").asText()).isEqualTo(turn.toString());
+        assertThat(command().turnId()).as("a stop naming its turn stops only that one").isEqualTo(turn);
 
         JsonNode cancelled = socket.request("{\"type\":\"cancel\",\"chatId\":\"" + chatId + "\",\"turnId\":\"" + turn
                 + "\"}", "accepted");
