@@ -63,6 +63,11 @@ final class BenchStack implements AutoCloseable {
     private static Map<String, String> serviceConfig(BenchSettings settings) {
         Map<String, String> config = new HashMap<>();
         config.put("switchboard.chat.offline.words-per-second", String.valueOf(settings.wordsPerSecond()));
+        // A benchmark's one user sends for thousands of chats; it measures the stack, not the REST rate limits.
+        for (String limit : new String[] {"user-requests-per-second", "user-burst", "tenant-requests-per-second",
+                "tenant-burst"}) {
+            config.put("switchboard.api." + limit, "1000000");
+        }
         config.put("switchboard.chat.offline.reply-words", String.valueOf(settings.replyWords()));
         if (settings.coalesceWindow() != null && !settings.coalesceWindow().isBlank()) {
             config.put("switchboard.chat.coalesce-window", settings.coalesceWindow());

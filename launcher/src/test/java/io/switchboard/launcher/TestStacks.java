@@ -33,7 +33,12 @@ final class TestStacks {
     static StackSettings settings(Path dataDir, boolean keepData) {
         InfraSettings infra = InfraSettings.defaults(dataDir).withKeepData(keepData).withBrokerHeapMb(384);
         return new StackSettings(projectRoot(), infra, Map.of(),
-                Map.of("switchboard.chat.offline.words-per-second", "50"));
+                Map.of("switchboard.chat.offline.words-per-second", "50",
+                        // The tests send and poll as fast as they can; the REST rate limits have tests of their own.
+                        "switchboard.api.user-requests-per-second", "100000",
+                        "switchboard.api.user-burst", "100000",
+                        "switchboard.api.tenant-requests-per-second", "100000",
+                        "switchboard.api.tenant-burst", "100000"));
     }
 
     static Path temporaryDataDir() {

@@ -13,4 +13,20 @@ public interface ApiConfig {
      */
     @WithDefault("50")
     int broadcastMaxChats();
+
+    /** Requests per second one user may make to {@code /api}, sustained; beyond it a 429 with Retry-After. */
+    @WithDefault("50")
+    double userRequestsPerSecond();
+
+    /** Requests one user may make at once, above the sustained rate. */
+    @WithDefault("100")
+    int userBurst();
+
+    /** Requests per second all users of one tenant together may make to {@code /api}, sustained. */
+    @WithDefault("500")
+    double tenantRequestsPerSecond();
+
+    /** Requests all users of one tenant may make at once, above the sustained rate. */
+    @WithDefault("1000")
+    int tenantBurst();
 }

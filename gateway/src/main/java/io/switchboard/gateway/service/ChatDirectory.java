@@ -2,8 +2,6 @@ package io.switchboard.gateway.service;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,9 +25,15 @@ import io.switchboard.kit.security.Caller;
 @ApplicationScoped
 public class ChatDirectory {
 
-    private final ConcurrentMap<String, ChatEntry> chats = new ConcurrentHashMap<>();
+    /**
+     * Chats this gateway knows, at most {@value #MAX_CHATS}: beyond that the least recently used are forgotten and
+     * looked up again in session-service when next needed, so memory does not grow with every chat ever made.
+     */
+    static final int MAX_CHATS = 200_000;
+
+    private final BoundedCache<String, ChatEntry> chats = new BoundedCache<>(MAX_CHATS);
     /** The user who created each chat, for the needs-attention inbox. */
-    private final ConcurrentMap<String, String> owners = new ConcurrentHashMap<>();
+    private final BoundedCache<String, String> owners = new BoundedCache<>(MAX_CHATS);
     private final SessionServiceClient sessions;
 
     public ChatDirectory(@RestClient SessionServiceClient sessions) {
