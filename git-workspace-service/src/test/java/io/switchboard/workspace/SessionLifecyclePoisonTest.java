@@ -36,6 +36,7 @@ import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.kafka.RawProducer;
 import io.switchboard.testing.kafka.RecordCollector;
+import io.switchboard.testing.postgres.RefusedInserts;
 import io.switchboard.workspace.WorkspaceEvents.Published;
 import io.switchboard.workspace.git.RepositoryLayout;
 import io.vertx.mutiny.sqlclient.Pool;

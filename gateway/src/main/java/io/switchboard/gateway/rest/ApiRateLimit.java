@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.switchboard.gateway.config.ApiConfig;
+import io.switchboard.gateway.service.TokenBucket;
 import io.switchboard.kit.problem.Problem;
 import io.switchboard.kit.security.AuthConfig;
 
@@ -33,8 +34,8 @@ public class ApiRateLimit {
     private final AuthConfig auth;
     private final MeterRegistry registry;
     private final JsonWebToken token;
-    private final Map<String, RequestBucket> users = lru();
-    private final Map<String, RequestBucket> tenants = lru();
+    private final Map<String, TokenBucket> users = lru();
+    private final Map<String, TokenBucket> tenants = lru();
 
     public ApiRateLimit(ApiConfig config, AuthConfig auth, MeterRegistry registry, JsonWebToken token) {
         this.config = config;
@@ -52,11 +53,11 @@ public class ApiRateLimit {
         String tenant = tenantClaim == null ? "" : tenantClaim.toString();
         String user = tenant + "/" + token.getSubject();
         long now = System.nanoTime();
-        RequestBucket userBucket = bucket(users, user, config.userRequestsPerSecond(), config.userBurst(), now);
+        TokenBucket userBucket = bucket(users, user, config.userRequestsPerSecond(), config.userBurst(), now);
         long wait = userBucket.take(now);
         String scope = "user";
         if (wait == 0) {
-            RequestBucket tenantBucket = bucket(tenants, tenant, config.tenantRequestsPerSecond(),
+            TokenBucket tenantBucket = bucket(tenants, tenant, config.tenantRequestsPerSecond(),
                     config.tenantBurst(), now);
             wait = tenantBucket.take(now);
             scope = "tenant";
@@ -77,17 +78,17 @@ public class ApiRateLimit {
                 .entity(problem).build());
     }
 
-    private static RequestBucket bucket(Map<String, RequestBucket> buckets, String key, double perSecond, int burst,
+    private static TokenBucket bucket(Map<String, TokenBucket> buckets, String key, double perSecond, int burst,
             long now) {
         synchronized (buckets) {
-            return buckets.computeIfAbsent(key, k -> new RequestBucket(perSecond, burst, now));
+            return buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst, now));
         }
     }
 
-    private static Map<String, RequestBucket> lru() {
+    private static Map<String, TokenBucket> lru() {
         return new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, RequestBucket> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, TokenBucket> eldest) {
                 return size() > MAX_BUCKETS;
             }
         };

@@ -1,5 +1,7 @@
 package io.switchboard.gateway.ws;
 
+import io.switchboard.gateway.service.TokenBucket;
+
 /**
  * A token bucket over one connection's incoming frames: {@code burst} frames at once, refilled at
  * {@code perSecond}. Inbound frames of a connection are handled one at a time, but the lock keeps it
@@ -7,19 +9,13 @@ package io.switchboard.gateway.ws;
  */
 final class FrameRateLimiter {
 
-    private final double perNano;
-    private final double burst;
+    private final TokenBucket bucket;
     private final int closeAfterRejected;
-    private double tokens;
-    private long refilledAt;
     private int rejectedInARow;
 
     FrameRateLimiter(double perSecond, int burst, int closeAfterRejected) {
-        this.perNano = perSecond / 1_000_000_000d;
-        this.burst = burst;
+        this.bucket = new TokenBucket(perSecond, burst, System.nanoTime());
         this.closeAfterRejected = closeAfterRejected;
-        this.tokens = burst;
-        this.refilledAt = System.nanoTime();
     }
 
     enum Verdict {
@@ -30,11 +26,7 @@ final class FrameRateLimiter {
     }
 
     synchronized Verdict admit() {
-        long now = System.nanoTime();
-        tokens = Math.min(burst, tokens + (now - refilledAt) * perNano);
-        refilledAt = now;
-        if (tokens >= 1) {
-            tokens -= 1;
+        if (bucket.take(System.nanoTime()) == 0) {
             rejectedInARow = 0;
             return Verdict.ADMIT;
         }

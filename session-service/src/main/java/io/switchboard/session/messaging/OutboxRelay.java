@@ -41,7 +41,9 @@ public class OutboxRelay {
         this.signal = signal;
     }
 
-    @Scheduled(every = "${switchboard.session.outbox-check-interval:50ms}", skipExecutionIf = OutboxSignal.class,
+    // Delayed: the emitter's channel connects while the application starts.
+    @Scheduled(every = "${switchboard.session.outbox-check-interval:50ms}", delayed = "1s",
+            skipExecutionIf = OutboxSignal.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> relay() {

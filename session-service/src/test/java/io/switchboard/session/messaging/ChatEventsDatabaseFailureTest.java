@@ -29,6 +29,7 @@ import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.kafka.RawProducer;
 import io.switchboard.testing.kafka.RecordCollector;
+import io.switchboard.testing.postgres.RefusedInserts;
 import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 

@@ -1,17 +1,18 @@
-package io.switchboard.gateway.rest;
+package io.switchboard.gateway.service;
 
 /**
  * A token bucket: {@code burst} requests at once, refilled at {@code perSecond}. When empty it says how long
- * until the next request would be admitted, for the Retry-After header.
+ * until the next request would be admitted (for a Retry-After header). Used for REST requests and WebSocket
+ * frames alike.
  */
-final class RequestBucket {
+public final class TokenBucket {
 
     private final double perNano;
     private final double burst;
     private double tokens;
     private long refilledAt;
 
-    RequestBucket(double perSecond, int burst, long now) {
+    public TokenBucket(double perSecond, int burst, long now) {
         this.perNano = perSecond / 1_000_000_000d;
         this.burst = burst;
         this.tokens = burst;
@@ -19,7 +20,7 @@ final class RequestBucket {
     }
 
     /** 0 when admitted (a token is taken); otherwise the nanoseconds until one will be there. */
-    synchronized long take(long now) {
+    public synchronized long take(long now) {
         refill(now);
         if (tokens >= 1) {
             tokens -= 1;
@@ -29,7 +30,7 @@ final class RequestBucket {
     }
 
     /** Gives back a token taken for a request another bucket then refused. */
-    synchronized void giveBack() {
+    public synchronized void giveBack() {
         tokens = Math.min(burst, tokens + 1);
     }
 

@@ -1,4 +1,4 @@
-package io.switchboard.session.messaging;
+package io.switchboard.testing.postgres;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -10,7 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
  * PostgreSQL refuses data it cannot store. The events contract now stops every text PostgreSQL would refuse
  * before it reaches a handler, so the test plants the refusal with a trigger instead. Closing removes it.
  */
-final class RefusedInserts implements AutoCloseable {
+public final class RefusedInserts implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -25,12 +25,12 @@ final class RefusedInserts implements AutoCloseable {
     }
 
     /** Every matching insert fails. */
-    static RefusedInserts always(Pool pool, String table, String condition, String sqlState, String message) {
+    public static RefusedInserts always(Pool pool, String table, String condition, String sqlState, String message) {
         return plant(pool, table, condition, sqlState, message, Long.MAX_VALUE);
     }
 
     /** The first {@code times} matching inserts fail, later ones pass: a failure that goes away. */
-    static RefusedInserts times(Pool pool, String table, String condition, String sqlState, String message,
+    public static RefusedInserts times(Pool pool, String table, String condition, String sqlState, String message,
             long times) {
         return plant(pool, table, condition, sqlState, message, times);
     }
@@ -50,7 +50,7 @@ final class RefusedInserts implements AutoCloseable {
     }
 
     /** How many matching inserts were tried so far. */
-    long attempts() {
+    public long attempts() {
         return pool.query("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM " + name).execute()
                 .await().atMost(TIMEOUT).iterator().next().getLong(0);
     }
