@@ -2,6 +2,8 @@ package io.switchboard.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,5 +42,18 @@ class PayloadSanitizerTest {
         assertThat(clean.arguments().path("path").asText()).isEqualTo("a.md");
         assertThat(clean.arguments().path("lines").get(1).asText()).isEqualTo("bell");
         assertThat(arguments.path("path").asText()).isEqualTo("a\u0000.md");
+    }
+
+    @Test
+    void aSanitizedEnvelopeIsOneItsReadersAccept() {
+        Envelope written = Envelope.of(UUID.randomUUID().toString(), "t1", 1, null,
+                new TextDelta("model said \u0000 and \u001b[0m"));
+        Envelope clean = PayloadSanitizer.sanitize(written);
+        Envelope read = EventJson.fromJson(EventJson.toJson(clean));
+        assertThat(((TextDelta) read.payload()).text()).isEqualTo("model said  and [0m");
+        assertThat(read.id()).isEqualTo(written.id());
+        assertThat(read.seq()).isEqualTo(written.seq());
+        Envelope alreadyClean = Envelope.of(UUID.randomUUID().toString(), "t1", 1, null, new TextDelta("fine"));
+        assertThat(PayloadSanitizer.sanitize(alreadyClean)).isSameAs(alreadyClean);
     }
 }

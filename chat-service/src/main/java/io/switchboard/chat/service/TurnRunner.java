@@ -28,6 +28,7 @@ import io.switchboard.events.chat.ToolCallFailed;
 import io.switchboard.events.chat.ToolCallResult;
 import io.switchboard.events.chat.ToolCallStarted;
 import io.switchboard.events.json.EventJson;
+import io.switchboard.events.text.TextRules;
 
 /**
  * Runs one turn: model steps streamed as TextDelta events, the tools the model asks for run against the
@@ -83,7 +84,8 @@ public class TurnRunner {
                         config.coalesceWindow())
                 .onItem().transformToUniAndConcatenate(event -> {
                     if (event instanceof ModelEvent.Text text) {
-                        String kept = progress.keep(text.text(), config.turns().maxAnswerChars());
+                        // Model output is foreign text: cleaned before it is kept, streamed or stored.
+                        String kept = progress.keep(TextRules.sanitize(text.text()), config.turns().maxAnswerChars());
                         if (kept.isEmpty()) {
                             return Uni.createFrom().voidItem();
                         }

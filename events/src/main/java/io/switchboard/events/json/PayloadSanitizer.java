@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import io.switchboard.events.Envelope;
 import io.switchboard.events.EventPayload;
 import io.switchboard.events.text.TextRules;
 
@@ -41,6 +42,13 @@ public final class PayloadSanitizer {
     };
 
     private PayloadSanitizer() {
+    }
+
+    /** The envelope with its payload cleaned; the same envelope when there was nothing to clean. */
+    public static Envelope sanitize(Envelope envelope) {
+        EventPayload clean = sanitize(envelope.payload());
+        return clean == envelope.payload() ? envelope : new Envelope(envelope.id(), envelope.type(), envelope.chatId(),
+                envelope.tenantId(), envelope.seq(), envelope.turnId(), envelope.at(), envelope.v(), clean);
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import io.switchboard.events.Envelope;
 import io.switchboard.events.json.EventJson;
+import io.switchboard.events.json.PayloadSanitizer;
 
 /**
  * An event written in the same transaction as the state change it announces, then published.
@@ -55,7 +56,8 @@ public class OutboxEvent {
         event.tenantId = envelope.tenantId();
         event.seq = envelope.seq();
         event.type = envelope.type();
-        event.envelope = EventJson.toJson(envelope);
+        // An entry the relay's reader would refuse would stop the relay for every chat behind it: written clean.
+        event.envelope = EventJson.toJson(PayloadSanitizer.sanitize(envelope));
         event.createdAt = envelope.at();
         return event;
     }

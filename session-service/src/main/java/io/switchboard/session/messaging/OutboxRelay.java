@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.json.EventJson;
+import io.switchboard.events.json.MalformedEventException;
 import io.switchboard.kit.messaging.KeyedMessages;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.model.OutboxEntry;
@@ -57,7 +58,16 @@ public class OutboxRelay {
         }
         return Multi.createFrom().iterable(entries)
                 .onItem().transformToUniAndConcatenate(entry -> {
-                    Envelope event = EventJson.fromJson(entry.eventJson);
+                    Envelope event;
+                    try {
+                        event = EventJson.fromJson(entry.eventJson);
+                    } catch (MalformedEventException e) {
+                        // Written before entries were cleaned: it can never be published, and must not hold up
+                        // every entry behind it. Logged whole, so nothing is lost.
+                        Log.errorf("chatId=%s outbox entry %s can never be published (%s), dropped: %s",
+                                entry.chatId, entry.id, e.reason(), entry.eventJson);
+                        return outbox.delete(entry);
+                    }
                     return lifecycle.sendMessage(KeyedMessages.keyedByChat(event))
                             .invoke(() -> Log.debugf("chatId=%s published %s seq=%d", event.chatId(), event.type(),
                                     event.seq()))
