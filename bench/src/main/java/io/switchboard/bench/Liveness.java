@@ -24,6 +24,7 @@ import io.switchboard.events.Envelope;
 import io.switchboard.events.Topics;
 import io.switchboard.events.command.SendMessage;
 import io.switchboard.events.lifecycle.ChatArchived;
+import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.launcher.Stack;
 
 /**
@@ -31,9 +32,11 @@ import io.switchboard.launcher.Stack;
  * the whole way (session-service creates it, git-workspace-service cuts its branch, chat-service answers a
  * message, session-service stores question and answer, the gateway delivers every event), and each step
  * names the consumer it proves; the event topics are watched too, so that a step whose input never reached
- * Kafka blames its producer, not the consumer. Two more checks reach what that chat cannot: chat-service's
- * lifecycle consumer (a chat archived by a record on session.lifecycle refuses messages) and chat-service's
- * command consumer on every partition (one chat per partition, commands straight onto chat.commands).
+ * Kafka blames its producer, not the consumer. Probes written straight onto the topics reach what that chat
+ * cannot, on every partition and whatever session-service does: chat-service's command consumer (one
+ * SendMessage per partition), its lifecycle consumer (a chat archived by a record on session.lifecycle refuses
+ * messages), and the lifecycle and workspace consumers of git-workspace-service and the gateway (one
+ * ChatCreated per partition).
  */
 final class Liveness {
 
@@ -67,6 +70,7 @@ final class Liveness {
         progress("liveness in %s: one chat all the way, chat-service's lifecycle consumer, and every partition",
                 TENANT);
         CompletableFuture<LivenessCheck> archived = CompletableFuture.supplyAsync(this::archivedChatRefuses);
+        CompletableFuture<List<LivenessCheck>> lifecycle = CompletableFuture.supplyAsync(() -> lifecycleProbes(http));
         List<String> probes = new ArrayList<>();
         for (int partition = 0; partition < partitions.count(); partition++) {
             String chatId = partitions.newChatIdOn(partition);
@@ -121,7 +125,93 @@ final class Liveness {
         }
         partitionProbes(probes, probesSent);
         checks.add(archived.join());
+        checks.addAll(lifecycle.join());
         return List.copyOf(checks);
+    }
+
+    /**
+     * The lifecycle consumers on every partition, whatever session-service does: one ChatCreated per partition
+     * straight onto session.lifecycle. The gateway has learned a chat when it lets the tenant subscribe to it
+     * (it knows chats from session.lifecycle; one it has not seen it looks up in session-service, which has
+     * never heard of these); git-workspace-service has read it when a workspace event for it appears; the
+     * gateway delivers that event to the subscriber when its workspace consumer reads.
+     */
+    private List<LivenessCheck> lifecycleProbes(HttpClient http) {
+        List<LivenessCheck> results = new ArrayList<>();
+        try {
+            UUID projectId = UUID.randomUUID();
+            List<String> chatIds = new ArrayList<>();
+            for (int partition = 0; partition < partitions.count(); partition++) {
+                String chatId = partitions.newChatIdOn(partition);
+                records.send(Topics.SESSION_LIFECYCLE, Envelope.of(chatId, TENANT, 1, null,
+                        new ChatCreated(projectId, USER, "lifecycle probe " + partition, "offline")));
+                chatIds.add(chatId);
+            }
+            records.flush();
+            long sent = System.nanoTime();
+            long deadline = sent + timeout.toNanos();
+            try (ProbeSocket socket = ProbeSocket.open(http, stack.gatewayWebSocketUrl(),
+                    stack.token(TENANT, USER + "-lifecycle", Duration.ofHours(1)))) {
+                TreeSet<Integer> unsubscribed = new TreeSet<>();
+                TreeSet<Integer> undelivered = new TreeSet<>();
+                TreeSet<Integer> noWorkspace = new TreeSet<>();
+                for (int partition = 0; partition < chatIds.size(); partition++) {
+                    unsubscribed.add(partition);
+                    noWorkspace.add(partition);
+                }
+                while (System.nanoTime() < deadline && !(unsubscribed.isEmpty() && noWorkspace.isEmpty()
+                        && undelivered.isEmpty())) {
+                    for (int partition : unsubscribed) {
+                        socket.send("{\"type\":\"subscribe\",\"chatId\":\"" + chatIds.get(partition)
+                                + "\",\"afterSeq\":0,\"after\":{\"workspace\":0,\"lifecycle\":0}}");
+                    }
+                    // Paced well under the connection's frame rate limit.
+                    sleep(Duration.ofMillis(1500));
+                    List<JsonNode> frames = socket.since(0);
+                    unsubscribed.removeIf(partition -> frames.stream().anyMatch(frame -> frame.path("type").asText()
+                            .equals("subscribed") && frame.path("chatId").asText().equals(chatIds.get(partition))));
+                    for (int partition = 0; partition < chatIds.size(); partition++) {
+                        String chatId = chatIds.get(partition);
+                        boolean inKafka = watches.workspace().count(chatId, TopicWatch.type("WorkspaceReady",
+                                "WorkspaceFailed")) > 0;
+                        if (inKafka) {
+                            noWorkspace.remove(partition);
+                            if (frames.stream().noneMatch(event("workspace", "WorkspaceReady", chatId)
+                                    .or(event("workspace", "WorkspaceFailed", chatId)))) {
+                                undelivered.add(partition);
+                            } else {
+                                undelivered.remove(partition);
+                            }
+                        }
+                    }
+                }
+                double took = seconds(since(sent));
+                results.add(perPartition("gateway <- session.lifecycle", "a ChatCreated written to Kafka lets the"
+                        + " tenant subscribe, per partition", unsubscribed, chatIds.size(), took));
+                results.add(perPartition("git-workspace-service <- session.lifecycle", "a ChatCreated written to"
+                        + " Kafka gets a workspace event, per partition", noWorkspace, chatIds.size(), took));
+                if (noWorkspace.size() == chatIds.size()) {
+                    results.add(new LivenessCheck("gateway <- workspace.events", "those workspace events over the"
+                            + " WebSocket, per partition", LivenessCheck.Status.UNVERIFIED,
+                            "no workspace event reached Kafka"));
+                } else {
+                    TreeSet<Integer> missing = new TreeSet<>(undelivered);
+                    missing.addAll(unsubscribed.stream().filter(p -> !noWorkspace.contains(p)).toList());
+                    results.add(perPartition("gateway <- workspace.events", "those workspace events over the"
+                            + " WebSocket, per partition", missing, chatIds.size() - noWorkspace.size(), took));
+                }
+            }
+        } catch (RuntimeException e) {
+            results.add(LivenessCheck.of("gateway <- session.lifecycle", "lifecycle probes", false,
+                    "the check failed: " + e));
+        }
+        return results;
+    }
+
+    private static LivenessCheck perPartition(String consumer, String how, TreeSet<Integer> missing, int of,
+            double seconds) {
+        return LivenessCheck.of(consumer, how, missing.isEmpty(), missing.isEmpty()
+                ? format("%d/%d partitions in %.1f s", of, of, seconds) : "missing on partitions " + missing);
     }
 
     /** Every partition's probe chat must complete its turn: a consumer stuck on one partition shows here. */
