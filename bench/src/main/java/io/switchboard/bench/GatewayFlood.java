@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,10 +52,21 @@ final class GatewayFlood {
      * @param after            and after every turn ended, two seconds later; no GC was asked for
      * @param rssAfterBytes    the gateway's resident set then, or -1
      * @param partitionChecks  per consumer, whether it delivered on every partition the flood's chats landed on
+     * @param retained         the flood chats' event frames as the clients received them: the gateway keeps
+     *                         the same rendered frames for replay, up to its per-chat, per-stream count
      */
     record Result(int chats, int partitionsCovered, int expectedTurns, int turnsCompleted, int turnsEnded,
             int workspacesSettled, Duration sending, Duration took, MetricsPage before, MetricsPage after,
-            double rssAfterBytes, List<LivenessCheck> partitionChecks, List<String> problems) {
+            double rssAfterBytes, Retained retained, List<LivenessCheck> partitionChecks, List<String> problems) {
+    }
+
+    /**
+     * @param frames          event frames of the flood chats, replayed and live
+     * @param chars           their characters (as many bytes in the gateway's heap: the text is ASCII)
+     * @param mostPerStream   the most frames one chat had on one stream, to compare with the gateway's
+     *                        {@code switchboard.gateway.retained-events-per-chat}
+     */
+    record Retained(long frames, long chars, int mostPerStream) {
     }
 
     /** What one flood chat received over the WebSocket. */
@@ -63,6 +75,10 @@ final class GatewayFlood {
         final int partition;
         final AtomicInteger completed = new AtomicInteger();
         final AtomicInteger ended = new AtomicInteger();
+        /** Event frames received, their characters and their count per stream: what the gateway retains. */
+        final AtomicInteger frames = new AtomicInteger();
+        final AtomicLong frameChars = new AtomicLong();
+        final Map<String, Integer> perStream = new ConcurrentHashMap<>();
         volatile boolean workspaceSettled;
         volatile boolean chatCreated;
 
@@ -140,8 +156,12 @@ final class GatewayFlood {
             int settled = (int) ordered.stream().filter(chat -> chat.workspaceSettled).count();
             List<LivenessCheck> perPartition = partitionChecks(api, ordered);
             int covered = (int) ordered.stream().mapToInt(chat -> chat.partition).distinct().count();
+            Retained retained = new Retained(ordered.stream().mapToLong(chat -> chat.frames.get()).sum(),
+                    ordered.stream().mapToLong(chat -> chat.frameChars.get()).sum(),
+                    ordered.stream().flatMap(chat -> chat.perStream.values().stream()).mapToInt(Integer::intValue)
+                            .max().orElse(0));
             return new Result(ordered.size(), covered, settings.floodTurns(), completed, ended, settled, sendingTook,
-                    since(started), before, after, rss, perPartition, List.copyOf(problems));
+                    since(started), before, after, rss, retained, perPartition, List.copyOf(problems));
         } finally {
             sockets.forEach(ProbeSocket::close);
             executor.shutdownNow();
@@ -177,7 +197,7 @@ final class GatewayFlood {
         }
     }
 
-    private void onFrame(JsonNode frame) {
+    private void onFrame(JsonNode frame, int chars) {
         if (!frame.path("type").asText().equals("event")) {
             return;
         }
@@ -186,6 +206,9 @@ final class GatewayFlood {
         if (chat == null) {
             return;
         }
+        chat.frames.incrementAndGet();
+        chat.frameChars.addAndGet(chars);
+        chat.perStream.merge(frame.path("stream").asText(), 1, Integer::sum);
         switch (event.path("type").asText()) {
             case "TurnCompleted" -> {
                 chat.completed.incrementAndGet();

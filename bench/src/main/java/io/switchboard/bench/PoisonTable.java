@@ -103,6 +103,9 @@ final class PoisonTable {
                 : "no major GC has run yet");
         table.row("Gateway RSS after the flood", flood.rssAfterBytes() < 0 ? "n/a"
                 : format("%.1f MB", flood.rssAfterBytes() / MB));
+        GatewayFlood.Retained retained = flood.retained();
+        table.row("Flood chats' event frames (kept for replay)", format("%,d frames, %.1f MB; at most %d on one"
+                + " chat's stream", retained.frames(), retained.chars() / MB, retained.mostPerStream()));
         List<MetricsPage.Sample> gatewayOwn = gatewayOwn(flood.after());
         if (gatewayOwn.isEmpty()) {
             table.row("Gateway replay-retention metrics", "none exposed (only switchboard_gateway_consume_lag)");

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,24 +28,29 @@ final class ProbeSocket implements WebSocket.Listener, AutoCloseable {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
+    /** Told of every frame, with its length in characters as received. */
+    interface FrameListener {
+        void onFrame(JsonNode frame, int chars);
+    }
+
     /** How the connection ended: the close code, or -1 for an error without one. */
     record Closed(int code, String reason) {
     }
 
     private final List<JsonNode> frames = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
-    private final Consumer<JsonNode> onFrame;
+    private final FrameListener onFrame;
     private Closed closed;
     private WebSocket socket;
 
-    private ProbeSocket(Consumer<JsonNode> onFrame) {
+    private ProbeSocket(FrameListener onFrame) {
         this.onFrame = onFrame;
     }
 
     /**
      * @param onFrame also told of every frame, on the client's thread, before it is kept
      */
-    static ProbeSocket open(HttpClient http, String url, String token, Consumer<JsonNode> onFrame) {
+    static ProbeSocket open(HttpClient http, String url, String token, FrameListener onFrame) {
         ProbeSocket probe = new ProbeSocket(onFrame);
         probe.socket = http.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + token)
@@ -58,7 +62,7 @@ final class ProbeSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     static ProbeSocket open(HttpClient http, String url, String token) {
-        return open(http, url, token, frame -> { });
+        return open(http, url, token, (frame, chars) -> { });
     }
 
     /**
@@ -153,7 +157,7 @@ final class ProbeSocket implements WebSocket.Listener, AutoCloseable {
             } catch (IOException e) {
                 frame = TextNode.valueOf(text);
             }
-            onFrame.accept(frame);
+            onFrame.onFrame(frame, text.length());
             synchronized (this) {
                 frames.add(frame);
                 notifyAll();
