@@ -50,8 +50,9 @@ final class RestPoisoning {
                 RawHttp.Answer answer = http.exchange(request);
                 Outcomes.Verdict verdict = Outcomes.ofStatus(answer.status());
                 String label = answer.status() < 0 ? "no answer" : String.valueOf(answer.status());
+                String cut = answer.writeCut() ? " (closed before the whole request was written)" : "";
                 outcomes.add(request.kind(), label, verdict, request.route() + " " + request.kind().label() + " ("
-                        + request.variant() + ") -> " + label + " " + answer.bodyStart());
+                        + request.variant() + ") -> " + label + cut + " " + answer.bodyStart());
             }
         }
         return new Result(outcomes, controlsAccepted, routes.size(), controlFailures, since(started));
