@@ -3,6 +3,7 @@ package io.switchboard.bench;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.IntPredicate;
+import java.util.function.UnaryOperator;
 
 import org.apache.kafka.common.utils.Utils;
 
@@ -37,6 +38,21 @@ final class ChatPartitions {
     /** A new random chatId whose records land on {@code partition}. */
     String newChatIdOn(int partition) {
         return newChatId(candidate -> candidate == partition, "on partition " + partition);
+    }
+
+    /**
+     * A new random chatId whose records land on {@code partition} when keyed by {@code asKey} of it: the
+     * poison benchmark's upper-case keys hash elsewhere than the chatId itself.
+     */
+    String newChatIdOn(int partition, UnaryOperator<String> asKey) {
+        for (int i = 0; i < MAX_TRIES; i++) {
+            String chatId = UUID.randomUUID().toString();
+            if (of(asKey.apply(chatId)) == partition) {
+                return chatId;
+            }
+        }
+        throw new IllegalStateException("No chatId found whose key lands on partition " + partition + " of "
+                + partitions);
     }
 
     /** A new random chatId whose records land on any partition but {@code partition}. */

@@ -47,6 +47,34 @@ final class GatewayApi {
                 .thenApply(body -> null);
     }
 
+    /** An answer to a GET: its status and its body, which is null when it is not JSON. */
+    record Got(int status, JsonNode body) {
+    }
+
+    /** A GET of a JSON resource; any status is returned, not thrown, so a probe can wait for the one it wants. */
+    Got get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body;
+            try {
+                body = response.body().isEmpty() ? null : EventJson.mapper().readTree(response.body());
+            } catch (IOException e) {
+                body = null;
+            }
+            return new Got(response.statusCode(), body);
+        } catch (IOException e) {
+            return new Got(-1, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
     private CompletableFuture<JsonNode> post(String path, ObjectNode body, int expectedStatus) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(REQUEST_TIMEOUT)

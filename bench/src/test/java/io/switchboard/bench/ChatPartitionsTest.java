@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
@@ -27,6 +28,14 @@ class ChatPartitionsTest {
         for (int partition = 0; partition < 12; partition++) {
             assertThat(partitions.of(partitions.newChatIdOn(partition))).isEqualTo(partition);
             assertThat(partitions.of(partitions.newChatIdNotOn(partition))).isNotEqualTo(partition);
+        }
+    }
+
+    @Test
+    void aChatIdCanBeChosenForWhereAnotherFormOfItLands() {
+        for (int partition = 0; partition < 12; partition++) {
+            String chatId = partitions.newChatIdOn(partition, id -> id.toUpperCase(Locale.ROOT));
+            assertThat(partitions.of(chatId.toUpperCase(Locale.ROOT))).isEqualTo(partition);
         }
     }
 
