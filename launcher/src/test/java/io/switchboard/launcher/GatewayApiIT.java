@@ -115,7 +115,7 @@ class GatewayApiIT {
             after = body.getString("[0].cursor");
         }
         assertThat(contents).hasSize(4);
-        assertThat(contents.get(0)).isEqualTo("first question");
+        assertThat(contents.get(0)).isEqualTo("/rate 20\n/words 30\nfirst question");
         assertThat(contents.get(1)).startsWith("Offline answer to");
         assertThat(contents.get(2)).isEqualTo("second question, queued while the first is answered");
         assertThat(contents.get(3)).startsWith("Offline answer to");
