@@ -10,7 +10,7 @@ enum BadInput {
     LONE_SURROGATE("lone surrogate (\\uD83D)", "\\uD83D"),
     CONTROL_CHAR("control char (\\u0007)", "\\u0007"),
     OVER_LONG("over-long text (32,001 chars)", null),
-    TOO_LARGE("too large (5 MB body, 70 KB frame)", null),
+    TOO_LARGE("too large (5 MB body, 600 KB frame)", null),
     DEEP_NESTING("deep JSON nesting", null),
     WRONG_TYPE("wrong JSON types", null),
     NOT_JSON("not JSON", null),

@@ -44,7 +44,7 @@ final class PoisonTable {
         table.row("  refused / accepted / server error / other", verdicts(socket.outcomes()));
         kinds(table, socket.outcomes());
         table.row("  error frames by code", socket.errorCodes().isEmpty() ? "none" : join(socket.errorCodes()));
-        table.row("  frame over the 64 KB limit", socket.oversizeClose());
+        table.row("  frame over the 512 KiB limit", socket.oversizeClose());
         table.row("  valid send afterwards", format("same connection: %s; new connection after 1009: %s",
                 socket.acceptedAfter() ? "accepted" : "NOT accepted",
                 socket.acceptedReconnect() ? "accepted" : "NOT accepted"));

@@ -12,14 +12,15 @@ import java.util.Map;
  * The bad frames of the poison benchmark for the gateway's WebSocket: {@code send}, {@code edit} and
  * {@code subscribe} with each bad character and over-long in every text field, fields of the wrong JSON
  * type, unknown frame types, frames that are not JSON and nesting deep enough to trouble a recursive
- * parser. All stay under the 64 KB message limit; the one frame above it is {@link #oversize}, which
+ * parser. All stay under the 512 KiB message limit; the one frame above it is {@link #oversize}, which
  * closes the connection by design and so is sent last.
  */
 final class SocketCorpus {
 
-    /** Deep, yet inside the 64 KB limit, so that the parser and not the transport meets it. */
+    /** Deep, yet inside the message limit, so that the parser and not the transport meets it. */
     static final int NESTING_DEPTH = 60_000;
-    static final int OVERSIZE_CHARS = 70_000;
+    /** Above the gateway's 512 KiB message limit (quarkus.websockets-next.server.max-message-size). */
+    static final int OVERSIZE_CHARS = 600_000;
 
     /**
      * @param request the frame type it pretends to be, for the report
@@ -76,7 +77,7 @@ final class SocketCorpus {
 
     /** A send whose text alone is over the message limit: the gateway closes the connection with 1009. */
     static FrameCase oversize(String chatId) {
-        return new FrameCase(BadInput.TOO_LARGE, "send", "70,000-char frame", json(ordered("type", "send",
+        return new FrameCase(BadInput.TOO_LARGE, "send", "600,000-char frame", json(ordered("type", "send",
                 "chatId", chatId, "text", "x".repeat(OVERSIZE_CHARS))));
     }
 

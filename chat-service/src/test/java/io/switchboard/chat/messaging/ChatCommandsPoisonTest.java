@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import io.switchboard.events.chat.TurnCompleted;
 import io.switchboard.events.chat.TurnStarted;
 import io.switchboard.events.command.SendMessage;
 import io.switchboard.events.command.StopTurn;
+import io.switchboard.events.lifecycle.ChatArchived;
 import io.switchboard.events.json.EventJson;
 import io.switchboard.infra.Databases;
 import io.switchboard.kit.consumer.DeadLetters;
@@ -129,6 +131,24 @@ class ChatCommandsPoisonTest {
         ConsumerRecord<String, byte[]> dead = deadLetters.awaitRecord(r -> chat.equals(r.key()), ChatDriver.TIMEOUT);
         assertThat(header(dead, DeadLetters.REASON)).isEqualTo("unprocessable");
         ChatDriver.assertGapless(driver.events(chat));
+    }
+
+    @Test
+    void theLifecycleConsumerGoesOnAfterPoisonAndAnArchivedChatRefusesMessages() {
+        String poisoned = UUID.randomUUID().toString();
+        String archived = ChatDriver.chatOnPartitionOf(poisoned);
+        String valid = EventJson.toJson(Envelope.of(poisoned, "tenant-l", 1, null, new ChatArchived(UUID.randomUUID())));
+        for (String poison : List.of("{not json", valid.replace("\"tenantId\":\"tenant-l\"", "\"tenantId\":null"),
+                valid.replace("\"v\":1", "\"v\":99"), valid.replace("\"type\":\"ChatArchived\"", "\"type\":\"Nope\""))) {
+            producer.send(Topics.SESSION_LIFECYCLE, poisoned, poison);
+        }
+        driver.lifecycle(archived, "tenant-l", 1, new ChatArchived(UUID.randomUUID()));
+
+        Awaitility.await().atMost(ChatDriver.TIMEOUT).until(() -> {
+            driver.send(archived, "tenant-l", "m-" + UUID.randomUUID(), "are you archived?");
+            return driver.events(archived).stream().anyMatch(e -> e.payload() instanceof CommandRejected rejected
+                    && rejected.reason().equals("chat_archived"));
+        });
     }
 
     @Test

@@ -86,6 +86,10 @@ public class ChatSubscriptions {
             afterSeqs.put(EventStream.CHAT, chatSeq);
         }
         JsonNode after = frame.json().path("after");
+        if (!after.isMissingNode() && !after.isNull() && !after.isObject()) {
+            throw FrameRejected.field(FrameRejected.INVALID_FIELD, "after",
+                    "must be an object of seqs by stream, e.g. {\"chat\": 12}", chatId, null, null);
+        }
         if (after.isObject()) {
             for (Iterator<String> names = after.fieldNames(); names.hasNext(); ) {
                 String name = names.next();

@@ -148,6 +148,8 @@ class PoisonFrameTest {
                 "after.chat");
         assertRefused(socket, "{\"type\":\"subscribe\"," + chat + ",\"after\":{\"w\\u0000\":1}}", "invalid_field",
                 "after");
+        assertRefused(socket, "{\"type\":\"subscribe\"," + chat + ",\"after\":\"x\"}", "invalid_field", "after");
+        assertRefused(socket, "{\"type\":\"subscribe\"," + chat + ",\"after\":[1]}", "invalid_field", "after");
         for (String type : List.of("subscribe", "unsubscribe", "send", "stop", "cancel", "edit")) {
             assertRefused(socket, "{\"type\":\"" + type + "\",\"chatId\":42}", "invalid_chat_id", null);
             assertRefused(socket, "{\"type\":\"" + type + "\",\"chatId\":\"" + chatId + "\\u0000\"}",
