@@ -60,8 +60,8 @@ public class ChatLifecycleConsumer {
                         return Uni.createFrom().voidItem();
                     }
                     Log.infof("chatId=%s is now %s", event.chatId(), state);
-                    return lanes.loaded(event.chatId())
-                            .map(lane -> lane.changeState(state))
+                    return lanes.loadedOrLoading(event.chatId())
+                            .map(lane -> lane.chain(loaded -> loaded.changeState(state)))
                             .orElse(Uni.createFrom().voidItem());
                 });
     }

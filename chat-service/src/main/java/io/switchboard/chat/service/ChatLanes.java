@@ -36,6 +36,14 @@ public class ChatLanes {
                 .memoize().indefinitely());
     }
 
+    /**
+     * The chat's lane if this instance has loaded it or is loading it. A lane still loading may have read the
+     * chat's state just before a lifecycle change was stored: whoever changes the state must reach it too.
+     */
+    public Optional<Uni<ChatLane>> loadedOrLoading(String chatId) {
+        return Optional.ofNullable(lanes.get(chatId));
+    }
+
     /** The chat's lane if this instance has loaded it. */
     public Optional<ChatLane> loaded(String chatId) {
         return Optional.ofNullable(loaded.get(chatId));
