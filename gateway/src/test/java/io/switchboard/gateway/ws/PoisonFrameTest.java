@@ -29,6 +29,7 @@ import io.switchboard.events.command.SendMessage;
 import io.switchboard.events.json.EventJson;
 import io.switchboard.events.text.TextRules;
 import io.switchboard.gateway.GatewayFixtures;
+import io.switchboard.gateway.PoisonTexts;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.kafka.RawProducer;
@@ -47,23 +48,10 @@ import io.vertx.core.Vertx;
 class PoisonFrameTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String WAVE = "\uD83D\uDC4B";
-    private static final String WAVE_ESCAPED = "\\uD83D\\uDC4B";
-
-    /** JSON string literals no text may hold, with what the error frame says about each. */
-    private static final Map<String, String> BAD_TEXTS = new LinkedHashMap<>();
-    /** JSON values of another type than the string a text field takes. */
-    private static final List<String> WRONG_TYPES = List.of("42", "4.2", "true", "{\"a\":1}", "[\"a\"]");
-
-    static {
-        BAD_TEXTS.put("\"a\\u0000b\"", "contains a NUL character at index 1");
-        BAD_TEXTS.put("\"a\\uD83Db\"", "contains an unpaired surrogate at index 1");
-        BAD_TEXTS.put("\"\\uDC4B tail\"", "contains an unpaired surrogate at index 0");
-        BAD_TEXTS.put("\"ring \\u0007\"", "contains the control character U+0007 at index 5");
-        BAD_TEXTS.put("\"\\u001b[31mred\"", "contains the control character U+001B at index 0");
-        BAD_TEXTS.put("\"x\\u007f\"", "contains the control character U+007F at index 1");
-        BAD_TEXTS.put("\"x\\u009b\"", "contains the control character U+009B at index 1");
-    }
+    private static final String WAVE = PoisonTexts.WAVE;
+    private static final String WAVE_ESCAPED = PoisonTexts.WAVE_ESCAPED;
+    private static final Map<String, String> BAD_TEXTS = PoisonTexts.BAD_TEXTS;
+    private static final List<String> WRONG_TYPES = PoisonTexts.WRONG_TYPES;
 
     @TestHTTPResource("/")
     URI base;
