@@ -1,7 +1,6 @@
 package io.switchboard.workspace.messaging;
 
 import java.util.UUID;
-import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,8 +16,6 @@ import io.switchboard.events.lifecycle.ChatForked;
 import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 import io.switchboard.kit.consumer.GivenUp;
 import io.switchboard.workspace.service.WorkspaceLifecycle;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Reads session.lifecycle. Records are handled one at a time in partition order, so the events of
@@ -39,8 +36,7 @@ public class SessionLifecycleConsumer {
 
     @Incoming("session-lifecycle")
     public Uni<Void> consume(ConsumerRecord<String, Envelope> record) {
-        Executor context = onContext(Vertx.currentContext());
-        return policy.process(record, this::apply, givenUp -> tellChat(givenUp, context));
+        return policy.process(record, this::apply, this::tellChat);
     }
 
     private Uni<Void> apply(Envelope event) {
@@ -62,10 +58,8 @@ public class SessionLifecycleConsumer {
      * A chat whose creation or fork was given up would wait for its workspace for ever: it hears WorkspaceFailed,
      * as for any other reason its workspace could not be prepared. A deletion given up leaves the branch behind,
      * which costs nothing and which nobody waits for: the log says so, the dead-letter copy allows a replay.
-     * The policy calls back on the dead-letter producer's thread; the database session needs the record's
-     * Vert.x context, so the work goes back there.
      */
-    private Uni<Void> tellChat(GivenUp givenUp, Executor context) {
+    private Uni<Void> tellChat(GivenUp givenUp) {
         Envelope event = givenUp.event();
         UUID projectId;
         if (event.payload() instanceof ChatCreated created) {
@@ -77,20 +71,6 @@ public class SessionLifecycleConsumer {
                     event.type(), event.seq(), givenUp.reason());
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> lifecycle.givenUp(event, projectId, givenUp.message()))
-                .runSubscriptionOn(context);
-    }
-
-    private static Executor onContext(Context context) {
-        if (context == null) {
-            return Runnable::run;
-        }
-        return task -> {
-            if (Vertx.currentContext() == context) {
-                task.run();
-            } else {
-                context.runOnContext(ignored -> task.run());
-            }
-        };
+        return lifecycle.givenUp(event, projectId, givenUp.message());
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.kit.consumer;
 
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -13,6 +14,8 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.kafka.ChatKeyGuard;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The one rule every Kafka consumer of every service follows, so that no record can stop a consumer, a
@@ -66,6 +69,9 @@ public class ConsumerFailurePolicy {
     public Uni<Void> handle(ConsumerRecord<String, Envelope> record, Supplier<Uni<Void>> handler,
             Function<GivenUp, Uni<Void>> visibleOutcome) {
         int retries = Math.max(0, config.maxAttempts() - 1);
+        // Back-off timers and the dead-letter acknowledgement end on other threads; the chat is told on the
+        // record's own Vert.x context, where a database session of the consumer's can be opened.
+        Executor recordContext = onContext(Vertx.currentContext());
         return Uni.createFrom().<Void>deferred(handler::get)
                 .onFailure(FailureClassifier::isTransient).invoke(failure -> {
                     registry.counter(RETRIES_METRIC, "topic", record.topic()).increment();
@@ -74,7 +80,7 @@ public class ConsumerFailurePolicy {
                 })
                 .onFailure(FailureClassifier::isTransient).retry()
                 .withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(retries)
-                .onFailure().recoverWithUni(failure -> giveUp(record, failure, visibleOutcome));
+                .onFailure().recoverWithUni(failure -> giveUp(record, failure, visibleOutcome, recordContext));
     }
 
     /**
@@ -92,16 +98,30 @@ public class ConsumerFailurePolicy {
     }
 
     private Uni<Void> giveUp(ConsumerRecord<String, Envelope> record, Throwable failure,
-            Function<GivenUp, Uni<Void>> visibleOutcome) {
+            Function<GivenUp, Uni<Void>> visibleOutcome, Executor recordContext) {
         String reason = FailureClassifier.isPermanent(failure) ? GivenUp.UNPROCESSABLE : GivenUp.RETRIES_EXHAUSTED;
         GivenUp givenUp = new GivenUp(record.value(), reason, reason.equals(GivenUp.UNPROCESSABLE)
                 ? "The request could not be processed and was set aside"
                 : "The request could not be processed in time and was set aside");
         Uni<Void> outcome = Optional.ofNullable(visibleOutcome).map(callback -> Uni.createFrom()
                 .deferred(() -> callback.apply(givenUp))
+                .runSubscriptionOn(recordContext)
                 .onFailure().invoke(notTold -> Log.errorf(notTold, "chatId=%s could not be told that %s offset %d "
                         + "was set aside", record.key(), record.topic(), record.offset()))
                 .onFailure().recoverWithNull()).orElse(Uni.createFrom().voidItem());
         return deadLetters.send(record, reason, failure).chain(() -> outcome);
+    }
+
+    private static Executor onContext(Context context) {
+        if (context == null) {
+            return Runnable::run;
+        }
+        return task -> {
+            if (Vertx.currentContext() == context) {
+                task.run();
+            } else {
+                context.runOnContext(ignored -> task.run());
+            }
+        };
     }
 }
