@@ -1,12 +1,16 @@
 package io.switchboard.launcher;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +28,9 @@ import io.switchboard.testing.kafka.RecordCollector;
 class InfrastructureRestartIT {
 
     private static final Duration DOWN = Duration.ofSeconds(3);
+    /** chat-service's producer gives a record up after this; the long outage below outlasts it. */
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(4);
+    private static final Duration LONG_DOWN = Duration.ofSeconds(12);
 
     private static Path dataDir;
     private static Stack stack;
@@ -32,7 +39,13 @@ class InfrastructureRestartIT {
     @BeforeAll
     static void startStack() {
         dataDir = TestStacks.temporaryDataDir();
-        stack = Stack.start(TestStacks.settings(dataDir, true));
+        StackSettings settings = TestStacks.settings(dataDir, true);
+        Map<String, String> config = new HashMap<>(settings.extraConfig());
+        config.put("mp.messaging.outgoing.chat-events.request.timeout.ms", "2000");
+        config.put("mp.messaging.outgoing.chat-events.delivery.timeout.ms",
+                Long.toString(DELIVERY_TIMEOUT.toMillis()));
+        stack = Stack.start(new StackSettings(settings.projectRoot(), settings.infra(), settings.servicePorts(),
+                config));
         tenants = List.of(
                 new ChatApi(stack.gatewayUrl(), stack.token("tenant-faults-a", "ann", Duration.ofHours(1))),
                 new ChatApi(stack.gatewayUrl(), stack.token("tenant-faults-b", "ben", Duration.ofHours(1))));
@@ -51,9 +64,28 @@ class InfrastructureRestartIT {
         survives("kafka", () -> stack.infra().restartKafka(DOWN));
     }
 
+    /**
+     * Down for longer than chat-service's producer waits: its sends fail, and each goes out again with its seq
+     * once the broker is back, so no chat's stream has a gap and no turn is left unannounced.
+     */
+    @Test
+    void aBrokerOutageLongerThanTheDeliveryTimeoutLeavesNoGap() {
+        double retriesBefore = publishRetries();
+        survives("kafka-long", () -> stack.infra().restartKafka(LONG_DOWN));
+        assertThat(publishRetries()).as("chat-service sent events again after the broker refused them")
+                .isGreaterThan(retriesBefore);
+    }
+
     @Test
     void aDatabaseRestartInTheMiddleOfStreamingLosesNothing() {
         survives("postgres", () -> stack.infra().restartPostgres(DOWN));
+    }
+
+    private static double publishRetries() {
+        String metrics = given().baseUri(stack.service(ServiceName.CHAT).url()).get("/q/metrics").asString();
+        Matcher count = Pattern.compile("(?m)^switchboard_chat_events_publish_retries_total(?:\\{[^}]*})? (\\S+)$")
+                .matcher(metrics);
+        return count.find() ? Double.parseDouble(count.group(1)) : 0;
     }
 
     private void survives(String fault, Runnable restart) {

@@ -4,28 +4,36 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-import io.smallrye.mutiny.Uni;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.switchboard.events.Envelope;
 import io.switchboard.kit.messaging.KeyedMessages;
 
 /**
- * Hands chat.events records to Kafka, keyed by chatId. Callers number events under their chat's lock and
- * call {@link #send} under the same lock, so a chat's records enter the producer in seq order.
+ * Hands chat.events records to Kafka, keyed by chatId. Each chat's {@link EventSequence} numbers its events and
+ * sends them one at a time, so a chat's records enter the producer in seq order.
  */
 @ApplicationScoped
 public class ChatEventPublisher {
 
     private final MutinyEmitter<Envelope> events;
+    private final Counter retries;
 
-    // Every running turn waits for its own ack before its next event, so the buffer is bounded by the
-    // number of chats streaming at once; a fixed bound would fail turns under a burst instead.
+    // Every chat has at most one event in flight, so the buffer is bounded by the number of chats publishing at
+    // once; a fixed bound would fail turns under a burst instead.
     public ChatEventPublisher(
-            @Channel("chat-events") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<Envelope> events) {
+            @Channel("chat-events") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<Envelope> events,
+            MeterRegistry registry) {
         this.events = events;
+        this.retries = Counter.builder("switchboard.chat.events.publish.retries")
+                .description("chat.events records sent again with the same seq after Kafka did not acknowledge them")
+                .register(registry);
     }
 
     /** Sends at once; the stage completes when Kafka acknowledged the record. */
@@ -33,7 +41,22 @@ public class ChatEventPublisher {
         return events.sendMessage(KeyedMessages.keyedByChat(event)).subscribeAsCompletionStage();
     }
 
-    static Uni<Envelope> acknowledged(CompletionStage<Void> ack, Envelope event) {
-        return Uni.createFrom().completionStage(ack).replaceWith(event);
+    void countRetry() {
+        retries.increment();
+    }
+
+    /**
+     * True when sending the same record again cannot succeed: Kafka refused it for what it is (too large, not
+     * serializable), not for the state the cluster is in. Anything else, an unknown failure included, is retried.
+     */
+    static boolean isPermanent(Throwable failure) {
+        boolean refusedByKafka = false;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return false;
+            }
+            refusedByKafka |= cause instanceof KafkaException;
+        }
+        return refusedByKafka;
     }
 }

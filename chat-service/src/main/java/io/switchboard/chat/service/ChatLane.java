@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -41,7 +40,7 @@ import io.switchboard.events.json.PayloadSanitizer;
  * One chat on this instance: its queue, its running turn and its event stream. Everything that changes the
  * chat (commands, a turn starting or ending, the chat being archived) runs as one of its serial tasks, so
  * the chat changes in one order and publishes in that order, while other chats' lanes run side by side.
- * Only a running turn's deltas and tool events are published outside a task; the seq lock orders them.
+ * Only a running turn's deltas and tool events are published outside a task; the chat's EventSequence orders them.
  */
 public final class ChatLane {
 
@@ -55,11 +54,10 @@ public final class ChatLane {
     private final LaneServices services;
     private final ChatLanes owner;
     private final SerialTasks tasks;
-    private final Object seqLock = new Object();
+    private final EventSequence events;
     private final LinkedList<Turn> waiting = new LinkedList<>();
     private final CompletableFuture<Void> retired = new CompletableFuture<>();
 
-    private long seq;
     private ChatState state;
     private TokenUsage usage;
     private RunningTurn running;
@@ -77,7 +75,8 @@ public final class ChatLane {
         this.services = services;
         this.owner = owner;
         this.tasks = new SerialTasks(services.contexts.forChat(stream.chatId()));
-        this.seq = stream.lastSeq();
+        this.events = new EventSequence(stream.chatId(), tenantId, stream.lastSeq(), services.publisher::send,
+                services.publisher::countRetry, tasks.executor());
         this.state = stream.state();
         this.usage = stream.usage();
     }
@@ -254,6 +253,10 @@ public final class ChatLane {
      * already) nothing more is published. Queued turns stay in the database for the next owner.
      */
     public Uni<Void> retire(boolean publish) {
+        if (!publish) {
+            // At once, not as a task: a task may be waiting on a send that is retried until Kafka is back.
+            events.abandon();
+        }
         tasks.submit(() -> {
             retiring = true;
             publishOnRetire = publish;
@@ -386,7 +389,10 @@ public final class ChatLane {
                 .invoke(totals -> usage = totals)
                 .chain(totals -> publish(turn.id(), new TurnCompleted(outcome.answer(), outcome.usage(), totals)))
                 .chain(() -> services.turns.finish(turn.id(), ending(outcome)))
-                .invoke(() -> Log.infof("chatId=%s turn %s completed", chatId, turn.id()));
+                .invoke(() -> Log.infof("chatId=%s turn %s completed", chatId, turn.id()))
+                // Kafka refused the ending for good: the turn still ends visibly, with a small one it takes.
+                .onFailure(ChatEventPublisher::isPermanent).recoverWithUni(() -> endWithoutRunning(turn,
+                        TurnOutcome.failed("publish_failed", "The answer could not be published")));
     }
 
     /** Announces and stores an ending for a turn that is not (or no longer) running here. */
@@ -467,18 +473,13 @@ public final class ChatLane {
 
     // ---- the event stream ------------------------------------------------------------------------------
 
-    /** Numbers the event and hands it to Kafka; completes when Kafka acknowledged it. */
+    /**
+     * Numbers the event and hands it to Kafka behind the chat's earlier events; completes, on the lane's context,
+     * when Kafka acknowledged it (see EventSequence: a failed send is retried with the same seq).
+     */
     Uni<Envelope> publish(UUID turnId, EventPayload payload) {
-        Envelope event;
-        CompletionStage<Void> ack;
         // Model output and tool results are foreign text: cleaned here, so no consumer has to refuse our events.
-        EventPayload clean = PayloadSanitizer.sanitize(payload);
-        synchronized (seqLock) {
-            event = Envelope.of(chatId, tenantId, ++seq, turnId, clean);
-            ack = services.publisher.send(event);
-        }
-        // The acknowledgement arrives on the producer's side; the turn carries on on its own lane's context.
-        return ChatEventPublisher.acknowledged(ack, event).emitOn(tasks.executor());
+        return events.publish(turnId, PayloadSanitizer.sanitize(payload));
     }
 
     private Uni<Void> publishInWindow(UUID turnId, EventPayload payload) {
@@ -508,9 +509,7 @@ public final class ChatLane {
     }
 
     private long currentSeq() {
-        synchronized (seqLock) {
-            return seq;
-        }
+        return events.lastSeq();
     }
 
     // ---- the queue -------------------------------------------------------------------------------------
