@@ -41,9 +41,8 @@ class InfrastructureRestartIT {
         dataDir = TestStacks.temporaryDataDir();
         StackSettings settings = TestStacks.settings(dataDir, true);
         Map<String, String> config = new HashMap<>(settings.extraConfig());
-        config.put("mp.messaging.outgoing.chat-events.request.timeout.ms", "2000");
-        config.put("mp.messaging.outgoing.chat-events.delivery.timeout.ms",
-                Long.toString(DELIVERY_TIMEOUT.toMillis()));
+        config.put("SWITCHBOARD_EVENTS_REQUEST_TIMEOUT_MS", "2000");
+        config.put("SWITCHBOARD_EVENTS_DELIVERY_TIMEOUT_MS", Long.toString(DELIVERY_TIMEOUT.toMillis()));
         stack = Stack.start(new StackSettings(settings.projectRoot(), settings.infra(), settings.servicePorts(),
                 config));
         tenants = List.of(
