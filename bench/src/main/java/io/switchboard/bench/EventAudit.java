@@ -167,7 +167,7 @@ final class EventAudit {
                     chat.figures().delta(ChronoUnit.MICROS.between(event.at(), consumedAt));
                 }
             }
-            case TOOL_CALL_STARTED, TOOL_CALL_PROGRESS, TOOL_CALL_RESULT, TOOL_CALL_FAILED ->
+            case TOOL_CALL_STARTED, TOOL_CALL_RESULT, TOOL_CALL_FAILED ->
                     requireStage(turn, Stage.STARTED, event);
             case TURN_COMPLETED -> {
                 if (requireStage(turn, Stage.STARTED, event)) {

@@ -10,7 +10,6 @@ import io.switchboard.events.chat.CommandRejected;
 import io.switchboard.events.chat.QueuedTurnEdited;
 import io.switchboard.events.chat.TextDelta;
 import io.switchboard.events.chat.ToolCallFailed;
-import io.switchboard.events.chat.ToolCallProgress;
 import io.switchboard.events.chat.ToolCallResult;
 import io.switchboard.events.chat.ToolCallStarted;
 import io.switchboard.events.chat.TurnCancelled;
@@ -29,8 +28,6 @@ import io.switchboard.events.lifecycle.ChatForked;
 import io.switchboard.events.lifecycle.ChatRestored;
 import io.switchboard.events.lifecycle.ChatUpdated;
 import io.switchboard.events.workspace.Committed;
-import io.switchboard.events.workspace.PullRequestOpened;
-import io.switchboard.events.workspace.PullRequestUpdated;
 import io.switchboard.events.workspace.WorkspaceFailed;
 import io.switchboard.events.workspace.WorkspaceReady;
 import io.switchboard.events.workspace.WorkspaceRemoved;
@@ -47,7 +44,6 @@ public enum EventType {
     TURN_STARTED(TurnStarted.class, Topics.CHAT_EVENTS),
     TEXT_DELTA(TextDelta.class, Topics.CHAT_EVENTS),
     TOOL_CALL_STARTED(ToolCallStarted.class, Topics.CHAT_EVENTS),
-    TOOL_CALL_PROGRESS(ToolCallProgress.class, Topics.CHAT_EVENTS),
     TOOL_CALL_RESULT(ToolCallResult.class, Topics.CHAT_EVENTS),
     TOOL_CALL_FAILED(ToolCallFailed.class, Topics.CHAT_EVENTS),
     TURN_COMPLETED(TurnCompleted.class, Topics.CHAT_EVENTS),
@@ -66,8 +62,6 @@ public enum EventType {
     WORKSPACE_READY(WorkspaceReady.class, Topics.WORKSPACE_EVENTS),
     WORKSPACE_FAILED(WorkspaceFailed.class, Topics.WORKSPACE_EVENTS),
     COMMITTED(Committed.class, Topics.WORKSPACE_EVENTS),
-    PULL_REQUEST_OPENED(PullRequestOpened.class, Topics.WORKSPACE_EVENTS),
-    PULL_REQUEST_UPDATED(PullRequestUpdated.class, Topics.WORKSPACE_EVENTS),
     WORKSPACE_REMOVED(WorkspaceRemoved.class, Topics.WORKSPACE_EVENTS);
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())

@@ -1,6 +1,5 @@
 package io.switchboard.events.chat;
 
-import io.switchboard.events.EventPayload;
 import io.switchboard.events.Nullable;
 
 /**
@@ -12,5 +11,5 @@ import io.switchboard.events.Nullable;
  * @param message   a human-readable explanation
  */
 public record CommandRejected(String command, @Nullable String reference, String reason, String message)
-        implements EventPayload {
+        implements ChatEvent {
 }

@@ -1,7 +1,5 @@
 package io.switchboard.events.chat;
 
-import io.switchboard.events.EventPayload;
-
 /** The text of a turn still waiting in the chat's queue was replaced; the envelope names the turn. */
-public record QueuedTurnEdited(String text) implements EventPayload {
+public record QueuedTurnEdited(String text) implements ChatEvent {
 }

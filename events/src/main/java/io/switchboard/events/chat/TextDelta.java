@@ -1,7 +1,5 @@
 package io.switchboard.events.chat;
 
-import io.switchboard.events.EventPayload;
-
 /** A piece of the answer: the model's tokens of a short window, coalesced. */
-public record TextDelta(String text) implements EventPayload {
+public record TextDelta(String text) implements ChatEvent {
 }

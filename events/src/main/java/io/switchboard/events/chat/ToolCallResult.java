@@ -1,7 +1,5 @@
 package io.switchboard.events.chat;
 
-import io.switchboard.events.EventPayload;
-
 /** A tool call finished; {@code result} is what goes back to the model. */
-public record ToolCallResult(String toolCallId, String result) implements EventPayload {
+public record ToolCallResult(String toolCallId, String result) implements ChatEvent {
 }

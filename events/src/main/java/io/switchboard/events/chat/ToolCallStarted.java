@@ -2,8 +2,6 @@ package io.switchboard.events.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.switchboard.events.EventPayload;
-
 /** The model called a tool; {@code arguments} is the JSON object it passed. */
-public record ToolCallStarted(String toolCallId, String tool, JsonNode arguments) implements EventPayload {
+public record ToolCallStarted(String toolCallId, String tool, JsonNode arguments) implements ChatEvent {
 }

@@ -1,14 +1,12 @@
 package io.switchboard.events.chat;
 
-import io.switchboard.events.EventPayload;
-
 /**
  * The turn was cancelled before it finished.
  *
  * @param reason a stable code: {@code cancelled} (CancelTurn), {@code stopped} (StopTurn), {@code superseded}
  *               (a message sent with delivery {@code now}), {@code chat_archived} or {@code chat_deleted}
  */
-public record TurnCancelled(String reason) implements EventPayload {
+public record TurnCancelled(String reason) implements ChatEvent {
 
     public static final String CANCELLED = "cancelled";
     public static final String STOPPED = "stopped";

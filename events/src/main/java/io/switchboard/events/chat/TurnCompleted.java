@@ -1,6 +1,5 @@
 package io.switchboard.events.chat;
 
-import io.switchboard.events.EventPayload;
 import io.switchboard.events.Nullable;
 
 /**
@@ -10,7 +9,7 @@ import io.switchboard.events.Nullable;
  * @param usage     the tokens this turn consumed
  * @param chatUsage the chat's running total, this turn included
  */
-public record TurnCompleted(String text, TokenUsage usage, @Nullable TokenUsage chatUsage) implements EventPayload {
+public record TurnCompleted(String text, TokenUsage usage, @Nullable TokenUsage chatUsage) implements ChatEvent {
 
     public TurnCompleted(String text, TokenUsage usage) {
         this(text, usage, null);

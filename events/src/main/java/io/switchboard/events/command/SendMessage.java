@@ -1,6 +1,5 @@
 package io.switchboard.events.command;
 
-import io.switchboard.events.EventPayload;
 import io.switchboard.events.Nullable;
 
 /**
@@ -13,7 +12,7 @@ import io.switchboard.events.Nullable;
  * @param delivery        when it runs if the chat is busy; absent means {@link Delivery#QUEUE}
  */
 public record SendMessage(String clientMessageId, String userId, String text, String model,
-                          @Nullable Delivery delivery) implements EventPayload {
+                          @Nullable Delivery delivery) implements ChatCommand {
 
     public SendMessage(String clientMessageId, String userId, String text, String model) {
         this(clientMessageId, userId, text, model, null);

@@ -1,7 +1,5 @@
 package io.switchboard.events.command;
 
-import io.switchboard.events.EventPayload;
-
 /** Stops the chat's running turn, if any; its queued turns stay queued and the next one starts. */
-public record StopTurn(String userId) implements EventPayload {
+public record StopTurn(String userId) implements ChatCommand {
 }

@@ -2,8 +2,6 @@ package io.switchboard.events.lifecycle;
 
 import java.util.UUID;
 
-import io.switchboard.events.EventPayload;
-
 /** A chat was archived: hidden from the sidebar, its queue cancelled, its history kept. */
-public record ChatArchived(UUID projectId) implements EventPayload {
+public record ChatArchived(UUID projectId) implements LifecycleEvent {
 }

@@ -2,8 +2,6 @@ package io.switchboard.events.lifecycle;
 
 import java.util.UUID;
 
-import io.switchboard.events.EventPayload;
-
 /** A chat was created in a project. */
-public record ChatCreated(UUID projectId, String userId, String title, String model) implements EventPayload {
+public record ChatCreated(UUID projectId, String userId, String title, String model) implements LifecycleEvent {
 }

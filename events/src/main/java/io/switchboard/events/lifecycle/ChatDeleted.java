@@ -2,8 +2,6 @@ package io.switchboard.events.lifecycle;
 
 import java.util.UUID;
 
-import io.switchboard.events.EventPayload;
-
 /** A chat was deleted with its history and workspace. */
-public record ChatDeleted(UUID projectId) implements EventPayload {
+public record ChatDeleted(UUID projectId) implements LifecycleEvent {
 }

@@ -2,7 +2,6 @@ package io.switchboard.events.lifecycle;
 
 import java.util.UUID;
 
-import io.switchboard.events.EventPayload;
 import io.switchboard.events.Nullable;
 
 /**
@@ -10,5 +9,5 @@ import io.switchboard.events.Nullable;
  * source chat's head when that is absent.
  */
 public record ChatForked(UUID projectId, String userId, String sourceChatId, String title, String model,
-        @Nullable String fromCommit) implements EventPayload {
+        @Nullable String fromCommit) implements LifecycleEvent {
 }

@@ -2,8 +2,6 @@ package io.switchboard.events.lifecycle;
 
 import java.util.UUID;
 
-import io.switchboard.events.EventPayload;
-
 /** An archived chat was brought back. */
-public record ChatRestored(UUID projectId) implements EventPayload {
+public record ChatRestored(UUID projectId) implements LifecycleEvent {
 }

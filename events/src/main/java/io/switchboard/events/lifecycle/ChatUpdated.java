@@ -2,8 +2,6 @@ package io.switchboard.events.lifecycle;
 
 import java.util.UUID;
 
-import io.switchboard.events.EventPayload;
-
 /** A chat was renamed or given another model. */
-public record ChatUpdated(UUID projectId, String title, String model) implements EventPayload {
+public record ChatUpdated(UUID projectId, String title, String model) implements LifecycleEvent {
 }

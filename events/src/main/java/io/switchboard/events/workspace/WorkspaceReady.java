@@ -2,8 +2,6 @@ package io.switchboard.events.workspace;
 
 import java.util.UUID;
 
-import io.switchboard.events.EventPayload;
-
 /** The chat's branch exists and its working directory can be used. */
-public record WorkspaceReady(UUID projectId, String branch, String headCommit) implements EventPayload {
+public record WorkspaceReady(UUID projectId, String branch, String headCommit) implements WorkspaceEvent {
 }
