@@ -1,5 +1,6 @@
 package io.switchboard.chat.tools;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.chat.llm.ModelEvent;
 import io.switchboard.chat.llm.ToolSpec;
+import io.switchboard.workspace.api.CommitRequest;
+import io.switchboard.workspace.api.WriteFileRequest;
 
 /**
  * The agent's tools in its chat's working directory: what the model is offered ({@link #specs()}),
@@ -25,6 +28,9 @@ import io.switchboard.chat.llm.ToolSpec;
  */
 @ApplicationScoped
 public class AgentToolbox {
+
+    private static final Duration READ_RETRY_DELAY = Duration.ofMillis(200);
+    private static final int READ_RETRIES = 2;
 
     private static final List<ToolSpec> SPECS = ToolCatalog.ALL.stream().map(ToolDefinition::spec).toList();
 
@@ -67,8 +73,10 @@ public class AgentToolbox {
      * next turn's commit.
      */
     public Uni<Optional<String>> commitTurn(String tenantId, String chatId, UUID turnId, String message) {
-        return breakers.call(tenantId, () -> workspace.commit(bearer(), tenantId, chatId,
-                        new WorkspaceClient.Commit(message, turnId)))
+        return breakers.call(tenantId, () -> {
+                    requireServiceToken();
+                    return workspace.commit(tenantId, chatId, new CommitRequest(message, turnId));
+                })
                 .map(result -> {
                     if (!result.committed()) {
                         Log.infof("chatId=%s turn %s: nothing to commit", chatId, turnId);
@@ -92,30 +100,35 @@ public class AgentToolbox {
         ToolDefinition tool = ToolCatalog.find(call.name()).orElseThrow(() -> new ToolArgumentException(
                 "There is no tool '" + call.name() + "'; the tools are " + ToolCatalog.names()));
         ToolArguments arguments = ToolArguments.parse(tool, call.argumentsJson());
-        String bearer = bearer();
+        requireServiceToken();
         Uni<String> text = switch (tool.name()) {
-            case ToolCatalog.LIST_FILES -> workspace.list(bearer, tenantId, chatId, arguments.string("path"),
-                    arguments.flag("recursive"), arguments.integer("limit")).map(ToolResultText::listing);
-            case ToolCatalog.READ_FILE -> workspace.read(bearer, tenantId, chatId, arguments.string("path"),
-                    arguments.integer("from_line"), arguments.integer("max_lines")).map(ToolResultText::file);
-            case ToolCatalog.WRITE_FILE -> workspace.write(bearer, tenantId, chatId,
-                    new WorkspaceClient.WriteFile(arguments.string("path"), arguments.string("content")))
+            case ToolCatalog.LIST_FILES -> retried(workspace.list(tenantId, chatId, arguments.string("path"),
+                    arguments.flag("recursive"), arguments.integer("limit"))).map(ToolResultText::listing);
+            case ToolCatalog.READ_FILE -> retried(workspace.read(tenantId, chatId, arguments.string("path"),
+                    arguments.integer("from_line"), arguments.integer("max_lines"))).map(ToolResultText::file);
+            case ToolCatalog.WRITE_FILE -> workspace.write(tenantId, chatId,
+                    new WriteFileRequest(arguments.string("path"), arguments.string("content")))
                     .map(ToolResultText::written);
-            case ToolCatalog.SEARCH -> workspace.search(bearer, tenantId, chatId, arguments.string("query"),
+            case ToolCatalog.SEARCH -> retried(workspace.search(tenantId, chatId, arguments.string("query"),
                     arguments.flag("regex"), arguments.flag("ignore_case"), arguments.string("glob"),
-                    arguments.string("path"), arguments.integer("max_results")).map(ToolResultText::search);
-            case ToolCatalog.SHOW_DIFF -> workspace.diff(bearer, tenantId, chatId,
-                    arguments.flag("against_default_branch")).map(ToolResultText::diff);
+                    arguments.string("path"), arguments.integer("max_results"))).map(ToolResultText::search);
+            case ToolCatalog.SHOW_DIFF -> retried(workspace.diff(tenantId, chatId,
+                    arguments.flag("against_default_branch"))).map(ToolResultText::diff);
             default -> throw new IllegalStateException("No handler for tool " + tool.name());
         };
         return text.map(ToolOutcome::success);
     }
 
-    private String bearer() {
-        return config.serviceToken()
-                .filter(token -> !token.isBlank())
-                .map(token -> "Bearer " + token.strip())
-                .orElseThrow(ToolsNotConfigured::new);
+    private void requireServiceToken() {
+        if (config.serviceToken().filter(token -> !token.isBlank()).isEmpty()) {
+            throw new ToolsNotConfigured();
+        }
+    }
+
+    /** A read is asked again after a failure of the service; a refusal (4xx) would only be refused again. */
+    private static <T> Uni<T> retried(Uni<T> read) {
+        return read.onFailure(failure -> !(failure instanceof WorkspaceRejection)).retry()
+                .withBackOff(READ_RETRY_DELAY).withJitter(0.5).atMost(READ_RETRIES);
     }
 
     /** What the model, and the log, are told about a call that did not work. */

@@ -3,13 +3,22 @@ package io.switchboard.chat.tools;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.switchboard.workspace.api.ChangedFile;
+import io.switchboard.workspace.api.DiffPart;
+import io.switchboard.workspace.api.FileContent;
+import io.switchboard.workspace.api.FileEntry;
+import io.switchboard.workspace.api.FileListing;
+import io.switchboard.workspace.api.FileWritten;
+import io.switchboard.workspace.api.SearchResult;
+import io.switchboard.workspace.api.WorkspaceDiff;
+
 /** Tool results as the model reads them: plain text, with a header saying what it is looking at. */
 final class ToolResultText {
 
     private ToolResultText() {
     }
 
-    static String listing(WorkspaceClient.Listing listing) {
+    static String listing(FileListing listing) {
         String where = listing.path() == null || listing.path().isEmpty() ? "the working directory"
                 : "'" + listing.path() + "'";
         StringBuilder text = new StringBuilder();
@@ -18,7 +27,7 @@ final class ToolResultText {
         }
         text.append(listing.recursive() ? "Files below " : "Entries of ").append(where).append(" (")
                 .append(listing.entries().size()).append("):\n");
-        for (WorkspaceClient.Entry entry : listing.entries()) {
+        for (FileEntry entry : listing.entries()) {
             text.append(entry.path());
             switch (entry.type()) {
                 case "directory" -> text.append('/');
@@ -33,19 +42,19 @@ final class ToolResultText {
         return text.toString();
     }
 
-    static String file(WorkspaceClient.FileContent file) {
+    static String file(FileContent file) {
         String range = file.fromLine() == 1 && file.toLine() == file.totalLines()
                 ? file.totalLines() + " lines"
                 : "lines " + file.fromLine() + "-" + file.toLine() + " of " + file.totalLines();
         return "File '" + file.path() + "' (" + range + ", " + file.size() + " bytes):\n" + file.content();
     }
 
-    static String written(WorkspaceClient.FileWritten written) {
+    static String written(FileWritten written) {
         return (written.created() ? "Created '" : "Replaced '") + written.path() + "' (" + written.size()
                 + " bytes).";
     }
 
-    static String search(WorkspaceClient.SearchResult result) {
+    static String search(SearchResult result) {
         if (result.matches().isEmpty()) {
             return "No matches in " + result.filesSearched() + " files searched"
                     + (result.truncated() ? " before the search time ran out." : ".");
@@ -58,7 +67,7 @@ final class ToolResultText {
                         + " 'max_results']\n" : "");
     }
 
-    static String diff(WorkspaceClient.Diff diff) {
+    static String diff(WorkspaceDiff diff) {
         StringBuilder text = new StringBuilder();
         part(text, "Uncommitted changes on " + diff.branch() + " (against " + shortId(diff.head()) + ")",
                 diff.uncommitted(), "No uncommitted changes.");
@@ -71,7 +80,7 @@ final class ToolResultText {
         return text.toString();
     }
 
-    private static void part(StringBuilder text, String title, WorkspaceClient.DiffPart part, String none) {
+    private static void part(StringBuilder text, String title, DiffPart part, String none) {
         if (part == null || part.files().isEmpty()) {
             text.append(none).append('\n');
             return;
@@ -83,7 +92,7 @@ final class ToolResultText {
         }
     }
 
-    private static String files(List<WorkspaceClient.ChangedFile> files) {
+    private static String files(List<ChangedFile> files) {
         return files.stream()
                 .map(file -> file.change() + " " + (file.oldPath() == null ? file.path()
                         : file.oldPath() + " -> " + file.path()))

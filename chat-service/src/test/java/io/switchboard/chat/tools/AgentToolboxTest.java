@@ -13,6 +13,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.switchboard.chat.llm.ModelEvent;
 import io.switchboard.chat.llm.ToolSpec;
+import io.switchboard.workspace.api.ChangedFile;
+import io.switchboard.workspace.api.DiffPart;
+import io.switchboard.workspace.api.FileContent;
+import io.switchboard.workspace.api.FileEntry;
+import io.switchboard.workspace.api.FileListing;
+import io.switchboard.workspace.api.FileWritten;
+import io.switchboard.workspace.api.SearchMatch;
+import io.switchboard.workspace.api.SearchResult;
+import io.switchboard.workspace.api.WorkspaceDiff;
 
 /**
  * What the toolbox decides before anything goes over the network: the tools it offers, and calls it
@@ -118,27 +127,27 @@ class AgentToolboxTest {
 
     @Test
     void resultsReadAsTextForTheModel() {
-        assertThat(ToolResultText.listing(new WorkspaceClient.Listing("src", false, List.of(
-                new WorkspaceClient.Entry("src/App.java", "file", 12L),
-                new WorkspaceClient.Entry("src/util", "directory", null),
-                new WorkspaceClient.Entry("src/link", "symlink", null)), true)))
+        assertThat(ToolResultText.listing(new FileListing("src", false, List.of(
+                new FileEntry("src/App.java", "file", 12L),
+                new FileEntry("src/util", "directory", null),
+                new FileEntry("src/link", "symlink", null)), true)))
                 .isEqualTo("Entries of 'src' (3):\nsrc/App.java (12 bytes)\nsrc/util/\nsrc/link (symbolic link)\n"
                         + "[more entries exist: list a subdirectory or raise 'limit']\n");
-        assertThat(ToolResultText.listing(new WorkspaceClient.Listing("", true, List.of(), false)))
+        assertThat(ToolResultText.listing(new FileListing("", true, List.of(), false)))
                 .isEqualTo("The working directory is empty.");
-        assertThat(ToolResultText.file(new WorkspaceClient.FileContent("a.txt", 8, 4, 2, 3, "b\nc\n")))
+        assertThat(ToolResultText.file(new FileContent("a.txt", 8, 4, 2, 3, "b\nc\n")))
                 .isEqualTo("File 'a.txt' (lines 2-3 of 4, 8 bytes):\nb\nc\n");
-        assertThat(ToolResultText.search(new WorkspaceClient.SearchResult(List.of(
-                new WorkspaceClient.Match("a.txt", 3, "TODO here")), false, 7)))
+        assertThat(ToolResultText.search(new SearchResult(List.of(
+                new SearchMatch("a.txt", 3, "TODO here")), false, 7)))
                 .isEqualTo("1 matches:\na.txt:3: TODO here\n");
-        assertThat(ToolResultText.search(new WorkspaceClient.SearchResult(List.of(), false, 7)))
+        assertThat(ToolResultText.search(new SearchResult(List.of(), false, 7)))
                 .isEqualTo("No matches in 7 files searched.");
-        assertThat(ToolResultText.written(new WorkspaceClient.FileWritten("n.md", 3, true)))
+        assertThat(ToolResultText.written(new FileWritten("n.md", 3, true)))
                 .isEqualTo("Created 'n.md' (3 bytes).");
-        WorkspaceClient.Diff diff = new WorkspaceClient.Diff("switchboard/c", "0123456789abcdef",
-                new WorkspaceClient.DiffPart("0123456789abcdef", List.of(), "", false), "main",
-                new WorkspaceClient.DiffPart("fedcba9876543210",
-                        List.of(new WorkspaceClient.ChangedFile("b.txt", "RENAME", "a.txt")), "diff --git ...\n", true));
+        WorkspaceDiff diff = new WorkspaceDiff("switchboard/c", "0123456789abcdef",
+                new DiffPart("0123456789abcdef", List.of(), "", false), "main",
+                new DiffPart("fedcba9876543210",
+                        List.of(new ChangedFile("b.txt", "RENAME", "a.txt")), "diff --git ...\n", true));
         assertThat(ToolResultText.diff(diff))
                 .startsWith("No uncommitted changes.\n\nChanges committed on switchboard/c since it left main"
                         + " (at fedcba987654), 1 files: RENAME a.txt -> b.txt\ndiff --git ...\n")

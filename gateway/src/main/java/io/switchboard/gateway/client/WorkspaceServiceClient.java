@@ -1,13 +1,6 @@
 package io.switchboard.gateway.client;
 
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
-
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -15,26 +8,20 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.workspace.api.WorkspaceApi;
 
-/** git-workspace-service, called with the caller's own bearer token, which it verifies again. */
+/**
+ * git-workspace-service, through the contract it implements, called with the caller's own bearer token
+ * (CallerTokenFilter), which it verifies again. Every call of this contract is a read, so all are retried on
+ * transport failures.
+ */
 @RegisterRestClient(configKey = "workspace-service")
 @RegisterProvider(DownstreamProblemMapper.class)
+@RegisterProvider(CallerTokenFilter.class)
 @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = 2, delay = 100, abortOn = ProblemException.class)
 @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
         skipOn = ProblemException.class)
-public interface WorkspaceServiceClient {
-
-    @GET
-    @Path("/workspaces/{chatId}")
-    @Retry(maxRetries = 2, delay = 100, abortOn = ProblemException.class)
-    Uni<JsonNode> workspace(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("chatId") UUID chatId);
-
-    @GET
-    @Path("/workspaces/{chatId}/branch")
-    @Retry(maxRetries = 2, delay = 100, abortOn = ProblemException.class)
-    Uni<JsonNode> branch(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("chatId") UUID chatId);
+public interface WorkspaceServiceClient extends WorkspaceApi {
 }

@@ -13,14 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.gateway.client.WorkspaceServiceClient;
 import io.switchboard.gateway.service.ChatDirectory;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.workspace.api.BranchView;
+import io.switchboard.workspace.api.WorkspaceView;
 
 /**
  * A chat's git workspace, from git-workspace-service. The gateway checks ownership first, so another
@@ -45,24 +45,22 @@ public class WorkspaceResource {
 
     @GET
     @Operation(summary = "The chat's workspace",
-            description = "{chatId, projectId, branch, headCommit, status (PENDING, READY, FAILED), failureReason?}")
+            description = "Its branch, head commit and status (PENDING, READY, FAILED, with failureReason).")
     @APIResponse(responseCode = "200", description = "The workspace")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> workspace(@PathParam("chatId") UUID chatId) {
+    public Uni<WorkspaceView> workspace(@PathParam("chatId") UUID chatId) {
         Caller who = caller.get();
-        String bearer = caller.bearer();
-        return directory.resolve(who, bearer, chatId).chain(chat -> workspaces.workspace(bearer, chatId));
+        return directory.resolve(who, caller.bearer(), chatId).chain(chat -> workspaces.workspace(chatId.toString()));
     }
 
     @GET
     @Path("/branch")
     @Operation(summary = "The chat's branch as git has it now",
-            description = "{chatId, branch, headCommit}; moves ahead of the workspace's stored head as the chat commits.")
+            description = "Moves ahead of the workspace's stored head as the chat commits.")
     @APIResponse(responseCode = "200", description = "The branch and its head commit")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> branch(@PathParam("chatId") UUID chatId) {
+    public Uni<BranchView> branch(@PathParam("chatId") UUID chatId) {
         Caller who = caller.get();
-        String bearer = caller.bearer();
-        return directory.resolve(who, bearer, chatId).chain(chat -> workspaces.branch(bearer, chatId));
+        return directory.resolve(who, caller.bearer(), chatId).chain(chat -> workspaces.branch(chatId.toString()));
     }
 }

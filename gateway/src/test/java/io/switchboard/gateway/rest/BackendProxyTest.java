@@ -1,6 +1,7 @@
 package io.switchboard.gateway.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -49,6 +50,9 @@ class BackendProxyTest {
             given().auth().oauth2(alice).get("/api/chats/{id}/workspace", chatId)
                     .then().statusCode(503).contentType("application/problem+json")
                     .body("type", equalTo("urn:switchboard:problem:unavailable"));
+            // The contract's methods are inherited by the client: its fault tolerance still applies to them.
+            assertThat(given().get("/q/metrics").asString()).containsPattern(
+                    "ft_retry_retries_total\\{method=\"[^\"]*WorkspaceServiceClient[^\"]*\\.workspace\"} [1-9]");
         }
     }
 }

@@ -30,6 +30,9 @@ class OpenApiTest {
                 .body("paths.'/api/projects'.post.summary", equalTo("Create a project"))
                 .body("paths.'/api/chats/{chatId}/workspace'.get.responses.'404'.'$ref'",
                         equalTo("#/components/responses/NotFound"))
+                .body("paths.'/api/chats/{chatId}/workspace'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/WorkspaceView"))
+                .body("components.schemas.WorkspaceView.properties", hasKey("headCommit"))
                 .body("paths.'/api/chats/{chatId}/messages'.post.summary", equalTo("Send a message"))
                 .body("paths.'/api/chats/{chatId}/messages'.post.responses", hasKey("202"))
                 .body("paths.'/api/chats/{chatId}/messages'.post.responses.'404'.'$ref'",

@@ -21,6 +21,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.jgit.lib.Constants;
 
 import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.workspace.api.FileContent;
+import io.switchboard.workspace.api.FileEntry;
+import io.switchboard.workspace.api.FileListing;
+import io.switchboard.workspace.api.FileWritten;
 import io.switchboard.workspace.config.WorkspaceConfig;
 
 /**

@@ -20,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.jgit.lib.Constants;
 
 import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.workspace.api.SearchMatch;
+import io.switchboard.workspace.api.SearchResult;
 import io.switchboard.workspace.config.WorkspaceConfig;
 
 /**

@@ -26,6 +26,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeIterator;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
+import io.switchboard.workspace.api.ChangedFile;
+import io.switchboard.workspace.api.DiffPart;
+import io.switchboard.workspace.api.WorkspaceDiff;
 import io.switchboard.workspace.config.WorkspaceConfig;
 
 /** Diffs of a chat's working directory and branch, as unified patches cut at a size limit. */

@@ -2,38 +2,29 @@ package io.switchboard.workspace.rest;
 
 import java.util.UUID;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
-import io.switchboard.workspace.files.FileContent;
-import io.switchboard.workspace.files.FileListing;
-import io.switchboard.workspace.files.FileWritten;
+import io.switchboard.workspace.api.CommitRequest;
+import io.switchboard.workspace.api.CommitResult;
+import io.switchboard.workspace.api.FileContent;
+import io.switchboard.workspace.api.FileListing;
+import io.switchboard.workspace.api.FileWritten;
+import io.switchboard.workspace.api.SearchResult;
+import io.switchboard.workspace.api.WorkspaceDiff;
+import io.switchboard.workspace.api.WorkspaceFilesApi;
+import io.switchboard.workspace.api.WriteFileRequest;
 import io.switchboard.workspace.files.SearchQuery;
-import io.switchboard.workspace.files.SearchResult;
-import io.switchboard.workspace.git.WorkspaceDiff;
 import io.switchboard.workspace.security.ActingCaller;
-import io.switchboard.workspace.service.CommitResult;
 import io.switchboard.workspace.service.WorkspaceTools;
 
 /**
- * The chat's working directory, for the agent tools: files, search, diff and commit. Scoped to the
- * chat and its tenant; another tenant's chat answers 404 like a missing one.
+ * The chat's working directory, for the agent tools: files, search, diff and commit. Scoped to the chat and its
+ * tenant; another tenant's chat answers 404 like a missing one. The acting tenant the contract passes in is read
+ * by {@link ActingCaller}, which also decides whether the token may name one.
  */
-@Path("/workspaces/{chatId}")
 @Authenticated
-@Produces(MediaType.APPLICATION_JSON)
-public class WorkspaceFilesResource {
+public class WorkspaceFilesResource implements WorkspaceFilesApi {
 
     private final WorkspaceTools tools;
     private final ActingCaller caller;
@@ -43,24 +34,19 @@ public class WorkspaceFilesResource {
         this.caller = caller;
     }
 
-    @GET
-    @Path("/files")
-    public Uni<FileListing> list(@PathParam("chatId") String chatId, @QueryParam("path") String path,
-            @QueryParam("recursive") @DefaultValue("false") boolean recursive, @QueryParam("limit") Integer limit) {
+    @Override
+    public Uni<FileListing> list(String actingTenant, String chatId, String path, boolean recursive, Integer limit) {
         return tools.list(WorkspaceResource.parse(chatId), caller.get(), path, recursive, limit);
     }
 
-    @GET
-    @Path("/file")
-    public Uni<FileContent> read(@PathParam("chatId") String chatId, @QueryParam("path") String path,
-            @QueryParam("fromLine") Integer fromLine, @QueryParam("maxLines") Integer maxLines) {
+    @Override
+    public Uni<FileContent> read(String actingTenant, String chatId, String path, Integer fromLine,
+            Integer maxLines) {
         return tools.read(WorkspaceResource.parse(chatId), caller.get(), path, fromLine, maxLines);
     }
 
-    @PUT
-    @Path("/file")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<FileWritten> write(@PathParam("chatId") String chatId, WriteFileRequest body) {
+    @Override
+    public Uni<FileWritten> write(String actingTenant, String chatId, WriteFileRequest body) {
         UUID id = WorkspaceResource.parse(chatId);
         if (body == null) {
             throw ProblemException.badRequest("A body {\"path\", \"content\"} is required");
@@ -68,27 +54,20 @@ public class WorkspaceFilesResource {
         return tools.write(id, caller.get(), body.path(), body.content());
     }
 
-    @GET
-    @Path("/search")
-    public Uni<SearchResult> search(@PathParam("chatId") String chatId, @QueryParam("query") String query,
-            @QueryParam("regex") @DefaultValue("false") boolean regex,
-            @QueryParam("ignoreCase") @DefaultValue("false") boolean ignoreCase, @QueryParam("glob") String glob,
-            @QueryParam("path") String path, @QueryParam("maxResults") Integer maxResults) {
+    @Override
+    public Uni<SearchResult> search(String actingTenant, String chatId, String query, boolean regex,
+            boolean ignoreCase, String glob, String path, Integer maxResults) {
         return tools.search(WorkspaceResource.parse(chatId), caller.get(),
                 new SearchQuery(query, regex, ignoreCase, glob, path, maxResults));
     }
 
-    @GET
-    @Path("/diff")
-    public Uni<WorkspaceDiff> diff(@PathParam("chatId") String chatId,
-            @QueryParam("againstDefault") @DefaultValue("false") boolean againstDefault) {
+    @Override
+    public Uni<WorkspaceDiff> diff(String actingTenant, String chatId, boolean againstDefault) {
         return tools.diff(WorkspaceResource.parse(chatId), caller.get(), againstDefault);
     }
 
-    @POST
-    @Path("/commits")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<CommitResult> commit(@PathParam("chatId") String chatId, CommitRequest body) {
+    @Override
+    public Uni<CommitResult> commit(String actingTenant, String chatId, CommitRequest body) {
         UUID id = WorkspaceResource.parse(chatId);
         if (body == null) {
             throw ProblemException.badRequest("A body {\"message\", \"turnId\"?} is required");

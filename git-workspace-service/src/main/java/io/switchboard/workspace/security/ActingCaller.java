@@ -9,6 +9,7 @@ import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.AuthConfig;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.workspace.api.WorkspaceFilesApi;
 import io.switchboard.workspace.config.WorkspaceConfig;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -20,7 +21,7 @@ import io.vertx.core.http.HttpServerRequest;
 @RequestScoped
 public class ActingCaller {
 
-    public static final String TENANT_HEADER = "X-Switchboard-Tenant";
+    public static final String TENANT_HEADER = WorkspaceFilesApi.ACTING_TENANT;
 
     private static final int MAX_TENANT_LENGTH = 200;
 

@@ -1,4 +1,4 @@
-package io.switchboard.workspace.git;
+package io.switchboard.workspace.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

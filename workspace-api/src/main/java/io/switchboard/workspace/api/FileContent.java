@@ -1,4 +1,4 @@
-package io.switchboard.workspace.files;
+package io.switchboard.workspace.api;
 
 /**
  * A text file, or the requested range of its lines.

@@ -1,4 +1,4 @@
-package io.switchboard.workspace.files;
+package io.switchboard.workspace.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -11,15 +11,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FileEntry(String path, String type, Long size) {
 
-    static FileEntry file(String path, long size) {
+    public static FileEntry file(String path, long size) {
         return new FileEntry(path, "file", size);
     }
 
-    static FileEntry directory(String path) {
+    public static FileEntry directory(String path) {
         return new FileEntry(path, "directory", null);
     }
 
-    static FileEntry symlink(String path) {
+    public static FileEntry symlink(String path) {
         return new FileEntry(path, "symlink", null);
     }
 }

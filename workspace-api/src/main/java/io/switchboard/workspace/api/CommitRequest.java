@@ -1,4 +1,4 @@
-package io.switchboard.workspace.rest;
+package io.switchboard.workspace.api;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package io.switchboard.workspace.files;
+package io.switchboard.workspace.api;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.switchboard.workspace.service;
+package io.switchboard.workspace.api;
 
 /**
  * The answer to a commit request.

@@ -1,0 +1,26 @@
+package io.switchboard.workspace.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A chat's workspace as git-workspace-service keeps it. Every call carries a bearer token; a user's token reaches
+ * only its own tenant's chats, and another tenant's chat answers 404 like a missing one.
+ */
+@Path("/workspaces/{chatId}")
+@Produces(MediaType.APPLICATION_JSON)
+public interface WorkspaceApi {
+
+    @GET
+    Uni<WorkspaceView> workspace(@PathParam("chatId") String chatId);
+
+    /** The chat's branch as git has it now: moves ahead of the workspace's stored head as the chat commits. */
+    @GET
+    @Path("/branch")
+    Uni<BranchView> branch(@PathParam("chatId") String chatId);
+}
