@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.events.ChatIds;
 import io.switchboard.events.Envelope;
+import io.switchboard.events.Identifiers;
 import io.switchboard.events.text.TextRules;
 
 /**
@@ -31,8 +32,6 @@ public class ChatKeyGuard {
         this.registry = registry;
     }
 
-    /** Longest tenant id a record may name. */
-    public static final int MAX_TENANT_ID_LENGTH = 255;
 
     /** True when the record may be delivered; otherwise it has been logged and counted. */
     public boolean admit(ConsumerRecord<String, Envelope> record) {
@@ -77,8 +76,7 @@ public class ChatKeyGuard {
         if (envelope.tenantId() == null || envelope.tenantId().isBlank()) {
             return Optional.of(Rejection.MISSING_TENANT_ID);
         }
-        if (envelope.tenantId().length() > MAX_TENANT_ID_LENGTH || !TextRules.isClean(envelope.tenantId())
-                || !envelope.tenantId().strip().equals(envelope.tenantId())) {
+        if (!Identifiers.isValid(envelope.tenantId())) {
             return Optional.of(Rejection.INVALID_TENANT_ID);
         }
         return Optional.empty();

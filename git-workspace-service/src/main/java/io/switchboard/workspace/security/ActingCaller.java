@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.switchboard.events.Identifiers;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.AuthConfig;
 import io.switchboard.kit.security.Caller;
@@ -22,8 +23,6 @@ import io.vertx.core.http.HttpServerRequest;
 public class ActingCaller {
 
     public static final String TENANT_HEADER = WorkspaceFilesApi.ACTING_TENANT;
-
-    private static final int MAX_TENANT_LENGTH = 200;
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -50,7 +49,7 @@ public class ActingCaller {
                     + TENANT_HEADER + " header");
         }
         String trimmed = tenant.strip();
-        if (trimmed.length() > MAX_TENANT_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
+        if (!Identifiers.isValid(trimmed)) {
             throw ProblemException.badRequest("The " + TENANT_HEADER + " header is not a tenant id");
         }
         String subject = token.getSubject();

@@ -1,9 +1,11 @@
 package io.switchboard.kit.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.switchboard.events.Identifiers;
 import io.switchboard.kit.problem.ProblemException;
 
 /** The {@link Caller} of the current request, derived from its verified token. */
@@ -27,14 +29,33 @@ public class CurrentCaller {
         return "Bearer " + token.getRawToken();
     }
 
-    /** The caller a verified token names; a token without tenant or subject is refused with 403. */
+    /**
+     * The caller a verified token names. A token without tenant or subject, or whose tenant or subject is no
+     * usable id (not a text, too long, control characters: see {@link Identifiers}), is refused with 403: those
+     * ids go into every row and record the caller makes, where such a value would be refused much later.
+     */
     public static Caller of(JsonWebToken token, AuthConfig config) {
-        Object tenant = token.getClaim(config.tenantClaim());
+        String tenant = text(token.getClaim(config.tenantClaim()));
         String user = token.getSubject();
-        if (tenant == null || tenant.toString().isBlank() || user == null || user.isBlank()) {
+        if (tenant == null || tenant.isBlank() || user == null || user.isBlank()) {
             throw new ProblemException(403, "urn:switchboard:problem:no-tenant", "Forbidden",
                     "The token names no tenant or no subject");
         }
-        return new Caller(tenant.toString(), user);
+        if (!Identifiers.isValid(tenant) || !Identifiers.isValid(user)) {
+            throw new ProblemException(403, "urn:switchboard:problem:no-tenant", "Forbidden",
+                    "The token's tenant or subject is not a usable id");
+        }
+        return new Caller(tenant, user);
+    }
+
+    /** A claim that is a JSON string; anything else (a number, an object, a list) is no tenant. */
+    private static String text(Object claim) {
+        if (claim instanceof String string) {
+            return string;
+        }
+        if (claim instanceof JsonString string) {
+            return string.getString();
+        }
+        return null;
     }
 }

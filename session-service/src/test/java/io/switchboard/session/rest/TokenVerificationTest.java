@@ -1,6 +1,7 @@
 package io.switchboard.session.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -44,6 +45,27 @@ class TokenVerificationTest {
             given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"x\"}")
                     .post("/projects").then().statusCode(401);
         }
+    }
+
+    @Test
+    void aTokenWhoseTenantOrSubjectIsNoUsableIdIsRefusedBeforeAnythingIsStored() {
+        List<String[]> identities = List.of(
+                new String[] {"tenant-\u0000nul", "alice"},
+                new String[] {"tenant\twith-tab", "alice"},
+                new String[] {" padded-tenant", "alice"},
+                new String[] {"t".repeat(256), "alice"},
+                new String[] {"tenant-\ud800-lone-surrogate", "alice"},
+                new String[] {tenant, "alice\nforged log line"},
+                new String[] {tenant, "bob\u0000"});
+        for (String[] identity : identities) {
+            String token = TestTokens.bearer(identity[0], identity[1]);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"x\"}").post("/projects")
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("urn:switchboard:problem:no-tenant"))
+                    .body("detail", equalTo("The token's tenant or subject is not a usable id"));
+        }
+        // The longest usable tenant id still works.
+        given().auth().oauth2(TestTokens.bearer("t".repeat(255), "alice")).get("/projects").then().statusCode(200);
     }
 
     @Test
