@@ -37,6 +37,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @IfBuildProperty(name = Outbox.ENABLED, stringValue = "true")
 public class OutboxRelay {
 
+    private static final int LOGGED_ENTRY_CHARS = 500;
+
     private final OutboxTable table;
     private final MutinyEmitter<Envelope> emitter;
     private final OutboxConfig config;
@@ -147,10 +149,12 @@ public class OutboxRelay {
 
     private static PublishOutcome setAside(OutboxEntry entry, Throwable failure) {
         String error = Unpublishable.describe(failure);
-        // Logged whole: the row keeps it too, but a log line is what an operator sees first.
-        Log.errorf("chatId=%s outbox entry %d (%s seq=%s) can never be published and is set aside; "
-                + "the chat's later events go on without it. %s. Entry: %s", entry.chatId(), entry.id(),
-                entry.type(), entry.seq(), error, entry.eventJson());
+        // The row keeps the entry whole; the log line shows its start, enough to recognise it.
+        String start = entry.eventJson().length() <= LOGGED_ENTRY_CHARS ? entry.eventJson()
+                : entry.eventJson().substring(0, LOGGED_ENTRY_CHARS) + "...";
+        Log.errorf("chatId=%s outbox entry %d (%s seq=%s) can never be published and is set aside in the outbox "
+                + "table; the chat's later events go on without it. %s. Entry: %s", entry.chatId(), entry.id(),
+                entry.type(), entry.seq(), error, start);
         return PublishOutcome.setAside(entry, error);
     }
 
