@@ -28,11 +28,12 @@ begin
 end $$;
 create trigger outbox_notify after insert on outbox for each statement execute function outbox_notify();
 
--- Events not yet published move over in the order they must go out; the published ones were history only.
+-- Events not yet published move over, each chat's in seq order (the relay keeps the order of ids within a
+-- chat); the published ones were history only.
 insert into outbox (chat_id, seq, event_type, event_json, created_at)
 select chat_id::text, seq, type, envelope, created_at
 from outbox_event
 where published_at is null
-order by created_at, chat_id, seq;
+order by chat_id, seq;
 
 drop table outbox_event;
