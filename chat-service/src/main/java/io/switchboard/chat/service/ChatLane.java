@@ -35,6 +35,7 @@ import io.switchboard.events.command.EditQueuedTurn;
 import io.switchboard.events.command.SendMessage;
 import io.switchboard.events.command.StopTurn;
 import io.switchboard.events.json.PayloadSanitizer;
+import io.switchboard.kit.concurrent.SerialTasks;
 
 /**
  * One chat on this instance: its queue, its running turn and its event stream. Everything that changes the

@@ -30,9 +30,6 @@ public interface WorkspaceConfig {
     /** Identity recorded on commits the service makes itself, such as a project's initial commit. */
     Committer committer();
 
-    /** Re-publication of workspace events whose first publication was not acknowledged. */
-    Outbox outbox();
-
     /**
      * Role of a verified token that may act for the tenant named in the {@code X-Switchboard-Tenant}
      * header: chat-service runs agent tools from Kafka, without a user's token.
@@ -93,19 +90,5 @@ public interface WorkspaceConfig {
         /** Longest commit message accepted. */
         @WithDefault("10000")
         int maxCommitMessageLength();
-    }
-
-    interface Outbox {
-
-        /** How often unpublished events are looked for. */
-        @WithDefault("10s")
-        Duration relayInterval();
-
-        /**
-         * How old an unpublished event must be before the relay takes it over; younger ones are
-         * still being published by the consumer that wrote them.
-         */
-        @WithDefault("30s")
-        Duration relayAfter();
     }
 }

@@ -17,15 +17,14 @@ import io.switchboard.workspace.git.ChatBranches;
 import io.switchboard.workspace.git.GitFailure;
 import io.switchboard.workspace.git.GitWorker;
 import io.switchboard.workspace.git.WorkingDirectories;
-import io.switchboard.workspace.messaging.WorkspaceEventPublisher;
 import io.switchboard.workspace.repository.Project;
 import io.switchboard.workspace.repository.Workspace;
 import io.switchboard.workspace.repository.WorkspaceStatus;
 
 /**
- * What happens to a chat's workspace when its chat is created, forked or deleted. Every path ends
- * by publishing whatever the chat has in the outbox, so a redelivered event finishes a publication
- * an earlier attempt could not, and never makes a second branch or a second seq.
+ * What happens to a chat's workspace when its chat is created, forked or deleted. Every change is
+ * announced through the outbox in its own transaction, which service-kit's relay publishes after commit; a
+ * redelivered event finds the chat handled and never makes a second branch or a second seq.
  */
 @ApplicationScoped
 public class WorkspaceLifecycle {
@@ -33,16 +32,14 @@ public class WorkspaceLifecycle {
     private final WorkspaceStore store;
     private final ChatBranches branches;
     private final GitWorker git;
-    private final WorkspaceEventPublisher publisher;
     private final WorkingDirectories directories;
     private final ChatSequencer sequencer;
 
     public WorkspaceLifecycle(WorkspaceStore store, ChatBranches branches, GitWorker git,
-            WorkspaceEventPublisher publisher, WorkingDirectories directories, ChatSequencer sequencer) {
+            WorkingDirectories directories, ChatSequencer sequencer) {
         this.store = store;
         this.branches = branches;
         this.git = git;
-        this.publisher = publisher;
         this.directories = directories;
         this.sequencer = sequencer;
     }
@@ -85,7 +82,7 @@ public class WorkspaceLifecycle {
                     .invoke(() -> Log.infof("Chat %s: workspace removed, branch %s deleted", chatId,
                             workspace.branch()))
                     .replaceWithVoid();
-        }).chain(() -> publisher.publishPending(chatId));
+        });
     }
 
     /**
@@ -101,7 +98,7 @@ public class WorkspaceLifecycle {
                 return Uni.createFrom().voidItem();
             }
             return fail(event, projectId, reason);
-        }).chain(() -> publisher.publishPending(chatId));
+        });
     }
 
     // A chat that already has a row was handled before: redelivery, or a replay of the topic.
@@ -114,7 +111,7 @@ public class WorkspaceLifecycle {
                 return Uni.createFrom().voidItem();
             }
             return provision.get();
-        }).chain(() -> publisher.publishPending(chatId));
+        });
     }
 
     private Uni<Void> withProject(Envelope event, UUID projectId, Supplier<Uni<Void>> provision) {

@@ -14,9 +14,8 @@ import io.switchboard.events.workspace.Committed;
 import io.switchboard.events.workspace.WorkspaceFailed;
 import io.switchboard.events.workspace.WorkspaceReady;
 import io.switchboard.events.workspace.WorkspaceRemoved;
+import io.switchboard.kit.outbox.Outbox;
 import io.switchboard.workspace.git.BranchHead;
-import io.switchboard.workspace.repository.OutboxEvent;
-import io.switchboard.workspace.repository.OutboxRepository;
 import io.switchboard.workspace.repository.Project;
 import io.switchboard.workspace.repository.ProjectRepository;
 import io.switchboard.workspace.repository.Workspace;
@@ -32,9 +31,9 @@ public class WorkspaceStore {
 
     private final WorkspaceRepository workspaces;
     private final ProjectRepository projects;
-    private final OutboxRepository outbox;
+    private final Outbox outbox;
 
-    public WorkspaceStore(WorkspaceRepository workspaces, ProjectRepository projects, OutboxRepository outbox) {
+    public WorkspaceStore(WorkspaceRepository workspaces, ProjectRepository projects, Outbox outbox) {
         this.workspaces = workspaces;
         this.projects = projects;
         this.outbox = outbox;
@@ -98,14 +97,14 @@ public class WorkspaceStore {
         });
     }
 
-    private Uni<OutboxEvent> announce(Workspace workspace, long seq, EventPayload payload) {
+    private Uni<Void> announce(Workspace workspace, long seq, EventPayload payload) {
         return announce(workspace, seq, null, payload);
     }
 
-    private Uni<OutboxEvent> announce(Workspace workspace, long seq, UUID turnId, EventPayload payload) {
+    private Uni<Void> announce(Workspace workspace, long seq, UUID turnId, EventPayload payload) {
         Envelope envelope = Envelope.of(workspace.chatId().toString(), workspace.tenantId(), seq, turnId, payload);
-        Log.debugf("Chat %s: %s seq %d written to the outbox", workspace.chatId(), envelope.type(), seq);
-        return outbox.persist(OutboxEvent.of(envelope));
+        Log.debugf("chatId=%s %s seq=%d written to the outbox", workspace.chatId(), envelope.type(), seq);
+        return outbox.append(envelope);
     }
 
     private static UUID chatId(Envelope envelope) {

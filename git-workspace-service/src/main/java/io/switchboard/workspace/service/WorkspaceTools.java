@@ -31,7 +31,6 @@ import io.switchboard.workspace.git.GitWorker;
 import io.switchboard.workspace.git.TurnCommit;
 import io.switchboard.workspace.git.TurnCommits;
 import io.switchboard.workspace.git.WorkingDirectories;
-import io.switchboard.workspace.messaging.WorkspaceEventPublisher;
 import io.switchboard.workspace.repository.Workspace;
 
 /**
@@ -51,12 +50,11 @@ public class WorkspaceTools {
     private final ChatDiffs diffs;
     private final TurnCommits commits;
     private final WorkspaceStore store;
-    private final WorkspaceEventPublisher publisher;
     private final WorkspaceConfig config;
 
     public WorkspaceTools(WorkspaceQueries queries, ChatSequencer sequencer, GitWorker git,
             WorkingDirectories directories, ChatFiles files, ChatSearch search, ChatDiffs diffs, TurnCommits commits,
-            WorkspaceStore store, WorkspaceEventPublisher publisher, WorkspaceConfig config) {
+            WorkspaceStore store, WorkspaceConfig config) {
         this.queries = queries;
         this.sequencer = sequencer;
         this.git = git;
@@ -66,7 +64,6 @@ public class WorkspaceTools {
         this.diffs = diffs;
         this.commits = commits;
         this.store = store;
-        this.publisher = publisher;
         this.config = config;
     }
 
@@ -124,7 +121,6 @@ public class WorkspaceTools {
                 .invoke(recorded -> Log.infof("Chat %s: committed %s on %s (%d files, turn %s%s)", chatId,
                         outcome.commit(), workspace.branch(), outcome.files(), turnId,
                         outcome.replayed() ? ", repeated request" : ""))
-                .chain(() -> publisher.publishPending(chatId))
                 .replaceWith(view);
     }
 

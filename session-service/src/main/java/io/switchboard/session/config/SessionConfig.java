@@ -14,10 +14,6 @@ public interface SessionConfig {
     @WithDefault("New chat")
     String defaultChatTitle();
 
-    /** Most outbox entries published in one relay pass. */
-    @WithDefault("200")
-    int outboxBatchSize();
-
     /** Projects one tenant may have; one more is refused with a 409 problem. */
     @WithDefault("1000")
     int maxProjectsPerTenant();

@@ -25,7 +25,6 @@ import io.switchboard.kit.security.Caller;
 import io.switchboard.kit.security.CurrentCaller;
 import io.switchboard.kit.validation.SafeText;
 import io.switchboard.session.mapping.ViewMapper;
-import io.switchboard.session.messaging.OutboxSignal;
 import io.switchboard.session.service.ChatService;
 import io.switchboard.session.service.ProjectService;
 
@@ -41,13 +40,11 @@ public class ProjectResource {
     private final ProjectService projects;
     private final ChatService chats;
     private final CurrentCaller caller;
-    private final OutboxSignal signal;
 
-    public ProjectResource(ProjectService projects, ChatService chats, CurrentCaller caller, OutboxSignal signal) {
+    public ProjectResource(ProjectService projects, ChatService chats, CurrentCaller caller) {
         this.projects = projects;
         this.chats = chats;
         this.caller = caller;
-        this.signal = signal;
     }
 
     @POST
@@ -85,11 +82,6 @@ public class ProjectResource {
                 .onFailure(failure -> idempotencyKey != null
                         && FailureClassifier.findSqlState(failure).filter(UNIQUE_VIOLATION::equals).isPresent())
                 .recoverWithUni(() -> chats.createdEarlier(who, projectId, idempotencyKey))
-                .invoke(created -> {
-                    if (created.fresh()) {
-                        signal.nudge();
-                    }
-                })
                 .map(created -> {
                     ChatView view = ViewMapper.toView(created.chat());
                     return created.fresh()

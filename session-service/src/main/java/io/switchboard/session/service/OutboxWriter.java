@@ -1,35 +1,26 @@
 package io.switchboard.session.service;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
-import io.switchboard.events.json.EventJson;
-import io.switchboard.events.json.PayloadSanitizer;
-import io.switchboard.session.model.OutboxEntry;
-import io.switchboard.session.repository.OutboxRepository;
+import io.switchboard.kit.outbox.Outbox;
 
 /**
- * Records an event in the caller's transaction; {@code OutboxRelay} publishes it after commit. This is
- * what keeps the database and session.lifecycle consistent without a dual write.
+ * Records a session.lifecycle event in the caller's transaction, in service-kit's outbox, whose relay
+ * publishes it right after commit. This is what keeps the database and session.lifecycle consistent without
+ * a dual write; callers need nothing else (no nudge, no wait for Kafka).
  */
 @ApplicationScoped
 public class OutboxWriter {
 
-    private final OutboxRepository outbox;
+    private final Outbox outbox;
 
-    public OutboxWriter(OutboxRepository outbox) {
+    public OutboxWriter(Outbox outbox) {
         this.outbox = outbox;
     }
 
     public Uni<Void> append(Envelope event) {
-        OutboxEntry entry = new OutboxEntry();
-        entry.chatId = event.chatId();
-        // An entry the relay's reader would refuse would stop the relay for every chat behind it: written clean.
-        entry.eventJson = EventJson.toJson(PayloadSanitizer.sanitize(event));
-        entry.createdAt = Instant.now();
-        return outbox.persist(entry).replaceWithVoid();
+        return outbox.append(event);
     }
 }
