@@ -69,7 +69,7 @@ class ChatSearchTest {
         for (String query : List.of("q=", "q=%20%20", "limit=5", "q=x&limit=0", "q=x&limit=51", "q=x&projectId=nope",
                 "q=" + "y".repeat(201), "q=a%00b")) {
             given().auth().oauth2(alice).get("/chats/search?" + query)
-                    .then().statusCode(400).contentType("application/problem+json");
+                    .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json");
         }
         given().auth().oauth2(alice).get("/chats/search?q=x&projectId=" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json")
