@@ -30,6 +30,11 @@ public class ChatRepository implements PanacheRepositoryBase<Chat, UUID> {
         return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /** The caller's chat, kept from being deleted until the transaction ends; changes to it still go ahead. */
+    public Uni<Chat> shareOwned(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_READ).firstResult();
+    }
+
     /** Chats that count against the tenant's limit: a project's default chat comes with the project. */
     public Uni<Long> countForTenant(String tenantId) {
         return count("tenantId = ?1 and isDefault = false", tenantId);

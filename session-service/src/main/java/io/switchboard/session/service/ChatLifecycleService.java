@@ -145,7 +145,9 @@ public class ChatLifecycleService {
      */
     @WithTransaction
     public Uni<ChatSummary> markRead(Caller caller, UUID chatId, Long seq) {
-        return chatService.get(caller, chatId)
+        // Held against a deletion at the same time, which would leave the read position nothing to refer to.
+        return chats.shareOwned(caller.tenantId(), chatId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId))
                 .call(chat -> messages.lastSeq(chat.id).chain(last -> {
                     if (last == null) {
                         return Uni.createFrom().voidItem();

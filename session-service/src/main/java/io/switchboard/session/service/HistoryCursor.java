@@ -15,14 +15,8 @@ public record HistoryCursor(long turnSeq, long seq) {
 
     /** Before every message: a duplicated or forked chat's copied history has seqs down from 0. */
     public static final HistoryCursor START = new HistoryCursor(Long.MIN_VALUE, Long.MIN_VALUE);
-    /** After every message. */
-    public static final HistoryCursor END = new HistoryCursor(Long.MAX_VALUE, Long.MAX_VALUE);
 
     private static final Pattern FORM = Pattern.compile("(-?\\d{1,18})\\.(-?\\d{1,18})");
-
-    public static HistoryCursor parse(String text) {
-        return parse(text, "after", START);
-    }
 
     /** The cursor in the named query parameter; absent is {@code absent}, anything not a cursor a 400 problem. */
     public static HistoryCursor parse(String text, String parameter, HistoryCursor absent) {
