@@ -56,7 +56,7 @@ final class SampleEvents {
         if (type == long.class) {
             return (long) index + 100;
         }
-        if (type == boolean.class) {
+        if (type == boolean.class || type == Boolean.class) {
             return true;
         }
         if (type.isEnum()) {

@@ -3,9 +3,10 @@ package io.switchboard.launcher;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
@@ -77,8 +78,9 @@ class GatewayApiIT {
                 .body(Map.of("projectId", projectId, "text", "broadcast question"))
                 .post("/api/broadcast")
                 .then().statusCode(202)
-                .body("messages", hasSize(2))
-                .body("messages.chatId", containsInAnyOrder(left, right));
+                // The two chats made here and the project's default chat.
+                .body("messages", hasSize(3))
+                .body("messages.chatId", hasItems(left, right));
 
         for (String chat : new String[] {left, right}) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -137,8 +139,9 @@ class GatewayApiIT {
                 .header("Idempotency-Key", "not a key").body(Map.of("title", "bad"))
                 .post("/api/projects/{id}/chats", projectId)
                 .then().statusCode(400).contentType("application/problem+json");
+        // The project's default chat and the one created here.
         given().baseUri(stack.gatewayUrl()).auth().oauth2(token).get("/api/projects/{id}/chats", projectId)
-                .then().statusCode(200).body("id", hasSize(1));
+                .then().statusCode(200).body("id", hasSize(2)).body("findAll { !it.isDefault }.id", contains(first));
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.switchboard.gateway.client;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -60,7 +62,47 @@ public interface SessionServiceClient {
     @Path("/projects/{projectId}/chats")
     @Retry(maxRetries = 2, delay = 100, abortOn = ProblemException.class)
     Uni<JsonNode> listChats(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
-            @PathParam("projectId") UUID projectId);
+            @PathParam("projectId") UUID projectId, @QueryParam("status") String status,
+            @QueryParam("pinned") String pinned, @QueryParam("after") String after,
+            @QueryParam("limit") String limit);
+
+    @GET
+    @Path("/chats/search")
+    @Retry(maxRetries = 2, delay = 100, abortOn = ProblemException.class)
+    Uni<JsonNode> searchChats(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("q") String query,
+            @QueryParam("projectId") String projectId, @QueryParam("limit") String limit);
+
+    @PATCH
+    @Path("/chats/{chatId}")
+    Uni<JsonNode> updateChat(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("chatId") UUID chatId,
+            UpdateChatRequest body);
+
+    /** {@code action} is archive, restore or complete. */
+    @POST
+    @Path("/chats/{chatId}/{action}")
+    Uni<JsonNode> changeStatus(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            @PathParam("chatId") UUID chatId, @PathParam("action") String action);
+
+    @DELETE
+    @Path("/chats/{chatId}")
+    Uni<Void> deleteChat(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("chatId") UUID chatId);
+
+    @POST
+    @Path("/chats/{chatId}/duplicate")
+    Uni<JsonNode> duplicateChat(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            @PathParam("chatId") UUID chatId);
+
+    @POST
+    @Path("/chats/{chatId}/fork")
+    Uni<JsonNode> forkChat(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("chatId") UUID chatId,
+            ForkChatRequest body);
+
+    /** Moving a read position forward again changes nothing: safe to retry. */
+    @POST
+    @Path("/chats/{chatId}/read")
+    @Retry(maxRetries = 2, delay = 100, abortOn = ProblemException.class)
+    Uni<JsonNode> markRead(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("chatId") UUID chatId,
+            MarkReadRequest body);
 
     @GET
     @Path("/chats/{chatId}")
@@ -71,5 +113,6 @@ public interface SessionServiceClient {
     @Path("/chats/{chatId}/messages")
     @Retry(maxRetries = 2, delay = 100, abortOn = ProblemException.class)
     Uni<JsonNode> messages(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("chatId") UUID chatId,
-            @QueryParam("after") String after, @QueryParam("afterSeq") long afterSeq, @QueryParam("limit") int limit);
+            @QueryParam("after") String after, @QueryParam("before") String before,
+            @QueryParam("afterSeq") long afterSeq, @QueryParam("limit") int limit);
 }

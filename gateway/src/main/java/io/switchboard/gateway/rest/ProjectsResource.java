@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,6 +30,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.gateway.client.CreateChatRequest;
 import io.switchboard.gateway.client.CreateProjectRequest;
 import io.switchboard.gateway.client.SessionServiceClient;
+import io.switchboard.kit.validation.SafeText;
 
 /**
  * Projects and their chats; stored by session-service, which checks the caller's token again. Bodies are
@@ -50,7 +52,8 @@ public class ProjectsResource {
     }
 
     @POST
-    @Operation(summary = "Create a project", description = "Body {\"name\"} (1-200 characters).")
+    @Operation(summary = "Create a project", description = "Body {\"name\"} (1-200 characters). The project comes "
+            + "with its default chat, \"Main conversation\", which cannot be deleted.")
     @APIResponse(responseCode = "201", description = "The project; Location names it")
     public Uni<RestResponse<JsonNode>> create(@Valid @NotNull CreateProjectRequest body) {
         return sessions.createProject(bearer(), body)
@@ -94,11 +97,23 @@ public class ProjectsResource {
 
     @GET
     @Path("/{projectId}/chats")
-    @Operation(summary = "The project's chats")
-    @APIResponse(responseCode = "200", description = "Every chat of the project, active and archived")
+    @Operation(summary = "The project's chats",
+            description = "A page of the project's chats, most recent activity first (lastActivityAt: the last "
+                    + "message, or the creation), optionally only those with a status or pinning. Each chat carries "
+                    + "the caller's own unread count, busy (a turn running or queued) and its cursor; pass the last "
+                    + "chat's cursor as after for the next page. A page shorter than limit is the last.")
+    @APIResponse(responseCode = "200", description = "One page of chats")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> listChats(@PathParam("projectId") UUID projectId) {
-        return sessions.listChats(bearer(), projectId);
+    public Uni<JsonNode> listChats(@PathParam("projectId") UUID projectId,
+            @Parameter(description = "active, archived or completed") @QueryParam("status") @SafeText(max = 20)
+            String status,
+            @Parameter(description = "true or false") @QueryParam("pinned") @SafeText(max = 10) String pinned,
+            @Parameter(description = "The cursor of the last chat of the previous page")
+            @QueryParam("after") @SafeText(max = 200) String after,
+            @Parameter(description = "At most this many chats (1-200, default 50)")
+            @QueryParam("limit") @SafeText(max = 10) String limit) {
+        return sessions.listChats(bearer(), projectId, status, pinned, after, limit);
     }
 
     private String bearer() {

@@ -12,7 +12,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Request bodies take values of the JSON type the API documents, as WebSocket frames do: Jackson would
- * otherwise read {@code "text": 42} as the text "42" and {@code "delivery": 1} as the second constant.
+ * otherwise read {@code "text": 42} as the text "42", {@code "delivery": 1} as the second constant,
+ * {@code "pinned": "true"} as true and {@code "seq": 1.5} as 1.
  * Such a body is a 400 naming the field ({@link JsonProblemMappers}). A body is one JSON value: anything
  * after it is refused rather than ignored.
  */
@@ -26,5 +27,11 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     }
 }

@@ -43,6 +43,8 @@ import io.switchboard.kit.security.Caller;
 public class ChatCommands {
 
     private static final String ACTIVE = "active";
+    /** The most chats one page of session-service's chat list holds. */
+    private static final int SESSION_LIST_MAX_PAGE = 200;
 
     private final ChatDirectory directory;
     private final CommandPublisher publisher;
@@ -110,7 +112,9 @@ public class ChatCommands {
     public Uni<BroadcastAccepted> broadcastToProject(Caller caller, String bearer, UUID projectId,
             MessageDraft draft) {
         checked(draft);
-        return sessions.listChats(bearer, projectId).chain(list -> {
+        // One more than a broadcast may address: enough to tell a project with too many active chats.
+        String limit = String.valueOf(Math.min(config.broadcastMaxChats() + 1, SESSION_LIST_MAX_PAGE));
+        return sessions.listChats(bearer, projectId, ACTIVE, null, null, limit).chain(list -> {
             List<ChatEntry> chats = new ArrayList<>();
             for (JsonNode chat : list) {
                 if (ACTIVE.equals(chat.path("status").asText())) {

@@ -14,6 +14,21 @@ public interface SessionConfig {
     @WithDefault("New chat")
     String defaultChatTitle();
 
+    /** Title of the chat every project is created with; that chat cannot be deleted. */
+    @WithDefault("Main conversation")
+    String defaultProjectChatTitle();
+
+    /** Most chats one list page returns, and how many when the request does not say. */
+    @WithDefault("200")
+    int chatListMaxPage();
+
+    @WithDefault("50")
+    int chatListDefaultPage();
+
+    /** Most chats one search returns. */
+    @WithDefault("50")
+    int searchMaxResults();
+
     /** Projects one tenant may have; one more is refused with a 409 problem. */
     @WithDefault("1000")
     int maxProjectsPerTenant();

@@ -5,9 +5,13 @@ import java.util.Locale;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.Message;
 import io.switchboard.session.model.Project;
+import io.switchboard.session.rest.ChatSearchHit;
 import io.switchboard.session.rest.ChatView;
 import io.switchboard.session.rest.MessageView;
 import io.switchboard.session.rest.ProjectView;
+import io.switchboard.session.service.ChatListCursor;
+import io.switchboard.session.service.ChatSearchResult;
+import io.switchboard.session.service.ChatSummary;
 import io.switchboard.session.service.HistoryCursor;
 
 /** Entities to the views the API returns; entities never leave the service. */
@@ -20,10 +24,18 @@ public final class ViewMapper {
         return new ProjectView(project.id, project.name, project.ownerId, project.createdAt);
     }
 
-    public static ChatView toView(Chat chat) {
-        return new ChatView(chat.id, chat.projectId, chat.title, chat.model, lower(chat.status.name()), chat.ownerId,
-                chat.createdAt, chat.updatedAt);
+    public static ChatView toView(ChatSummary summary) {
+        Chat chat = summary.chat();
+        return new ChatView(chat.id, chat.projectId, chat.title, chat.description, chat.model, chat.status.wireName(),
+                chat.ownerId, chat.pinned, chat.isDefault, chat.busy(), chat.messageCount, summary.unread(),
+                chat.createdAt, chat.updatedAt, chat.lastActivityAt,
+                new ChatListCursor(chat.lastActivityAt, chat.id).toString());
     }
+
+    public static ChatSearchHit toView(ChatSearchResult result) {
+        return new ChatSearchHit(toView(result.chat()), result.snippet(), result.messageId());
+    }
+
 
     public static MessageView toView(Message message) {
         return new MessageView(message.id, message.turnId, lower(message.role.name()), lower(message.status.name()),

@@ -10,8 +10,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
+// Only changed columns are written: the history consumer counts messages in the same row meanwhile.
 @Entity
 @Table(name = "chat")
+@DynamicUpdate
 public class Chat {
 
     @Id
@@ -30,7 +34,17 @@ public class Chat {
     public String title;
 
     @Column(nullable = false)
+    public String description;
+
+    @Column(nullable = false)
     public String model;
+
+    @Column(nullable = false)
+    public boolean pinned;
+
+    /** The project's first chat, made with it; it cannot be deleted. */
+    @Column(name = "is_default", nullable = false)
+    public boolean isDefault;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -48,6 +62,22 @@ public class Chat {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** When the last message was written, or the chat was created; maintained from chat.events. */
+    @Column(name = "last_activity_at", nullable = false)
+    public Instant lastActivityAt;
+
+    /** Maintained from chat.events, like {@link #openTurns}. */
+    @Column(name = "message_count", nullable = false)
+    public long messageCount;
+
+    /** Turns asked and not yet answered, queued or running. */
+    @Column(name = "open_turns", nullable = false)
+    public int openTurns;
+
+    public boolean busy() {
+        return openTurns > 0;
+    }
 
     /** The seq of the next event on this chat's session.lifecycle stream. */
     public long nextLifecycleSeq() {

@@ -1,5 +1,7 @@
 package io.switchboard.session.repository;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +22,57 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
                 + "order by turnSeq, seq", tenantId, chatId, after.turnSeq(), after.seq(), afterSeq)
                 .page(0, limit)
                 .list();
+    }
+
+    /**
+     * A page of the history before the cursor, in conversation order: the newest {@code limit} messages before
+     * it, read newest first and turned round.
+     */
+    public Uni<List<Message>> historyBefore(String tenantId, UUID chatId, HistoryCursor before, long afterSeq,
+            int limit) {
+        return find("tenantId = ?1 and chatId = ?2 and (turnSeq < ?3 or (turnSeq = ?3 and seq < ?4)) and seq > ?5 "
+                + "order by turnSeq desc, seq desc", tenantId, chatId, before.turnSeq(), before.seq(), afterSeq)
+                .page(0, limit)
+                .list()
+                .map(newestFirst -> {
+                    List<Message> page = new ArrayList<>(newestFirst);
+                    Collections.reverse(page);
+                    return page;
+                });
+    }
+
+    public Uni<Message> findInChat(String tenantId, UUID chatId, UUID messageId) {
+        return find("tenantId = ?1 and chatId = ?2 and id = ?3", tenantId, chatId, messageId).firstResult();
+    }
+
+    /** The highest seq among the chat's messages, or null for a chat without any. */
+    public Uni<Long> lastSeq(UUID chatId) {
+        return find("select max(seq) from Message where chatId = ?1", chatId).project(Long.class).firstResult();
+    }
+
+    public Uni<Long> deleteForChat(UUID chatId) {
+        return delete("chatId", chatId);
+    }
+
+    /**
+     * Copies the source chat's history (up to and including the turn placed at {@code throughTurnSeq}, or all of
+     * it when that is null) into the target chat under new ids. The copy is renumbered to end at seq 0: the
+     * target's own chat.events stream starts at seq 1, so everything it writes is listed after the copy.
+     */
+    public Uni<Integer> copyHistory(String tenantId, UUID sourceChatId, UUID targetChatId, Long throughTurnSeq) {
+        String sql = "INSERT INTO message (id, tenant_id, chat_id, turn_id, role, status, content, model, error, "
+                + "input_tokens, output_tokens, seq, turn_seq, created_at) "
+                + "SELECT gen_random_uuid(), tenant_id, ?1, turn_id, role, status, content, model, error, "
+                + "input_tokens, output_tokens, seq - last, turn_seq - last, created_at FROM ("
+                + "SELECT m.*, max(GREATEST(m.seq, m.turn_seq)) OVER () AS last FROM message m "
+                + "WHERE m.tenant_id = ?2 AND m.chat_id = ?3 AND m.turn_seq <= ?4) source";
+        long through = throughTurnSeq == null ? Long.MAX_VALUE : throughTurnSeq;
+        return getSession().chain(session -> session.createNativeQuery(sql)
+                .setParameter(1, targetChatId)
+                .setParameter(2, tenantId)
+                .setParameter(3, sourceChatId)
+                .setParameter(4, through)
+                .executeUpdate());
     }
 
     /** Where the turn's question is placed in the history, if it has been stored. */

@@ -3,6 +3,15 @@ package io.switchboard.session.rest;
 import java.time.Instant;
 import java.util.UUID;
 
-public record ChatView(UUID id, UUID projectId, String title, String model, String status, String ownerId,
-        Instant createdAt, Instant updatedAt) {
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A chat as the caller sees it: {@code unread} counts the messages after the caller's own read position,
+ * {@code busy} says a turn is running or queued, {@code cursor} names the chat's place in a list, to ask for the
+ * page after it.
+ */
+public record ChatView(UUID id, UUID projectId, String title, String description, String model, String status,
+        String ownerId, boolean pinned, @JsonProperty("isDefault") boolean isDefault, boolean busy,
+        long messageCount, long unread, Instant createdAt, Instant updatedAt, Instant lastActivityAt,
+        String cursor) {
 }

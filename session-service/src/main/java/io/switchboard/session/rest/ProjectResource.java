@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
@@ -24,7 +25,10 @@ import io.switchboard.kit.consumer.FailureClassifier;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.kit.security.CurrentCaller;
 import io.switchboard.kit.validation.SafeText;
+import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.mapping.ViewMapper;
+import io.switchboard.session.service.ChatFilter;
+import io.switchboard.session.service.ChatListCursor;
 import io.switchboard.session.service.ChatService;
 import io.switchboard.session.service.ProjectService;
 
@@ -40,13 +44,17 @@ public class ProjectResource {
     private final ProjectService projects;
     private final ChatService chats;
     private final CurrentCaller caller;
+    private final SessionConfig config;
 
-    public ProjectResource(ProjectService projects, ChatService chats, CurrentCaller caller) {
+    public ProjectResource(ProjectService projects, ChatService chats, CurrentCaller caller,
+            SessionConfig config) {
         this.projects = projects;
         this.chats = chats;
         this.caller = caller;
+        this.config = config;
     }
 
+    /** Creates the project with its default chat, whose ChatCreated is committed with them. */
     @POST
     public Uni<RestResponse<ProjectView>> create(@Valid @NotNull CreateProjectRequest request) {
         return projects.create(caller.get(), request.name())
@@ -91,9 +99,22 @@ public class ProjectResource {
                 });
     }
 
+    /**
+     * A page of the project's chats, most recent activity first, optionally only those with a status or
+     * pinning. {@code after} is the {@code cursor} of the last chat of the previous page; a page shorter than
+     * {@code limit} is the last one.
+     */
     @GET
     @Path("/{projectId}/chats")
-    public Uni<List<ChatView>> listChats(@PathParam("projectId") UUID projectId) {
-        return chats.listForProject(caller.get(), projectId).map(list -> list.stream().map(ViewMapper::toView).toList());
+    public Uni<List<ChatView>> listChats(@PathParam("projectId") UUID projectId,
+            @QueryParam("status") String status,
+            @QueryParam("pinned") String pinned,
+            @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
+        ChatFilter filter = ChatFilter.parse(status, pinned);
+        ChatListCursor cursor = ChatListCursor.parse(after);
+        return chats.listForProject(caller.get(), projectId, filter, cursor,
+                        QueryParams.integer(limit, "limit", config.chatListDefaultPage()))
+                .map(list -> list.stream().map(ViewMapper::toView).toList());
     }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.session.service;
 
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,13 +10,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.events.Envelope;
-import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.model.Chat;
-import io.switchboard.session.model.ChatStatus;
+import io.switchboard.session.repository.ChatReadRepository;
 import io.switchboard.session.repository.ChatRepository;
 import io.switchboard.session.repository.ProjectRepository;
 import io.switchboard.session.rest.CreateChatRequest;
@@ -25,14 +23,17 @@ import io.switchboard.session.rest.CreateChatRequest;
 public class ChatService {
 
     private final ChatRepository chats;
+    private final ChatReadRepository reads;
     private final ProjectRepository projects;
-    private final OutboxWriter outbox;
+    private final NewChats newChats;
     private final SessionConfig config;
 
-    public ChatService(ChatRepository chats, ProjectRepository projects, OutboxWriter outbox, SessionConfig config) {
+    public ChatService(ChatRepository chats, ChatReadRepository reads, ProjectRepository projects, NewChats newChats,
+            SessionConfig config) {
         this.chats = chats;
+        this.reads = reads;
         this.projects = projects;
-        this.outbox = outbox;
+        this.newChats = newChats;
         this.config = config;
     }
 
@@ -45,8 +46,10 @@ public class ChatService {
         Uni<Chat> earlier = creationKey == null ? Uni.createFrom().nullItem()
                 : chats.findByCreationKey(caller.tenantId(), creationKey);
         return earlier.chain(existing -> existing != null
-                ? Uni.createFrom().item(replayed(existing, projectId))
-                : insert(caller, projectId, request, creationKey).map(chat -> new CreatedChat(chat, true)));
+                ? replayed(caller, existing, projectId)
+                // Nobody has read a chat without messages: nothing is unread.
+                : insert(caller, projectId, request, creationKey)
+                        .map(chat -> new CreatedChat(new ChatSummary(chat, 0), true)));
     }
 
     /** The chat an earlier request with this Idempotency-Key created, if any. */
@@ -55,33 +58,37 @@ public class ChatService {
         return chats.findByCreationKey(caller.tenantId(), creationKey)
                 .onItem().ifNull().failWith(() -> ProblemException.conflict("A chat is being created with this "
                         + "Idempotency-Key; repeat the request"))
-                .map(existing -> replayed(existing, projectId));
+                .chain(existing -> replayed(caller, existing, projectId));
     }
 
-    private static CreatedChat replayed(Chat existing, UUID projectId) {
+    private Uni<CreatedChat> replayed(Caller caller, Chat existing, UUID projectId) {
         if (!existing.projectId.equals(projectId)) {
-            throw ProblemException.conflict("This Idempotency-Key already created a chat in another project");
+            return Uni.createFrom().failure(
+                    ProblemException.conflict("This Idempotency-Key already created a chat in another project"));
         }
         Log.infof("chatId=%s creation repeated with its Idempotency-Key: the same chat is returned", existing.id);
-        return new CreatedChat(existing, false);
+        return summarize(caller, existing).map(summary -> new CreatedChat(summary, false));
     }
 
     private Uni<Chat> insert(Caller caller, UUID projectId, CreateChatRequest request, String creationKey) {
         return projects.findOwned(caller.tenantId(), projectId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Project", projectId))
-                .call(project -> chats.countForTenant(caller.tenantId()).invoke(count -> {
-                    if (count >= config.maxChatsPerTenant()) {
-                        throw TenantLimits.reached("chats", config.maxChatsPerTenant());
-                    }
-                }))
+                .call(project -> ensureRoomForAChat(caller))
                 .chain(project -> {
-                    Chat chat = newChat(caller, projectId, request);
+                    Chat chat = newChats.blank(caller, projectId, request == null ? null : request.title(),
+                            request == null ? null : request.model());
                     chat.creationKey = creationKey;
-                    Envelope created = Envelope.of(chat.id.toString(), chat.tenantId, chat.nextLifecycleSeq(), null,
-                            new ChatCreated(projectId, caller.userId(), chat.title, chat.model));
-                    Log.infof("chatId=%s created in project %s with model %s", chat.id, projectId, chat.model);
-                    return chats.persist(chat).call(() -> outbox.append(created));
+                    return newChats.create(chat);
                 });
+    }
+
+    /** A 409 problem when the tenant already has the most chats it may have. */
+    Uni<Void> ensureRoomForAChat(Caller caller) {
+        return chats.countForTenant(caller.tenantId()).invoke(count -> {
+            if (count >= config.maxChatsPerTenant()) {
+                throw TenantLimits.reached("chats", config.maxChatsPerTenant());
+            }
+        }).replaceWithVoid();
     }
 
     @WithSession
@@ -90,30 +97,34 @@ public class ChatService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId));
     }
 
+    /** The caller's chat with the caller's unread count. */
     @WithSession
-    public Uni<List<Chat>> listForProject(Caller caller, UUID projectId) {
+    public Uni<ChatSummary> summary(Caller caller, UUID chatId) {
+        return get(caller, chatId).chain(chat -> summarize(caller, chat));
+    }
+
+    /** One page of the project's chats, most recent activity first. */
+    @WithSession
+    public Uni<List<ChatSummary>> listForProject(Caller caller, UUID projectId, ChatFilter filter,
+            ChatListCursor after, int limit) {
+        if (limit < 1 || limit > config.chatListMaxPage()) {
+            return Uni.createFrom().failure(
+                    ProblemException.badRequest("limit must be between 1 and " + config.chatListMaxPage()));
+        }
         return projects.findOwned(caller.tenantId(), projectId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Project", projectId))
-                .chain(project -> chats.listForProject(caller.tenantId(), projectId));
+                .chain(project -> chats.page(caller.tenantId(), projectId, filter, after, limit))
+                .chain(page -> summarize(caller, page));
     }
 
-    private Chat newChat(Caller caller, UUID projectId, CreateChatRequest request) {
-        Instant now = Instant.now();
-        Chat chat = new Chat();
-        chat.id = UUID.randomUUID();
-        chat.tenantId = caller.tenantId();
-        chat.projectId = projectId;
-        chat.ownerId = caller.userId();
-        chat.title = request == null || isBlank(request.title()) ? config.defaultChatTitle() : request.title().strip();
-        chat.model = request == null || isBlank(request.model()) ? config.defaultModel() : request.model();
-        chat.status = ChatStatus.ACTIVE;
-        chat.lifecycleSeq = 0;
-        chat.createdAt = now;
-        chat.updatedAt = now;
-        return chat;
+    Uni<ChatSummary> summarize(Caller caller, Chat chat) {
+        return summarize(caller, List.of(chat)).map(list -> list.get(0));
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+    Uni<List<ChatSummary>> summarize(Caller caller, List<Chat> page) {
+        return reads.unread(caller.userId(), page.stream().map(chat -> chat.id).toList())
+                .map((Map<UUID, Long> unread) -> page.stream()
+                        .map(chat -> new ChatSummary(chat, unread.getOrDefault(chat.id, 0L)))
+                        .toList());
     }
 }

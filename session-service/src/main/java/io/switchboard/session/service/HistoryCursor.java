@@ -13,17 +13,19 @@ import io.switchboard.kit.problem.ProblemException;
  */
 public record HistoryCursor(long turnSeq, long seq) {
 
-    public static final HistoryCursor START = new HistoryCursor(0, 0);
+    /** Before every message: a duplicated or forked chat's copied history has seqs down from 0. */
+    public static final HistoryCursor START = new HistoryCursor(Long.MIN_VALUE, Long.MIN_VALUE);
 
-    private static final Pattern FORM = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})");
+    private static final Pattern FORM = Pattern.compile("(-?\\d{1,18})\\.(-?\\d{1,18})");
 
-    public static HistoryCursor parse(String text) {
+    /** The cursor in the named query parameter; absent is {@code absent}, anything not a cursor a 400 problem. */
+    public static HistoryCursor parse(String text, String parameter, HistoryCursor absent) {
         if (text == null || text.isEmpty()) {
-            return START;
+            return absent;
         }
         Matcher matcher = FORM.matcher(text);
         if (!matcher.matches()) {
-            throw ProblemException.badRequest("after must be a cursor from an earlier page's message");
+            throw ProblemException.badRequest(parameter + " must be a cursor from an earlier page's message");
         }
         return new HistoryCursor(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));
     }

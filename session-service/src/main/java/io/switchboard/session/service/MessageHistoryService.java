@@ -40,15 +40,28 @@ public class MessageHistoryService {
         this.config = config;
     }
 
+    /**
+     * A page of the chat's history in conversation order: after the {@code after} cursor, or, with a
+     * {@code before} cursor, the newest messages before it. {@code afterSeq} above 0 keeps only messages the
+     * chat's own stream wrote after that seq (a copied history has seqs 0 and below: it is never "new").
+     */
     @WithSession
-    public Uni<List<Message>> history(Caller caller, UUID chatId, HistoryCursor after, long afterSeq, int limit) {
+    public Uni<List<Message>> history(Caller caller, UUID chatId, HistoryCursor after, HistoryCursor before,
+            long afterSeq, int limit) {
         if (limit < 1 || limit > config.historyMaxPage()) {
             return Uni.createFrom().failure(
                     ProblemException.badRequest("limit must be between 1 and " + config.historyMaxPage()));
         }
+        if (after != null && before != null) {
+            return Uni.createFrom().failure(ProblemException.badRequest("name either after or before, not both"));
+        }
         return chats.findOwned(caller.tenantId(), chatId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId))
-                .chain(chat -> messages.history(caller.tenantId(), chatId, after, afterSeq, limit));
+                .chain(chat -> before != null
+                        ? messages.historyBefore(caller.tenantId(), chatId, before, afterSeq > 0 ? afterSeq
+                                : Long.MIN_VALUE, limit)
+                        : messages.history(caller.tenantId(), chatId, after == null ? HistoryCursor.START : after,
+                                afterSeq > 0 ? afterSeq : Long.MIN_VALUE, limit));
     }
 
     /**
@@ -103,9 +116,21 @@ public class MessageHistoryService {
                         .map(questionSeq -> questionSeq == null ? message.seq : questionSeq);
         return turnSeq.chain(seq -> {
             message.turnSeq = seq;
-            return messages.persist(message);
+            return messages.persist(message).call(() -> chats.recordMessage(message.chatId, message.createdAt,
+                    openTurnsChange(message, seq)));
         }).invoke(() -> Log.debugf("chatId=%s stored %s message of turn %s", message.chatId, message.role,
                 message.turnId)).replaceWithVoid();
+    }
+
+    /*
+     * A question opens its turn, its answer (complete, failed or cancelled) closes it. An answer whose question
+     * was never stored (its TurnQueued set aside) closes nothing: it is then its own turn.
+     */
+    private static int openTurnsChange(Message message, long turnSeq) {
+        if (message.role == MessageRole.USER) {
+            return 1;
+        }
+        return turnSeq == message.seq ? 0 : -1;
     }
 
     private static Message messageFor(Envelope event) {

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.Project;
 import io.switchboard.session.repository.ProjectRepository;
 
@@ -20,13 +21,19 @@ import io.switchboard.session.repository.ProjectRepository;
 public class ProjectService {
 
     private final ProjectRepository projects;
+    private final NewChats newChats;
     private final SessionConfig config;
 
-    public ProjectService(ProjectRepository projects, SessionConfig config) {
+    public ProjectService(ProjectRepository projects, NewChats newChats, SessionConfig config) {
         this.projects = projects;
+        this.newChats = newChats;
         this.config = config;
     }
 
+    /**
+     * Creates the project with its default chat and that chat's ChatCreated, all in one transaction. The default
+     * chat does not count against the tenant's chat limit: the project limit bounds how many there are.
+     */
     @WithTransaction
     public Uni<Project> create(Caller caller, String name) {
         return projects.countForTenant(caller.tenantId()).chain(count -> {
@@ -45,7 +52,11 @@ public class ProjectService {
         project.name = name.strip();
         project.createdAt = Instant.now();
         Log.infof("Creating project %s for tenant %s", project.id, caller.tenantId());
-        return projects.persist(project);
+        return projects.persist(project).call(() -> {
+            Chat main = newChats.blank(caller, project.id, config.defaultProjectChatTitle(), null);
+            main.isDefault = true;
+            return newChats.create(main);
+        });
     }
 
     @WithSession

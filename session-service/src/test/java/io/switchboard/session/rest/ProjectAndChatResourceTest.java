@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
@@ -58,7 +59,7 @@ class ProjectAndChatResourceTest {
             given().auth().oauth2(alice).get("/chats/{id}", chatId)
                     .then().statusCode(200).body("projectId", equalTo(projectId)).body("model", equalTo("offline"));
             given().auth().oauth2(alice).get("/projects/{id}/chats", projectId)
-                    .then().statusCode(200).body("id", hasSize(1));
+                    .then().statusCode(200).body("id", hasSize(2)).body("isDefault", hasItem(true));
         }
     }
 
@@ -75,7 +76,7 @@ class ProjectAndChatResourceTest {
                     .then().statusCode(200).body("title", equalTo("Once")).extract().path("id");
             assertThat(again).isEqualTo(first);
             given().auth().oauth2(alice).get("/projects/{id}/chats", projectId)
-                    .then().statusCode(200).body("id", hasSize(1));
+                    .then().statusCode(200).body("id", hasSize(2)).body("isDefault", hasItem(true));
 
             String otherProject = createProject(alice, "elsewhere");
             given().auth().oauth2(alice).contentType(ContentType.JSON).header("Idempotency-Key", key)

@@ -66,7 +66,9 @@ class RequestTextTest {
         }
         invalid(post(chats, "{\"title\":\"" + "t".repeat(201) + "\"}"), "title", "at most 200");
         invalid(post(chats, "{\"model\":\"" + "m".repeat(101) + "\"}"), "model", "at most 100");
-        given().auth().oauth2(alice).get(chats).then().statusCode(200).body("$", hasSize(0));
+        // Only the default chat the project came with.
+        given().auth().oauth2(alice).get(chats).then().statusCode(200).body("$", hasSize(1))
+                .body("[0].isDefault", equalTo(true));
     }
 
     @Test

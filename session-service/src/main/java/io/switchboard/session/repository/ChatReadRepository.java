@@ -1,0 +1,55 @@
+package io.switchboard.session.repository;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.session.model.ChatRead;
+
+/** How far each user has read each chat, and what that leaves unread. */
+@ApplicationScoped
+public class ChatReadRepository implements PanacheRepositoryBase<ChatRead, ChatRead.Key> {
+
+    /**
+     * Moves the user's read position forward to {@code seq}; never back, so two devices marking at once end at the
+     * further of the two. An upsert: two first marks at once must not collide on the key.
+     */
+    public Uni<Integer> markRead(String tenantId, UUID chatId, String userId, long seq) {
+        String sql = "INSERT INTO chat_read (tenant_id, chat_id, user_id, last_read_seq) VALUES (?1, ?2, ?3, ?4) "
+                + "ON CONFLICT (chat_id, user_id) DO UPDATE "
+                + "SET last_read_seq = GREATEST(chat_read.last_read_seq, EXCLUDED.last_read_seq)";
+        return getSession().chain(session -> session.createNativeQuery(sql)
+                .setParameter(1, tenantId)
+                .setParameter(2, chatId)
+                .setParameter(3, userId)
+                .setParameter(4, seq)
+                .executeUpdate());
+    }
+
+    /** For each chat, how many of its messages come after the user's read position (all of them without one). */
+    public Uni<Map<UUID, Long>> unread(String userId, List<UUID> chatIds) {
+        if (chatIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String hql = "select c.id, (select count(m) from Message m where m.chatId = c.id and m.seq > "
+                + "coalesce((select r.lastReadSeq from ChatRead r where r.chatId = c.id and r.userId = :user), "
+                + ":never)) from Chat c where c.id in :ids";
+        return getSession().chain(session -> session.createSelectionQuery(hql, Object[].class)
+                .setParameter("user", userId)
+                .setParameter("never", Long.MIN_VALUE)
+                .setParameter("ids", chatIds)
+                .getResultList())
+                .map(rows -> {
+                    Map<UUID, Long> unread = new HashMap<>();
+                    for (Object[] row : rows) {
+                        unread.put((UUID) row[0], ((Number) row[1]).longValue());
+                    }
+                    return unread;
+                });
+    }
+}

@@ -1,0 +1,189 @@
+package io.switchboard.session.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.Envelope;
+import io.switchboard.events.EventPayload;
+import io.switchboard.events.lifecycle.ChatArchived;
+import io.switchboard.events.lifecycle.ChatDeleted;
+import io.switchboard.events.lifecycle.ChatRestored;
+import io.switchboard.events.lifecycle.ChatUpdated;
+import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.kit.security.Caller;
+import io.switchboard.session.model.Chat;
+import io.switchboard.session.model.ChatStatus;
+import io.switchboard.session.repository.ChatReadRepository;
+import io.switchboard.session.repository.ChatRepository;
+import io.switchboard.session.repository.MessageRepository;
+import io.switchboard.session.rest.UpdateChatRequest;
+
+/**
+ * Changes to an existing chat. Each locks the chat's row, changes it and appends the event that announces the
+ * change, in one transaction; the lock keeps two changes at once from taking the same lifecycle seq. A change
+ * the chat's status does not allow (archiving an archived chat) is a 409 problem, so a client learns its view
+ * of the chat was stale; an update that changes nothing answers the chat as it is and announces nothing.
+ */
+@ApplicationScoped
+public class ChatLifecycleService {
+
+    private final ChatRepository chats;
+    private final MessageRepository messages;
+    private final ChatReadRepository reads;
+    private final ChatService chatService;
+    private final OutboxWriter outbox;
+
+    public ChatLifecycleService(ChatRepository chats, MessageRepository messages, ChatReadRepository reads,
+            ChatService chatService, OutboxWriter outbox) {
+        this.chats = chats;
+        this.messages = messages;
+        this.reads = reads;
+        this.chatService = chatService;
+        this.outbox = outbox;
+    }
+
+    /** Changes the title, description, model or pinning; ChatUpdated carries the chat's state after it. */
+    @WithTransaction
+    public Uni<ChatChange> update(Caller caller, UUID chatId, UpdateChatRequest request) {
+        return locked(caller, chatId).chain(chat -> {
+            boolean changed = false;
+            if (request.title() != null && !request.title().strip().equals(chat.title)) {
+                chat.title = request.title().strip();
+                changed = true;
+            }
+            if (request.description() != null && !request.description().equals(chat.description)) {
+                chat.description = request.description();
+                changed = true;
+            }
+            if (request.model() != null && !request.model().equals(chat.model)) {
+                chat.model = request.model();
+                changed = true;
+            }
+            if (request.pinned() != null && request.pinned() != chat.pinned) {
+                chat.pinned = request.pinned();
+                changed = true;
+            }
+            if (!changed) {
+                return unchanged(caller, chat);
+            }
+            return announce(caller, chat, updated(chat));
+        });
+    }
+
+    /** Hides the chat from the default list; chat-service cancels its queue. Allowed from active and completed. */
+    @WithTransaction
+    public Uni<ChatChange> archive(Caller caller, UUID chatId) {
+        return locked(caller, chatId).chain(chat -> {
+            if (chat.status == ChatStatus.ARCHIVED) {
+                return Uni.createFrom().failure(notAllowed(chat, "archived"));
+            }
+            chat.status = ChatStatus.ARCHIVED;
+            return announce(caller, chat, new ChatArchived(chat.projectId));
+        });
+    }
+
+    /**
+     * Makes an archived or completed chat active again: ChatRestored for an archived chat (chat-service takes
+     * messages for it again), ChatUpdated with status active for a completed one, which chat-service never stopped.
+     */
+    @WithTransaction
+    public Uni<ChatChange> restore(Caller caller, UUID chatId) {
+        return locked(caller, chatId).chain(chat -> {
+            ChatStatus before = chat.status;
+            if (before == ChatStatus.ACTIVE) {
+                return Uni.createFrom().failure(notAllowed(chat, "restored"));
+            }
+            chat.status = ChatStatus.ACTIVE;
+            return announce(caller, chat, before == ChatStatus.ARCHIVED ? new ChatRestored(chat.projectId)
+                    : updated(chat));
+        });
+    }
+
+    /**
+     * Marks the work of an active chat done. It stays usable, so this is ChatUpdated with status completed, not
+     * an archiving: nothing downstream stops for it.
+     */
+    @WithTransaction
+    public Uni<ChatChange> complete(Caller caller, UUID chatId) {
+        return locked(caller, chatId).chain(chat -> {
+            if (chat.status != ChatStatus.ACTIVE) {
+                return Uni.createFrom().failure(notAllowed(chat, "marked completed"));
+            }
+            chat.status = ChatStatus.COMPLETED;
+            return announce(caller, chat, updated(chat));
+        });
+    }
+
+    /** Deletes the chat with its messages and read positions; a project's default chat cannot be deleted. */
+    @WithTransaction
+    public Uni<Void> delete(Caller caller, UUID chatId) {
+        return locked(caller, chatId).chain(chat -> {
+            if (chat.isDefault) {
+                return Uni.createFrom().failure(ProblemException.conflict(
+                        "Chat " + chatId + " is its project's default chat, which cannot be deleted"));
+            }
+            Envelope event = Envelope.of(chat.id.toString(), chat.tenantId, chat.nextLifecycleSeq(), null,
+                    new ChatDeleted(chat.projectId));
+            return outbox.append(event)
+                    .chain(() -> reads.delete("chatId", chat.id))
+                    .chain(() -> messages.deleteForChat(chat.id))
+                    .chain(() -> chats.delete(chat))
+                    .invoke(() -> Log.infof("chatId=%s deleted by %s (seq %d)", chat.id, caller.userId(),
+                            event.seq()));
+        });
+    }
+
+    /**
+     * Moves the caller's read position to {@code seq}, or to the chat's last message. Read positions are per user
+     * and announce nothing on session.lifecycle.
+     */
+    @WithTransaction
+    public Uni<ChatSummary> markRead(Caller caller, UUID chatId, Long seq) {
+        // Held against a deletion at the same time, which would leave the read position nothing to refer to.
+        return chats.shareOwned(caller.tenantId(), chatId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId))
+                .call(chat -> messages.lastSeq(chat.id).chain(last -> {
+                    if (last == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    long upTo = seq == null ? last : Math.min(seq, last);
+                    Log.debugf("chatId=%s read by %s up to seq %d", chat.id, caller.userId(), upTo);
+                    return reads.markRead(caller.tenantId(), chat.id, caller.userId(), upTo).replaceWithVoid();
+                }))
+                .chain(chat -> chatService.summarize(caller, chat));
+    }
+
+    private Uni<Chat> locked(Caller caller, UUID chatId) {
+        return chats.lockOwned(caller.tenantId(), chatId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId));
+    }
+
+    private Uni<ChatChange> announce(Caller caller, Chat chat, EventPayload change) {
+        chat.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Envelope event = Envelope.of(chat.id.toString(), chat.tenantId, chat.nextLifecycleSeq(), null, change);
+        Log.infof("chatId=%s %s by %s (seq %d)", chat.id, event.type(), caller.userId(), event.seq());
+        return outbox.append(event)
+                .chain(() -> chatService.summarize(caller, chat))
+                .map(summary -> new ChatChange(summary, true));
+    }
+
+    private Uni<ChatChange> unchanged(Caller caller, Chat chat) {
+        return chatService.summarize(caller, chat).map(summary -> new ChatChange(summary, false));
+    }
+
+    private static ChatUpdated updated(Chat chat) {
+        return new ChatUpdated(chat.projectId, chat.title, chat.model, chat.description, chat.pinned,
+                chat.status.wireName());
+    }
+
+    private static ProblemException notAllowed(Chat chat, String change) {
+        return ProblemException.conflict("Chat " + chat.id + " is " + chat.status.wireName() + " and cannot be "
+                + change);
+    }
+}
