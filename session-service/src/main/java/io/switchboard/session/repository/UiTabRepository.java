@@ -17,8 +17,4 @@ public class UiTabRepository implements PanacheRepositoryBase<UiTab, UUID> {
         return list("tenantId = ?1 and userId = ?2 order by case when closedAt is null then 0 else 1 end, position",
                 tenantId, userId);
     }
-
-    public Uni<Long> deleteOwned(String tenantId, String userId) {
-        return delete("tenantId = ?1 and userId = ?2", tenantId, userId);
-    }
 }

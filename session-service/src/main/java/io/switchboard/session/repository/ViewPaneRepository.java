@@ -20,8 +20,4 @@ public class ViewPaneRepository implements PanacheRepositoryBase<ViewPane, UUID>
     public Uni<List<ViewPane>> listForViews(Collection<UUID> viewIds) {
         return list("viewId in ?1 order by viewId, position", viewIds);
     }
-
-    public Uni<Long> deleteForView(UUID viewId) {
-        return delete("viewId", viewId);
-    }
 }

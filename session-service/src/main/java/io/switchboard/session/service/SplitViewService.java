@@ -2,6 +2,7 @@ package io.switchboard.session.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,11 +77,13 @@ public class SplitViewService {
                     view.layout = request.layout() == null ? DEFAULT_LAYOUT : request.layout();
                     view.syncMode = request.syncMode() == null ? DEFAULT_SYNC_MODE : request.syncMode();
                     view.maxPanes = maxPanes;
-                    view.version = 1;
+                    // The first arrangement below counts as the first change: version 1.
+                    view.version = 0;
                     view.createdAt = now;
                     view.updatedAt = now;
                     Log.infof("View %s created by %s with %d pane(s)", view.id, caller.userId(), specs.size());
-                    return views.persist(view).chain(() -> writePanes(view, arrangement));
+                    return views.persist(view)
+                            .chain(() -> rearrange(new ViewWithPanes(view, List.of()), arrangement));
                 });
     }
 
@@ -186,26 +189,44 @@ public class SplitViewService {
                 .chain(view -> panes.listForView(viewId).map(list -> new ViewWithPanes(view, list)));
     }
 
+    /**
+     * Writes the next arrangement over the current rows. A pane that keeps its chat keeps its row and is
+     * updated in place: rewriting it would check its chat's key again, and a chat being deleted at that moment
+     * would deadlock against the delete. Position and chat are unique per view only at commit, so the order
+     * of the writes does not matter.
+     */
     private Uni<ViewWithPanes> rearrange(ViewWithPanes current, PaneArrangement next) {
-        bump(current.view());
-        return panes.deleteForView(current.view().id).chain(() -> writePanes(current.view(), next));
-    }
-
-    private Uni<ViewWithPanes> writePanes(SplitView view, PaneArrangement arrangement) {
+        SplitView view = current.view();
+        bump(view);
+        Map<UUID, ViewPane> leaving = new HashMap<>();
+        current.panes().forEach(pane -> leaving.put(pane.chatId, pane));
         List<ViewPane> rows = new ArrayList<>();
-        List<PaneSpec> specs = arrangement.panes();
+        List<ViewPane> added = new ArrayList<>();
+        List<PaneSpec> specs = next.panes();
         for (int i = 0; i < specs.size(); i++) {
-            ViewPane pane = new ViewPane();
-            pane.id = UUID.randomUUID();
-            pane.viewId = view.id;
-            pane.position = i;
-            pane.chatId = specs.get(i).chatId();
-            pane.model = specs.get(i).model();
-            pane.size = specs.get(i).size();
-            rows.add(pane);
+            PaneSpec spec = specs.get(i);
+            ViewPane row = leaving.remove(spec.chatId());
+            if (row == null) {
+                row = new ViewPane();
+                row.id = UUID.randomUUID();
+                row.viewId = view.id;
+                row.chatId = spec.chatId();
+                added.add(row);
+            }
+            row.position = i;
+            row.model = spec.model();
+            row.size = spec.size();
+            rows.add(row);
+        }
+        // One session operation at a time: a reactive session does not take concurrent ones.
+        Uni<Void> written = Uni.createFrom().voidItem();
+        for (ViewPane gone : leaving.values()) {
+            written = written.chain(() -> panes.delete(gone));
         }
         // Panache refuses to persist an empty collection.
-        Uni<Void> written = rows.isEmpty() ? Uni.createFrom().voidItem() : panes.persist(rows);
+        if (!added.isEmpty()) {
+            written = written.chain(() -> panes.persist(added));
+        }
         return written.replaceWith(new ViewWithPanes(view, rows));
     }
 

@@ -2,7 +2,9 @@ package io.switchboard.session.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -101,16 +103,52 @@ public class UiStateService {
     }
 
     private Uni<UiStateSnapshot> change(Caller caller, Long expected, UnaryOperator<TabSet> step) {
-        return locked(caller, expected).chain(state -> tabsOf(caller, state).chain(current -> {
-            TabSet next = step.apply(current);
-            state.activeChatId = next.active();
-            bump(state);
-            List<UiTab> rows = rows(caller, next);
-            // Panache refuses to persist an empty collection.
-            return tabs.deleteOwned(caller.tenantId(), caller.userId())
-                    .chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem() : tabs.persist(rows))
-                    .replaceWith(new UiStateSnapshot(state, next));
-        }));
+        return locked(caller, expected).chain(state -> tabs.listOwned(caller.tenantId(), caller.userId())
+                .chain(rows -> {
+                    TabSet next = step.apply(tabSet(state, rows));
+                    state.activeChatId = next.active();
+                    bump(state);
+                    return write(caller, rows, next).replaceWith(new UiStateSnapshot(state, next));
+                }));
+    }
+
+    /**
+     * Writes the next tabs over the current rows. A tab that stays keeps its row and is updated in place:
+     * rewriting it would check its chat's key again, and a chat being deleted at that moment would deadlock
+     * against the delete. A chat's tab is unique only at commit, so the order of the writes does not matter.
+     */
+    private Uni<Void> write(Caller caller, List<UiTab> current, TabSet next) {
+        Map<UUID, UiTab> leaving = new HashMap<>();
+        current.forEach(tab -> leaving.put(tab.chatId, tab));
+        List<UiTab> added = new ArrayList<>();
+        for (int i = 0; i < next.open().size(); i++) {
+            place(caller, leaving, added, next.open().get(i), i, null);
+        }
+        for (int i = 0; i < next.closed().size(); i++) {
+            place(caller, leaving, added, next.closed().get(i).chatId(), i, next.closed().get(i).closedAt());
+        }
+        // One session operation at a time: a reactive session does not take concurrent ones.
+        Uni<Void> written = Uni.createFrom().voidItem();
+        for (UiTab gone : leaving.values()) {
+            written = written.chain(() -> tabs.delete(gone));
+        }
+        // Panache refuses to persist an empty collection.
+        return added.isEmpty() ? written : written.chain(() -> tabs.persist(added));
+    }
+
+    private static void place(Caller caller, Map<UUID, UiTab> leaving, List<UiTab> added, UUID chatId, int position,
+            Instant closedAt) {
+        UiTab tab = leaving.remove(chatId);
+        if (tab == null) {
+            tab = new UiTab();
+            tab.id = UUID.randomUUID();
+            tab.tenantId = caller.tenantId();
+            tab.userId = caller.userId();
+            tab.chatId = chatId;
+            added.add(tab);
+        }
+        tab.position = position;
+        tab.closedAt = closedAt;
     }
 
     private Uni<UiState> locked(Caller caller, Long expected) {
@@ -122,41 +160,21 @@ public class UiStateService {
     }
 
     private Uni<TabSet> tabsOf(Caller caller, UiState state) {
-        return tabs.listOwned(caller.tenantId(), caller.userId()).map(rows -> {
-            List<UUID> open = new ArrayList<>();
-            List<TabSet.ClosedTab> closed = new ArrayList<>();
-            for (UiTab tab : rows) {
-                if (tab.closedAt == null) {
-                    open.add(tab.chatId);
-                } else {
-                    closed.add(new TabSet.ClosedTab(tab.chatId, tab.closedAt));
-                }
+        return tabs.listOwned(caller.tenantId(), caller.userId()).map(rows -> tabSet(state, rows));
+    }
+
+    private static TabSet tabSet(UiState state, List<UiTab> rows) {
+        List<UUID> open = new ArrayList<>();
+        List<TabSet.ClosedTab> closed = new ArrayList<>();
+        for (UiTab tab : rows) {
+            if (tab.closedAt == null) {
+                open.add(tab.chatId);
+            } else {
+                closed.add(new TabSet.ClosedTab(tab.chatId, tab.closedAt));
             }
-            UUID active = state.activeChatId != null && open.contains(state.activeChatId) ? state.activeChatId : null;
-            return new TabSet(open, active, closed);
-        });
-    }
-
-    private static List<UiTab> rows(Caller caller, TabSet set) {
-        List<UiTab> rows = new ArrayList<>();
-        for (int i = 0; i < set.open().size(); i++) {
-            rows.add(row(caller, set.open().get(i), i, null));
         }
-        for (int i = 0; i < set.closed().size(); i++) {
-            rows.add(row(caller, set.closed().get(i).chatId(), i, set.closed().get(i).closedAt()));
-        }
-        return rows;
-    }
-
-    private static UiTab row(Caller caller, UUID chatId, int position, Instant closedAt) {
-        UiTab tab = new UiTab();
-        tab.id = UUID.randomUUID();
-        tab.tenantId = caller.tenantId();
-        tab.userId = caller.userId();
-        tab.chatId = chatId;
-        tab.position = position;
-        tab.closedAt = closedAt;
-        return tab;
+        UUID active = state.activeChatId != null && open.contains(state.activeChatId) ? state.activeChatId : null;
+        return new TabSet(open, active, closed);
     }
 
     private Uni<Void> visibleChat(Caller caller, UUID chatId) {
