@@ -1,0 +1,258 @@
+package io.switchboard.session.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.kit.security.Caller;
+import io.switchboard.session.config.ViewsConfig;
+import io.switchboard.session.model.Chat;
+import io.switchboard.session.model.SplitView;
+import io.switchboard.session.model.ViewPane;
+import io.switchboard.session.repository.ChatRepository;
+import io.switchboard.session.repository.SplitViewRepository;
+import io.switchboard.session.repository.ViewPaneRepository;
+import io.switchboard.session.rest.AddPaneRequest;
+import io.switchboard.session.rest.CreateViewRequest;
+import io.switchboard.session.rest.NewPaneRequest;
+import io.switchboard.session.rest.UpdatePaneRequest;
+import io.switchboard.session.rest.UpdateViewRequest;
+
+/**
+ * A user's split-pane views. Every change locks the view, checks the version the client read, applies the
+ * change through {@link PaneArrangement} and writes the whole result with the next version: two clients editing
+ * one view at once both name the same version, the second finds it moved on and gets a 409, never a mix.
+ */
+@ApplicationScoped
+public class SplitViewService {
+
+    private static final String DEFAULT_LAYOUT = "horizontal";
+    private static final String DEFAULT_SYNC_MODE = "independent";
+
+    private final SplitViewRepository views;
+    private final ViewPaneRepository panes;
+    private final ChatRepository chats;
+    private final ViewsConfig config;
+
+    public SplitViewService(SplitViewRepository views, ViewPaneRepository panes, ChatRepository chats,
+            ViewsConfig config) {
+        this.views = views;
+        this.panes = panes;
+        this.chats = chats;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<ViewWithPanes> create(Caller caller, CreateViewRequest request) {
+        List<NewPaneRequest> requested = request.panes() == null ? List.of() : request.panes();
+        int maxPanes = request.maxPanes() == null ? config.defaultMaxPanes() : request.maxPanes();
+        List<Integer> sizes = requested.stream().map(NewPaneRequest::size).toList();
+        return views.countOwned(caller.tenantId(), caller.userId())
+                .invoke(count -> {
+                    if (count >= config.maxPerUser()) {
+                        throw UserLimits.reached("views", config.maxPerUser());
+                    }
+                })
+                .chain(() -> specs(caller, requested))
+                .chain(specs -> {
+                    PaneArrangement arrangement = PaneArrangement.create(specs, sizes, maxPanes);
+                    Instant now = Instant.now();
+                    SplitView view = new SplitView();
+                    view.id = UUID.randomUUID();
+                    view.tenantId = caller.tenantId();
+                    view.userId = caller.userId();
+                    view.name = request.name().strip();
+                    view.layout = request.layout() == null ? DEFAULT_LAYOUT : request.layout();
+                    view.syncMode = request.syncMode() == null ? DEFAULT_SYNC_MODE : request.syncMode();
+                    view.maxPanes = maxPanes;
+                    // The first arrangement below counts as the first change: version 1.
+                    view.version = 0;
+                    view.createdAt = now;
+                    view.updatedAt = now;
+                    Log.infof("View %s created by %s with %d pane(s)", view.id, caller.userId(), specs.size());
+                    return views.persist(view)
+                            .chain(() -> rearrange(new ViewWithPanes(view, List.of()), arrangement));
+                });
+    }
+
+    @WithSession
+    public Uni<List<ViewWithPanes>> list(Caller caller) {
+        return views.listOwned(caller.tenantId(), caller.userId()).chain(owned -> {
+            if (owned.isEmpty()) {
+                return Uni.createFrom().item(List.<ViewWithPanes>of());
+            }
+            return panes.listForViews(owned.stream().map(view -> view.id).toList()).map(all -> {
+                Map<UUID, List<ViewPane>> byView = new LinkedHashMap<>();
+                all.forEach(pane -> byView.computeIfAbsent(pane.viewId, id -> new ArrayList<>()).add(pane));
+                return owned.stream().map(view -> new ViewWithPanes(view, byView.getOrDefault(view.id, List.of())))
+                        .toList();
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<ViewWithPanes> get(Caller caller, UUID viewId) {
+        return views.findOwned(caller.tenantId(), caller.userId(), viewId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("View", viewId))
+                .chain(view -> panes.listForView(viewId).map(list -> new ViewWithPanes(view, list)));
+    }
+
+    @WithTransaction
+    public Uni<ViewWithPanes> update(Caller caller, UUID viewId, long expected, UpdateViewRequest request) {
+        return locked(caller, viewId, expected).chain(current -> {
+            SplitView view = current.view();
+            PaneArrangement arrangement = arrangementOf(current.panes());
+            if (request.maxPanes() != null) {
+                arrangement.checkFits(request.maxPanes());
+                view.maxPanes = request.maxPanes();
+            }
+            if (request.name() != null) {
+                view.name = request.name().strip();
+            }
+            if (request.layout() != null) {
+                view.layout = request.layout();
+            }
+            if (request.syncMode() != null) {
+                view.syncMode = request.syncMode();
+            }
+            bump(view);
+            return Uni.createFrom().item(new ViewWithPanes(view, current.panes()));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(Caller caller, UUID viewId, long expected) {
+        return locked(caller, viewId, expected)
+                .invoke(() -> Log.infof("View %s deleted by %s", viewId, caller.userId()))
+                .chain(current -> views.delete(current.view()));
+    }
+
+    @WithTransaction
+    public Uni<ViewWithPanes> addPane(Caller caller, UUID viewId, long expected, AddPaneRequest request) {
+        return locked(caller, viewId, expected).chain(current -> visibleChat(caller, request.chatId())
+                .chain(chat -> {
+                    PaneSpec pane = new PaneSpec(chat.id, request.model() == null ? chat.model : request.model(), 0);
+                    Log.infof("chatId=%s shown in view %s", chat.id, viewId);
+                    return rearrange(current, arrangementOf(current.panes())
+                            .add(pane, request.position(), current.view().maxPanes));
+                }));
+    }
+
+    @WithTransaction
+    public Uni<ViewWithPanes> removePane(Caller caller, UUID viewId, long expected, int index) {
+        return change(caller, viewId, expected, arrangement -> arrangement.remove(index));
+    }
+
+    @WithTransaction
+    public Uni<ViewWithPanes> movePane(Caller caller, UUID viewId, long expected, int index, int to) {
+        return change(caller, viewId, expected, arrangement -> arrangement.move(index, to));
+    }
+
+    @WithTransaction
+    public Uni<ViewWithPanes> resize(Caller caller, UUID viewId, long expected, List<Integer> sizes) {
+        return change(caller, viewId, expected, arrangement -> arrangement.resize(sizes));
+    }
+
+    @WithTransaction
+    public Uni<ViewWithPanes> updatePane(Caller caller, UUID viewId, long expected, int index,
+            UpdatePaneRequest request) {
+        return locked(caller, viewId, expected).chain(current -> {
+            Uni<Chat> chat = request.chatId() == null ? Uni.createFrom().nullItem()
+                    : visibleChat(caller, request.chatId());
+            return chat.chain(shown -> rearrange(current, arrangementOf(current.panes())
+                    .replace(index, shown == null ? null : shown.id, request.model())));
+        });
+    }
+
+    private Uni<ViewWithPanes> change(Caller caller, UUID viewId, long expected,
+            Function<PaneArrangement, PaneArrangement> step) {
+        return locked(caller, viewId, expected)
+                .chain(current -> rearrange(current, step.apply(arrangementOf(current.panes()))));
+    }
+
+    private Uni<ViewWithPanes> locked(Caller caller, UUID viewId, long expected) {
+        return views.lockOwned(caller.tenantId(), caller.userId(), viewId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("View", viewId))
+                .invoke(view -> Versions.check("View " + viewId, view.version, expected))
+                .chain(view -> panes.listForView(viewId).map(list -> new ViewWithPanes(view, list)));
+    }
+
+    /**
+     * Writes the next arrangement over the current rows. A pane that keeps its chat keeps its row and is
+     * updated in place: rewriting it would check its chat's key again, and a chat being deleted at that moment
+     * would deadlock against the delete. Position and chat are unique per view only at commit, so the order
+     * of the writes does not matter.
+     */
+    private Uni<ViewWithPanes> rearrange(ViewWithPanes current, PaneArrangement next) {
+        SplitView view = current.view();
+        bump(view);
+        Map<UUID, ViewPane> leaving = new HashMap<>();
+        current.panes().forEach(pane -> leaving.put(pane.chatId, pane));
+        List<ViewPane> rows = new ArrayList<>();
+        List<ViewPane> added = new ArrayList<>();
+        List<PaneSpec> specs = next.panes();
+        for (int i = 0; i < specs.size(); i++) {
+            PaneSpec spec = specs.get(i);
+            ViewPane row = leaving.remove(spec.chatId());
+            if (row == null) {
+                row = new ViewPane();
+                row.id = UUID.randomUUID();
+                row.viewId = view.id;
+                row.chatId = spec.chatId();
+                added.add(row);
+            }
+            row.position = i;
+            row.model = spec.model();
+            row.size = spec.size();
+            rows.add(row);
+        }
+        // One session operation at a time: a reactive session does not take concurrent ones.
+        Uni<Void> written = Uni.createFrom().voidItem();
+        for (ViewPane gone : leaving.values()) {
+            written = written.chain(() -> panes.delete(gone));
+        }
+        // Panache refuses to persist an empty collection.
+        if (!added.isEmpty()) {
+            written = written.chain(() -> panes.persist(added));
+        }
+        return written.replaceWith(new ViewWithPanes(view, rows));
+    }
+
+    /** Each requested pane's chat, which must be the caller tenant's; its model unless the pane names one. */
+    private Uni<List<PaneSpec>> specs(Caller caller, List<NewPaneRequest> requested) {
+        Uni<List<PaneSpec>> specs = Uni.createFrom().item(new ArrayList<>());
+        for (NewPaneRequest pane : requested) {
+            specs = specs.chain(list -> visibleChat(caller, pane.chatId()).map(chat -> {
+                list.add(new PaneSpec(chat.id, pane.model() == null ? chat.model : pane.model(), 0));
+                return list;
+            }));
+        }
+        return specs;
+    }
+
+    private Uni<Chat> visibleChat(Caller caller, UUID chatId) {
+        return chats.findOwned(caller.tenantId(), chatId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId));
+    }
+
+    private static PaneArrangement arrangementOf(List<ViewPane> rows) {
+        return PaneArrangement.of(rows.stream().map(pane -> new PaneSpec(pane.chatId, pane.model, pane.size)).toList());
+    }
+
+    private static void bump(SplitView view) {
+        view.version++;
+        view.updatedAt = Instant.now();
+    }
+}
