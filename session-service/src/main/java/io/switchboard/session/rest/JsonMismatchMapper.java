@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.switchboard.kit.problem.Problem;
 
 /**
- * Well-formed JSON whose values do not fit the fields ({@code "seq": "one"}, a messageId that is no UUID).
- * Quarkus answers these with its own body, not a problem, unless mapped here; the problem names the field.
+ * Well-formed JSON whose values do not fit the fields ({@code "seq": "one"}, a chatId that is no UUID, a text
+ * among a view's sizes). Quarkus answers these with its own body, not a problem, unless mapped here; the problem
+ * names the field.
  */
 public class JsonMismatchMapper {
 
