@@ -53,12 +53,12 @@ class HttpProblemsTest {
 
     @Test
     void aBodyOverTheLimitIsA413ProblemBeforeAuthenticationOrParsing() {
-        String huge = "{\"text\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}";
+        String huge = "{\"text\":\"" + "x".repeat(4 * 1024 * 1024 + 10) + "\"}";
         given().auth().oauth2(alice).contentType(ContentType.JSON).body(huge)
                 .post("/api/chats/{id}/messages", chat)
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("type", equalTo("urn:switchboard:problem:payload-too-large"))
-                .body("detail", containsString("1048576"));
+                .body("detail", containsString("4194304"));
     }
 
     /**
@@ -67,7 +67,7 @@ class HttpProblemsTest {
      */
     @Test
     void aChunkedBodyOverTheLimitIsRefusedToo() throws Exception {
-        byte[] huge = ("{\"text\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] huge = ("{\"text\":\"" + "x".repeat(4 * 1024 * 1024 + 10) + "\"}").getBytes(StandardCharsets.UTF_8);
         // A stream of unknown length goes out chunked, without Content-Length: the limit is met while reading.
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
                         + "/api/chats/" + chat + "/messages"))

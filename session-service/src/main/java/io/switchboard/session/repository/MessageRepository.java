@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.session.model.Message;
 import io.switchboard.session.model.MessageRole;
 import io.switchboard.session.service.HistoryCursor;
+import io.switchboard.session.service.HistorySize;
 
 @ApplicationScoped
 public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
@@ -39,6 +40,17 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
                     Collections.reverse(page);
                     return page;
                 });
+    }
+
+    /** Counted in the database, so that a chat too large to read whole is known before it is read. */
+    public Uni<HistorySize> size(String tenantId, UUID chatId) {
+        return getSession().chain(session -> session.createSelectionQuery("select count(m), "
+                        + "coalesce(sum(octet_length(m.content) + coalesce(octet_length(m.error), 0)), 0) "
+                        + "from Message m where m.tenantId = :tenant and m.chatId = :chat", Object[].class)
+                .setParameter("tenant", tenantId)
+                .setParameter("chat", chatId)
+                .getSingleResult())
+                .map(row -> new HistorySize(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
     }
 
     public Uni<Message> findInChat(String tenantId, UUID chatId, UUID messageId) {

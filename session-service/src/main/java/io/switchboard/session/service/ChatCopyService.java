@@ -12,7 +12,6 @@ import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.Message;
-import io.switchboard.session.repository.ChatReadRepository;
 import io.switchboard.session.repository.ChatRepository;
 import io.switchboard.session.repository.MessageRepository;
 
@@ -29,15 +28,13 @@ public class ChatCopyService {
 
     private final ChatRepository chats;
     private final MessageRepository messages;
-    private final ChatReadRepository reads;
     private final ChatService chatService;
     private final NewChats newChats;
 
-    public ChatCopyService(ChatRepository chats, MessageRepository messages, ChatReadRepository reads,
-            ChatService chatService, NewChats newChats) {
+    public ChatCopyService(ChatRepository chats, MessageRepository messages, ChatService chatService,
+            NewChats newChats) {
         this.chats = chats;
         this.messages = messages;
-        this.reads = reads;
         this.chatService = chatService;
         this.newChats = newChats;
     }
@@ -86,13 +83,8 @@ public class ChatCopyService {
         // The copy's row first: its messages refer to it, and Hibernate would write it only at commit.
         return chats.flush()
                 .chain(() -> messages.copyHistory(caller.tenantId(), source.id, copy.id, throughTurnSeq))
-                .chain(copied -> {
-                    copy.messageCount = copied;
-                    copy.openTurns = 0;
-                    // The copy ends at seq 0 (MessageRepository#copyHistory): read through there.
-                    return copied == 0 ? Uni.createFrom().voidItem()
-                            : reads.markRead(caller.tenantId(), copy.id, caller.userId(), 0).replaceWithVoid();
-                })
+                // The copy ends at seq 0 (MessageRepository#copyHistory).
+                .chain(copied -> newChats.historyAdded(caller, copy, copied))
                 .chain(() -> chatService.summarize(caller, copy));
     }
 

@@ -15,21 +15,24 @@ import io.switchboard.kit.security.Caller;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.ChatStatus;
+import io.switchboard.session.repository.ChatReadRepository;
 import io.switchboard.session.repository.ChatRepository;
 
 /**
- * Every way a chat comes to exist (created, a project's default, duplicated, forked) ends here: the row and the
- * event that announces it, written in the caller's transaction.
+ * Every way a chat comes to exist (created, a project's default, duplicated, forked, imported) ends here: the row
+ * and the event that announces it, written in the caller's transaction.
  */
 @ApplicationScoped
 public class NewChats {
 
     private final ChatRepository chats;
+    private final ChatReadRepository reads;
     private final OutboxWriter outbox;
     private final SessionConfig config;
 
-    public NewChats(ChatRepository chats, OutboxWriter outbox, SessionConfig config) {
+    public NewChats(ChatRepository chats, ChatReadRepository reads, OutboxWriter outbox, SessionConfig config) {
         this.chats = chats;
+        this.reads = reads;
         this.outbox = outbox;
         this.config = config;
     }
@@ -65,5 +68,16 @@ public class NewChats {
         Log.infof("chatId=%s created in project %s with model %s (%s)", chat.id, chat.projectId, chat.model,
                 event.type());
         return chats.persist(chat).call(() -> outbox.append(event));
+    }
+
+    /**
+     * Accounts for the history a new chat got in this transaction (copied or imported, at seqs 0 and below): its
+     * messages counted, no turn open, all of it read by the user who made the chat.
+     */
+    public Uni<Void> historyAdded(Caller caller, Chat chat, int messages) {
+        chat.messageCount = messages;
+        chat.openTurns = 0;
+        return messages == 0 ? Uni.createFrom().voidItem()
+                : reads.markRead(caller.tenantId(), chat.id, caller.userId(), 0).replaceWithVoid();
     }
 }
