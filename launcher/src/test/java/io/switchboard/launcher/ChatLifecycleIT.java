@@ -60,7 +60,7 @@ class ChatLifecycleIT {
                     .map(r -> EventJson.fromBytes(r.value())).toList();
             assertThat(cancelled).extracting(e -> ((TurnCancelled) e.payload()).reason())
                     .containsOnly(TurnCancelled.CHAT_ARCHIVED);
-            send(chat, "while archived", "refused");
+            send(chat, "while-archived", "refused");
             events.awaitRecord(r -> chat.equals(r.key()) && EventJson.fromBytes(r.value()).payload()
                     instanceof CommandRejected rejected && rejected.reason().equals(TurnCancelled.CHAT_ARCHIVED), WAIT);
 
@@ -68,7 +68,7 @@ class ChatLifecycleIT {
             // chat-service applies ChatRestored from its own topic: a message sent at once may still meet the
             // archived chat, so the test sends until one is answered.
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                send(chat, "after restore " + System.nanoTime(), "/words 3\nanswered again");
+                send(chat, "after-restore-" + System.nanoTime(), "/words 3\nanswered again");
                 return events.records().stream().filter(r -> chat.equals(r.key()))
                         .anyMatch(r -> EventJson.fromBytes(r.value()).payload() instanceof TurnCompleted);
             });
