@@ -5,7 +5,7 @@ import static io.switchboard.session.messaging.OutboxRows.event;
 import static io.switchboard.session.messaging.OutboxRows.newChat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.util.UUID;
@@ -54,8 +54,9 @@ class OutboxWriterTest {
                     .then().statusCode(greaterThanOrEqualTo(500));
             assertThat(refused.attempts()).isEqualTo(1);
         }
+        // Only the project's default chat, made with the project.
         given().auth().oauth2(alice).get("/projects/{id}/chats", projectId)
-                .then().statusCode(200).body("", empty());
+                .then().statusCode(200).body("title", contains("Main conversation"));
     }
 
     @Test
