@@ -3,17 +3,12 @@ package io.switchboard.bench;
 import static io.switchboard.bench.Progress.progress;
 import static io.switchboard.bench.RunClock.seconds;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 import io.switchboard.events.Topics;
@@ -61,7 +56,7 @@ public final class PoisonBenchmark {
     }
 
     private PoisonReport measure(Stack stack, Duration stackStart, String loadAtStart) {
-        ProcessCpu cpu = processes(stack);
+        ProcessCpu cpu = StackCpu.of(stack, settings.projectRoot(), failures);
         Map<String, Double> cpuStart = cpu.seconds();
         String bootstrap = stack.infra().bootstrapServers();
         ChatPartitions partitions = new ChatPartitions(stack.infra().settings().partitions());
@@ -119,38 +114,6 @@ public final class PoisonBenchmark {
                 deadLetters, services, cpuStart, cpuEnd, MachineLoad.now(), Duration.ZERO, List.of());
     }
 
-    /** Every process of the stack, and this JVM, which drives it. */
-    private ProcessCpu processes(Stack stack) {
-        ProcessCpu cpu = new ProcessCpu();
-        for (ServiceName name : ServiceName.values()) {
-            OptionalLong pid = ServicePids.of(settings.projectRoot(), name);
-            if (pid.isPresent()) {
-                cpu.process(name.module(), pid.getAsLong());
-            } else {
-                failures.add("the " + name.module() + " process was not found, so its CPU time is missing");
-            }
-        }
-        cpu.process("Kafka broker", stack.infra().kafka().pid());
-        OptionalLong postgres = postmaster(stack.infra().settings().dataDir());
-        if (postgres.isPresent()) {
-            cpu.tree("PostgreSQL (postmaster + backends)", postgres.getAsLong());
-        } else {
-            failures.add("PostgreSQL's postmaster.pid was not found, so its CPU time is missing");
-        }
-        cpu.process("benchmark JVM (clients)", ProcessHandle.current().pid());
-        return cpu;
-    }
-
-    /** The postmaster's pid, the first line of postmaster.pid in the data directory the stack gave it. */
-    private static OptionalLong postmaster(Path dataDir) {
-        try {
-            String first = Files.readAllLines(dataDir.resolve("postgres/data/postmaster.pid"),
-                    StandardCharsets.US_ASCII).get(0).strip();
-            return OptionalLong.of(Long.parseLong(first));
-        } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
-        }
-    }
 
     private Map<String, PoisonReport.ServiceMeters> serviceMeters(Stack stack) {
         Map<String, PoisonReport.ServiceMeters> meters = new LinkedHashMap<>();
