@@ -25,7 +25,6 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.security.CurrentCaller;
 import io.switchboard.kit.validation.SafeText;
 import io.switchboard.session.mapping.ViewMapper;
-import io.switchboard.session.service.ChatChange;
 import io.switchboard.session.service.ChatCopyService;
 import io.switchboard.session.service.ChatLifecycleService;
 import io.switchboard.session.service.ChatSearchService;
@@ -156,8 +155,8 @@ public class ChatResource {
                 .map(ViewMapper::toView);
     }
 
-    private Uni<ChatView> answered(Uni<ChatChange> change) {
-        return change.map(done -> ViewMapper.toView(done.chat()));
+    private Uni<ChatView> answered(Uni<ChatSummary> change) {
+        return change.map(ViewMapper::toView);
     }
 
     private Uni<RestResponse<ChatView>> created(Uni<ChatSummary> copy) {

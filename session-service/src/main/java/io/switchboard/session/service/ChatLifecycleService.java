@@ -50,7 +50,7 @@ public class ChatLifecycleService {
 
     /** Changes the title, description, model or pinning; ChatUpdated carries the chat's state after it. */
     @WithTransaction
-    public Uni<ChatChange> update(Caller caller, UUID chatId, UpdateChatRequest request) {
+    public Uni<ChatSummary> update(Caller caller, UUID chatId, UpdateChatRequest request) {
         return locked(caller, chatId).chain(chat -> {
             boolean changed = false;
             if (request.title() != null && !request.title().strip().equals(chat.title)) {
@@ -78,7 +78,7 @@ public class ChatLifecycleService {
 
     /** Hides the chat from the default list; chat-service cancels its queue. Allowed from active and completed. */
     @WithTransaction
-    public Uni<ChatChange> archive(Caller caller, UUID chatId) {
+    public Uni<ChatSummary> archive(Caller caller, UUID chatId) {
         return locked(caller, chatId).chain(chat -> {
             if (chat.status == ChatStatus.ARCHIVED) {
                 return Uni.createFrom().failure(notAllowed(chat, "archived"));
@@ -93,7 +93,7 @@ public class ChatLifecycleService {
      * messages for it again), ChatUpdated with status active for a completed one, which chat-service never stopped.
      */
     @WithTransaction
-    public Uni<ChatChange> restore(Caller caller, UUID chatId) {
+    public Uni<ChatSummary> restore(Caller caller, UUID chatId) {
         return locked(caller, chatId).chain(chat -> {
             ChatStatus before = chat.status;
             if (before == ChatStatus.ACTIVE) {
@@ -110,7 +110,7 @@ public class ChatLifecycleService {
      * an archiving: nothing downstream stops for it.
      */
     @WithTransaction
-    public Uni<ChatChange> complete(Caller caller, UUID chatId) {
+    public Uni<ChatSummary> complete(Caller caller, UUID chatId) {
         return locked(caller, chatId).chain(chat -> {
             if (chat.status != ChatStatus.ACTIVE) {
                 return Uni.createFrom().failure(notAllowed(chat, "marked completed"));
@@ -164,17 +164,16 @@ public class ChatLifecycleService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId));
     }
 
-    private Uni<ChatChange> announce(Caller caller, Chat chat, EventPayload change) {
+    private Uni<ChatSummary> announce(Caller caller, Chat chat, EventPayload change) {
         chat.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Envelope event = Envelope.of(chat.id.toString(), chat.tenantId, chat.nextLifecycleSeq(), null, change);
         Log.infof("chatId=%s %s by %s (seq %d)", chat.id, event.type(), caller.userId(), event.seq());
         return outbox.append(event)
-                .chain(() -> chatService.summarize(caller, chat))
-                .map(summary -> new ChatChange(summary, true));
+                .chain(() -> chatService.summarize(caller, chat));
     }
 
-    private Uni<ChatChange> unchanged(Caller caller, Chat chat) {
-        return chatService.summarize(caller, chat).map(summary -> new ChatChange(summary, false));
+    private Uni<ChatSummary> unchanged(Caller caller, Chat chat) {
+        return chatService.summarize(caller, chat);
     }
 
     private static ChatUpdated updated(Chat chat) {

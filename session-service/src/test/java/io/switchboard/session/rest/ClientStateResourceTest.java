@@ -13,11 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -98,7 +93,7 @@ class ClientStateResourceTest {
                 writes.add(() -> request(alice, expected).body(body).put("/chats/{id}/client-state", target)
                         .then().extract().statusCode());
             }
-            List<Integer> statuses = runTogether(writes);
+            List<Integer> statuses = ViewFixtures.runTogether(writes);
             assertThat(statuses).containsOnly(200, 409);
             assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
             String draft = given().auth().oauth2(alice).get("/chats/{id}/client-state", target)
@@ -160,27 +155,6 @@ class ClientStateResourceTest {
         assertThat(rows).isZero();
     }
 
-    private static List<Integer> runTogether(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                futures.add(executor.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                statuses.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            executor.shutdownNow();
-        }
-    }
 
     private static ValidatableResponse put(String token, String chat, String version,
             String document) {

@@ -3,8 +3,16 @@ package io.switchboard.session.rest;
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -41,5 +49,28 @@ final class ViewFixtures {
                 .await().atMost(Duration.ofSeconds(30));
         pool.preparedQuery("DELETE FROM chat WHERE id = $1").execute(Tuple.of(id))
                 .await().atMost(Duration.ofSeconds(30));
+    }
+
+    /** Runs the calls on threads of their own, released at one moment; answers each call's status, in order. */
+    static List<Integer> runTogether(List<Callable<Integer>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> future : futures) {
+                statuses.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

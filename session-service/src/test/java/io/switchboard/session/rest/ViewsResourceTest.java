@@ -14,11 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -311,7 +306,7 @@ class ViewsResourceTest {
             edits.add(() -> write(alice, version).body(Map.of("model", "m" + version))
                     .patch("/views/{id}/panes/{index}", view, 0).then().extract().statusCode());
 
-            List<Integer> statuses = runTogether(edits);
+            List<Integer> statuses = ViewFixtures.runTogether(edits);
 
             assertThat(statuses).as("round %d", round).containsOnly(200, 409);
             assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
@@ -355,27 +350,6 @@ class ViewsResourceTest {
                 .then().statusCode(200).body("panes", empty()).body("version", equalTo(5));
     }
 
-    private static List<Integer> runTogether(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                statuses.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     private static void assertValid(JsonPath view) {
         List<Integer> sizes = view.getList("panes.size", Integer.class);
