@@ -27,6 +27,7 @@ import io.switchboard.events.lifecycle.ChatDeleted;
 import io.switchboard.events.lifecycle.ChatForked;
 import io.switchboard.events.lifecycle.ChatRestored;
 import io.switchboard.events.lifecycle.ChatUpdated;
+import io.switchboard.events.lifecycle.ProjectMemberChanged;
 import io.switchboard.events.workspace.Committed;
 import io.switchboard.events.workspace.WorkspaceFailed;
 import io.switchboard.events.workspace.WorkspaceReady;
@@ -58,6 +59,7 @@ public enum EventType {
     CHAT_RESTORED(ChatRestored.class, Topics.SESSION_LIFECYCLE),
     CHAT_DELETED(ChatDeleted.class, Topics.SESSION_LIFECYCLE),
     CHAT_FORKED(ChatForked.class, Topics.SESSION_LIFECYCLE),
+    PROJECT_MEMBER_CHANGED(ProjectMemberChanged.class, Topics.SESSION_LIFECYCLE),
 
     WORKSPACE_READY(WorkspaceReady.class, Topics.WORKSPACE_EVENTS),
     WORKSPACE_FAILED(WorkspaceFailed.class, Topics.WORKSPACE_EVENTS),

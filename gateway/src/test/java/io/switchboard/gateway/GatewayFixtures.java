@@ -1,5 +1,6 @@
 package io.switchboard.gateway;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.switchboard.events.Envelope;
@@ -7,6 +8,7 @@ import io.switchboard.events.EventPayload;
 import io.switchboard.events.Topics;
 import io.switchboard.events.json.EventJson;
 import io.switchboard.events.lifecycle.ChatCreated;
+import io.switchboard.events.lifecycle.ProjectMemberChanged;
 import io.switchboard.testing.kafka.RawProducer;
 
 /** Puts records on the real topics as the other services would. */
@@ -20,12 +22,27 @@ public final class GatewayFixtures {
         return announceChat(producer, tenantId, "alice", model);
     }
 
-    /** Announces a chat created by the given user. */
+    /** Announces a chat created by the given user, in a project of its own. */
     public static String announceChat(RawProducer producer, String tenantId, String userId, String model) {
+        return announceChat(producer, tenantId, userId, UUID.randomUUID(), model);
+    }
+
+    /** Announces a chat created by the given user in the project: the user could add chats to it, then. */
+    public static String announceChat(RawProducer producer, String tenantId, String userId, UUID projectId,
+            String model) {
         String chatId = UUID.randomUUID().toString();
         publish(producer, Topics.SESSION_LIFECYCLE, Envelope.of(chatId, tenantId, 1, null,
-                new ChatCreated(UUID.randomUUID(), userId, "test chat", model)));
+                new ChatCreated(projectId, userId, "test chat", model)));
         return chatId;
+    }
+
+    /** Announces a membership change as session-service would: keyed by the project, as of {@code at}. */
+    public static void announceMember(RawProducer producer, String tenantId, UUID projectId, long seq, String userId,
+            String role, Instant at) {
+        Envelope now = Envelope.of(projectId.toString(), tenantId, seq, null,
+                new ProjectMemberChanged(projectId, userId, role));
+        publish(producer, Topics.SESSION_LIFECYCLE, new Envelope(now.id(), now.type(), now.chatId(), now.tenantId(),
+                now.seq(), now.turnId(), at, now.v(), now.payload()));
     }
 
     public static Envelope chatEvent(String chatId, String tenantId, long seq, UUID turnId, EventPayload payload) {

@@ -50,7 +50,8 @@ public final class Launcher {
             stack.close();
             stopped.countDown();
         }, "switchboard-stop"));
-        String token = stack.token(environment.tenant(), environment.user(), Duration.ofHours(environment.tokenHours()));
+        String token = stack.token(environment.tenant(), environment.user(), environment.roles(),
+                Duration.ofHours(environment.tokenHours()));
         Path tokenFile = TokenFile.write(settings.infra().dataDir(), token);
         System.out.printf("""
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.switchboard.infra.InfraSettings;
 import io.switchboard.infra.kafka.KafkaBroker;
@@ -46,6 +48,18 @@ public final class LauncherEnvironment {
 
     public String user() {
         return env.getOrDefault("SWITCHBOARD_USER", "developer");
+    }
+
+    /** Roles of the printed token: by default the local developer is also the tenant's admin. */
+    public Set<String> roles() {
+        String roles = env.getOrDefault("SWITCHBOARD_ROLES", "user,admin");
+        Set<String> parsed = new TreeSet<>();
+        for (String role : roles.split(",")) {
+            if (!role.isBlank()) {
+                parsed.add(role.strip());
+            }
+        }
+        return parsed;
     }
 
     public int tokenHours() {

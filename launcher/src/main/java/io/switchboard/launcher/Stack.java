@@ -173,7 +173,12 @@ public final class Stack implements AutoCloseable {
 
     /** A bearer token for a user of a tenant, signed with the local key. */
     public String token(String tenantId, String userId, Duration ttl) {
-        return infra.keys().issueToken(StackSettings.LOCAL_ISSUER, tenantId, userId, Set.of("user"), ttl);
+        return token(tenantId, userId, Set.of("user"), ttl);
+    }
+
+    /** A user token with the given roles ({@code groups} claim): {@code admin} reads the tenant's audit log. */
+    public String token(String tenantId, String userId, Set<String> roles, Duration ttl) {
+        return infra.keys().issueToken(StackSettings.LOCAL_ISSUER, tenantId, userId, roles, ttl);
     }
 
     /** A service token, like the one chat-service gets: role {@value #SERVICE_ROLE}, acting for no tenant of its own. */

@@ -215,7 +215,15 @@ class ViewsIT {
         as(alice).get("/api/chats/{id}/client-state", chat).then().statusCode(200).body("version", equalTo(2))
                 .body("state.openFiles", contains("README.md"));
 
-        as(user()).get("/api/chats/{id}/client-state", chat).then().statusCode(200)
+        // Another user of the tenant finds the chat only as a member of its project, and then has a state of
+        // their own.
+        String bobId = "user-" + UUID.randomUUID();
+        String bob = stack.token(TENANT, bobId, Duration.ofHours(1));
+        as(bob).get("/api/chats/{id}/client-state", chat).then().statusCode(404).contentType(PROBLEM);
+        String project = as(alice).get("/api/chats/{id}", chat).then().extract().path("projectId");
+        as(alice).body("{\"role\":\"viewer\"}").put("/api/projects/{id}/members/{user}", project, bobId)
+                .then().statusCode(200);
+        as(bob).get("/api/chats/{id}/client-state", chat).then().statusCode(200)
                 .body("version", equalTo(0)).body("state", equalTo(Map.of()));
     }
 

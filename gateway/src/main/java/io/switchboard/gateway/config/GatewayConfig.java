@@ -40,4 +40,11 @@ public interface GatewayConfig {
      */
     @WithDefault("5m")
     Duration replayWindow();
+
+    /**
+     * How long the gateway trusts what it learned of a user's role in a project before asking session-service
+     * again: a member removed or made viewer is refused subscribing and sending at most this long after.
+     */
+    @WithDefault("30s")
+    Duration membershipCacheTtl();
 }

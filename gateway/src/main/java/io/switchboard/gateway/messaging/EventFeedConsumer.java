@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.kafka.ChatKeyGuard;
+import io.switchboard.events.lifecycle.ProjectMemberChanged;
 import io.switchboard.gateway.fanout.ChatFanout;
 import io.switchboard.gateway.fanout.EventStream;
 import io.switchboard.gateway.inbox.AttentionNotifier;
@@ -95,6 +96,10 @@ public class EventFeedConsumer {
         recordLag(stream, event.at());
         if (stream == EventStream.LIFECYCLE) {
             directory.apply(event);
+            if (event.payload() instanceof ProjectMemberChanged) {
+                // About a project, not a chat: no chat's subscribers are told who belongs to it.
+                return;
+            }
         }
         boolean fresh = fanout.publish(stream, event, consumedAt);
         if (fresh && stream == EventStream.CHAT) {

@@ -2,6 +2,7 @@ package io.switchboard.gateway.service;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /** A map that forgets its least recently used entries beyond a size: for caches that must not grow forever. */
 final class BoundedCache<K, V> {
@@ -23,6 +24,14 @@ final class BoundedCache<K, V> {
 
     synchronized void put(K key, V value) {
         entries.put(key, value);
+    }
+
+    /** Puts the value unless the one there is to be kept: {@code keepCurrent(current, value)} says so. */
+    synchronized void putUnlessNewer(K key, V value, BiPredicate<V, V> keepCurrent) {
+        V current = entries.get(key);
+        if (current == null || !keepCurrent.test(current, value)) {
+            entries.put(key, value);
+        }
     }
 
     synchronized void putIfAbsent(K key, V value) {

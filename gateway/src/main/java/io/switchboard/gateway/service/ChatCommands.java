@@ -47,14 +47,16 @@ public class ChatCommands {
     private static final int SESSION_LIST_MAX_PAGE = 200;
 
     private final ChatDirectory directory;
+    private final ProjectRoles roles;
     private final CommandPublisher publisher;
     private final SessionServiceClient sessions;
     private final ApiConfig config;
     private final Validator validator;
 
-    public ChatCommands(ChatDirectory directory, CommandPublisher publisher, @RestClient SessionServiceClient sessions,
-            ApiConfig config, Validator validator) {
+    public ChatCommands(ChatDirectory directory, ProjectRoles roles, CommandPublisher publisher,
+            @RestClient SessionServiceClient sessions, ApiConfig config, Validator validator) {
         this.directory = directory;
+        this.roles = roles;
         this.publisher = publisher;
         this.sessions = sessions;
         this.config = config;
@@ -64,7 +66,7 @@ public class ChatCommands {
     /** Sends a message to the chat: {@code SendMessage}. */
     public Uni<MessageAccepted> send(Caller caller, String bearer, UUID chatId, MessageDraft draft) {
         MessageDraft message = checked(draft).withClientMessageIdOrNew();
-        return directory.resolve(caller, bearer, chatId).chain(chat -> sendTo(caller, chat, message));
+        return directory.resolveToSend(caller, bearer, chatId).chain(chat -> sendTo(caller, chat, message));
     }
 
     /**
@@ -72,14 +74,14 @@ public class ChatCommands {
      * only that turn is stopped, so a stop repeated after its turn ended never stops the next one.
      */
     public Uni<CommandAccepted> stop(Caller caller, String bearer, UUID chatId, UUID turnId) {
-        return directory.resolve(caller, bearer, chatId)
+        return directory.resolveToSend(caller, bearer, chatId)
                 .chain(chat -> publish(caller, chat, turnId, new StopTurn(caller.userId())));
     }
 
     /** Cancels a queued or running turn: {@code CancelTurn}. */
     public Uni<CommandAccepted> cancel(Caller caller, String bearer, UUID chatId, UUID turnId) {
         Objects.requireNonNull(turnId, "turnId");
-        return directory.resolve(caller, bearer, chatId)
+        return directory.resolveToSend(caller, bearer, chatId)
                 .chain(chat -> publish(caller, chat, turnId, new CancelTurn(turnId, caller.userId())));
     }
 
@@ -87,7 +89,7 @@ public class ChatCommands {
     public Uni<CommandAccepted> editQueued(Caller caller, String bearer, UUID chatId, UUID turnId, TurnEdit edit) {
         Objects.requireNonNull(turnId, "turnId");
         String text = checked(edit).text();
-        return directory.resolve(caller, bearer, chatId)
+        return directory.resolveToSend(caller, bearer, chatId)
                 .chain(chat -> publish(caller, chat, turnId, new EditQueuedTurn(turnId, caller.userId(), text)));
     }
 
@@ -103,7 +105,7 @@ public class ChatCommands {
         if (distinct.size() != chatIds.size()) {
             throw ProblemException.badRequest("chatIds names a chat more than once");
         }
-        List<Uni<ChatEntry>> lookups = chatIds.stream().map(id -> directory.resolve(caller, bearer, id)).toList();
+        List<Uni<ChatEntry>> lookups = chatIds.stream().map(id -> directory.resolveToSend(caller, bearer, id)).toList();
         return Uni.join().all(lookups).andFailFast()
                 .chain(chats -> sendToAll(caller, chats, draft));
     }
@@ -114,12 +116,13 @@ public class ChatCommands {
         checked(draft);
         // One more than a broadcast may address: enough to tell a project with too many active chats.
         String limit = String.valueOf(Math.min(config.broadcastMaxChats() + 1, SESSION_LIST_MAX_PAGE));
-        return sessions.listChats(bearer, projectId, ACTIVE, null, null, limit).chain(list -> {
+        return roles.requireEditor(caller, bearer, projectId, "send to its chats")
+                .chain(() -> sessions.listChats(bearer, projectId, ACTIVE, null, null, limit)).chain(list -> {
             List<ChatEntry> chats = new ArrayList<>();
             for (JsonNode chat : list) {
                 if (ACTIVE.equals(chat.path("status").asText())) {
-                    chats.add(new ChatEntry(chat.path("id").asText(), caller.tenantId(), chat.path("model").asText(),
-                            false));
+                    chats.add(new ChatEntry(chat.path("id").asText(), caller.tenantId(), projectId,
+                            chat.path("model").asText(), false));
                 }
             }
             if (chats.isEmpty()) {

@@ -18,9 +18,10 @@ import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 
 /**
- * Which tenant owns which chat, learned from session.lifecycle so that subscribing and sending need no
- * remote call; a chat the gateway has not seen yet (created before it started) is looked up once in
- * session-service. Another tenant's chat is reported exactly like a missing one.
+ * Which tenant and project each chat belongs to, learned from session.lifecycle so that subscribing and sending
+ * need no remote call for the chat; a chat the gateway has not seen yet (created before it started) is looked up
+ * once in session-service. Whether the caller belongs to the chat's project comes from {@link ProjectRoles}.
+ * Another tenant's chat is reported exactly like a missing one.
  */
 @ApplicationScoped
 public class ChatDirectory {
@@ -35,24 +36,31 @@ public class ChatDirectory {
     /** The user who created each chat, for the needs-attention inbox. */
     private final BoundedCache<String, String> owners = new BoundedCache<>(MAX_CHATS);
     private final SessionServiceClient sessions;
+    private final ProjectRoles roles;
 
-    public ChatDirectory(@RestClient SessionServiceClient sessions) {
+    public ChatDirectory(@RestClient SessionServiceClient sessions, ProjectRoles roles) {
         this.sessions = sessions;
+        this.roles = roles;
     }
 
     /** Learns from a session.lifecycle event. */
     public void apply(Envelope event) {
+        roles.apply(event);
         ChatEntry known = chats.get(event.chatId());
         if (event.payload() instanceof ChatCreated created) {
-            chats.put(event.chatId(), new ChatEntry(event.chatId(), event.tenantId(), created.model(), false));
+            chats.put(event.chatId(), new ChatEntry(event.chatId(), event.tenantId(), created.projectId(),
+                    created.model(), false));
             owners.put(event.chatId(), created.userId());
         } else if (event.payload() instanceof ChatForked forked) {
-            chats.put(event.chatId(), new ChatEntry(event.chatId(), event.tenantId(), forked.model(), false));
+            chats.put(event.chatId(), new ChatEntry(event.chatId(), event.tenantId(), forked.projectId(),
+                    forked.model(), false));
             owners.put(event.chatId(), forked.userId());
         } else if (event.payload() instanceof ChatUpdated updated) {
-            chats.put(event.chatId(), new ChatEntry(event.chatId(), event.tenantId(), updated.model(), false));
+            chats.put(event.chatId(), new ChatEntry(event.chatId(), event.tenantId(), updated.projectId(),
+                    updated.model(), false));
         } else if (event.payload() instanceof ChatDeleted && known != null) {
-            chats.put(event.chatId(), new ChatEntry(known.chatId(), known.tenantId(), known.model(), true));
+            chats.put(event.chatId(), new ChatEntry(known.chatId(), known.tenantId(), known.projectId(), known.model(),
+                    true));
         }
     }
 
@@ -65,21 +73,34 @@ public class ChatDirectory {
         return Optional.ofNullable(owners.get(chatId));
     }
 
-    /** The caller's chat, or a 404 problem. */
+    /**
+     * A chat of a project the caller belongs to, or a 404 problem: another tenant's chat, or one of a project the
+     * caller is no member of, reads the same as one that does not exist.
+     */
     public Uni<ChatEntry> resolve(Caller caller, String bearer, UUID chatId) {
         ChatEntry entry = chats.get(chatId.toString());
+        Uni<ChatEntry> found;
         if (entry != null) {
-            return entry.tenantId().equals(caller.tenantId()) && !entry.deleted()
+            found = entry.tenantId().equals(caller.tenantId()) && !entry.deleted()
                     ? Uni.createFrom().item(entry)
                     : Uni.createFrom().failure(ProblemException.notFound("Chat", chatId));
+        } else {
+            found = sessions.getChat(bearer, chatId).map(chat -> {
+                ChatEntry learned = new ChatEntry(chatId.toString(), caller.tenantId(),
+                        UUID.fromString(chat.path("projectId").asText()), chat.path("model").asText(), false);
+                chats.putIfAbsent(learned.chatId(), learned);
+                if (chat.hasNonNull("ownerId")) {
+                    owners.putIfAbsent(learned.chatId(), chat.get("ownerId").asText());
+                }
+                return learned;
+            });
         }
-        return sessions.getChat(bearer, chatId).map(chat -> {
-            ChatEntry found = new ChatEntry(chatId.toString(), caller.tenantId(), chat.path("model").asText(), false);
-            chats.putIfAbsent(found.chatId(), found);
-            if (chat.hasNonNull("ownerId")) {
-                owners.putIfAbsent(found.chatId(), chat.get("ownerId").asText());
-            }
-            return found;
-        });
+        return found.call(chat -> roles.roleOf(caller, bearer, chat.projectId()));
+    }
+
+    /** A chat the caller may send to and command: as {@link #resolve}, and a 403 problem for a project viewer. */
+    public Uni<ChatEntry> resolveToSend(Caller caller, String bearer, UUID chatId) {
+        return resolve(caller, bearer, chatId)
+                .call(chat -> roles.requireEditor(caller, bearer, chat.projectId(), "send to its chats"));
     }
 }

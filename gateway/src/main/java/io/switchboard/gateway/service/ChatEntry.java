@@ -1,5 +1,7 @@
 package io.switchboard.gateway.service;
 
-/** What the gateway needs to know about a chat to route to it: who owns it and which model it uses. */
-public record ChatEntry(String chatId, String tenantId, String model, boolean deleted) {
+import java.util.UUID;
+
+/** What the gateway needs to know about a chat to route to it: whose it is, its project and its model. */
+public record ChatEntry(String chatId, String tenantId, UUID projectId, String model, boolean deleted) {
 }

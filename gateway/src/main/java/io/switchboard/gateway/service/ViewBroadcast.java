@@ -50,7 +50,7 @@ public class ViewBroadcast {
             }
             MessageDraft message = draft.withClientMessageIdOrNew();
             List<Uni<ChatEntry>> lookups = panes.stream()
-                    .map(pane -> directory.resolve(caller, bearer, pane.chatId())).toList();
+                    .map(pane -> directory.resolveToSend(caller, bearer, pane.chatId())).toList();
             return Uni.join().all(lookups).andFailFast().chain(() -> sendToPanes(caller, bearer, viewId, panes, message));
         });
     }

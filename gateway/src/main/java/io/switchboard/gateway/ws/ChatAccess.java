@@ -11,8 +11,9 @@ import io.switchboard.gateway.service.ChatEntry;
 import io.switchboard.kit.problem.ProblemException;
 
 /**
- * The ownership check in front of every subscribe, and the error frame for a command the gateway refused:
- * a chat of another tenant reads the same as one that does not exist.
+ * The membership check in front of every subscribe, and the error frame for a command the gateway refused:
+ * a chat of another tenant or project reads the same as one that does not exist; a viewer's command is
+ * {@code forbidden}.
  */
 final class ChatAccess {
 
@@ -32,6 +33,9 @@ final class ChatAccess {
         }
         if (failure instanceof ConstraintViolationException invalid) {
             return FrameRejected.violated(invalid, chatId, refField, refValue);
+        }
+        if (failure instanceof ProblemException problem && problem.status() == 403) {
+            return new FrameRejected("forbidden", problem.getMessage(), chatId, refField, refValue);
         }
         if (failure instanceof ProblemException problem && problem.status() < 500) {
             return new FrameRejected("not_found", "No such chat", chatId, refField, refValue);

@@ -265,6 +265,11 @@ class ChatFanoutTest {
             public Duration replayWindow() {
                 return Duration.ofMinutes(5);
             }
+
+            @Override
+            public Duration membershipCacheTtl() {
+                return Duration.ofSeconds(30);
+            }
         };
     }
 }

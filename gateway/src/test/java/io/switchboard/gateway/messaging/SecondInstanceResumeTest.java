@@ -51,6 +51,7 @@ import io.switchboard.gateway.fanout.EventStream;
 import io.switchboard.gateway.inbox.AttentionNotifier;
 import io.switchboard.gateway.inbox.InboxRegistry;
 import io.switchboard.gateway.service.ChatDirectory;
+import io.switchboard.gateway.service.ProjectRoles;
 import io.switchboard.infra.kafka.KafkaClassLoading;
 import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
@@ -204,7 +205,7 @@ class SecondInstanceResumeTest {
 
         private SecondInstance(GatewayConfig gatewayConfig, WsConfig wsConfig, ConsumerFailurePolicy policy) {
             fanout = new ChatFanout(gatewayConfig);
-            ChatDirectory directory = new ChatDirectory(null);
+            ChatDirectory directory = new ChatDirectory(null, new ProjectRoles(null, gatewayConfig));
             EventFeedConsumer feed = new EventFeedConsumer(policy, fanout, directory,
                     new AttentionNotifier(directory, new InboxRegistry(), wsConfig), new SimpleMeterRegistry());
             ReplayWindowRebalanceListener replayWindow = new ReplayWindowRebalanceListener(gatewayConfig);

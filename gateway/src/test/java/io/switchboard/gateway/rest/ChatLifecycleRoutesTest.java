@@ -55,7 +55,12 @@ class ChatLifecycleRoutesTest {
                 request -> request.get("/api/chats/search?q=hello&limit=5"),
                 request -> request.get("/api/chats/{id}/messages?before=4.5&limit=2", CHAT),
                 request -> request.get("/api/projects/{id}/chats?status=archived&pinned=true&limit=1&after=abc",
-                        PROJECT));
+                        PROJECT),
+                request -> request.get("/api/projects/{id}/members", PROJECT),
+                request -> request.contentType(ContentType.JSON).body("{\"role\":\"viewer\"}")
+                        .put("/api/projects/{id}/members/{user}", PROJECT, "bob"),
+                request -> request.delete("/api/projects/{id}/members/{user}", PROJECT, "bob"),
+                request -> request.get("/api/audit?before=17&limit=5&projectId={id}", PROJECT));
     }
 
     @ParameterizedTest
@@ -107,6 +112,21 @@ class ChatLifecycleRoutesTest {
     }
 
     @Test
+    void aBadMemberRequestIsA400NamingTheFieldAndIsNotForwarded() {
+        assertInvalid(member("bob", "{\"role\":\"admin\"}"), "role");
+        assertInvalid(member("bob", "{}"), "role");
+        assertInvalid(member(" bob", "{\"role\":\"viewer\"}"), "userId");
+        assertInvalid(member("b".repeat(256), "{\"role\":\"viewer\"}"), "userId");
+        assertInvalid(given().auth().oauth2(alice).urlEncodingEnabled(false).contentType(ContentType.JSON)
+                .body("{\"role\":\"viewer\"}").put("/api/projects/" + PROJECT + "/members/b%00ob"), "userId");
+        assertInvalid(given().auth().oauth2(alice).urlEncodingEnabled(false)
+                .delete("/api/projects/" + PROJECT + "/members/%20"), "userId");
+        member("bob", "{\"role\":").then().statusCode(400).contentType("application/problem+json");
+        assertBadQuery("/api/audit", "before", "1".repeat(21));
+        assertBadQuery("/api/audit", "chatId", "a\u0000b");
+    }
+
+    @Test
     void aBadQueryIsA400ProblemAndIsNotForwarded() {
         assertBadQuery("/api/chats/search", "q", "x".repeat(201));
         assertBadQuery("/api/chats/search", "q", "a\u0000b");
@@ -135,7 +155,12 @@ class ChatLifecycleRoutesTest {
                 .body("paths.'/api/chats/search'.get.summary", equalTo("Search chats"))
                 .body("paths.'/api/chats/{chatId}/messages'.get.parameters.name", hasItem("before"))
                 .body("paths.'/api/projects/{projectId}/chats'.get.parameters.name", hasItem("after"))
-                .body("components.schemas.UpdateChatRequest.properties.title.maxLength", equalTo(200));
+                .body("components.schemas.UpdateChatRequest.properties.title.maxLength", equalTo(200))
+                .body("paths.'/api/projects/{projectId}/members/{userId}'", hasKey("put"))
+                .body("paths.'/api/projects/{projectId}/members/{userId}'", hasKey("delete"))
+                .body("paths.'/api/audit'.get.responses", hasKey("403"))
+                .body("components.schemas.MemberRoleRequest.properties.role.pattern",
+                        equalTo("owner|editor|viewer"));
     }
 
     private void assertBadQuery(String path, String parameter, String value) {
@@ -160,5 +185,10 @@ class ChatLifecycleRoutesTest {
 
     private Response read(String body) {
         return given().auth().oauth2(alice).contentType(ContentType.JSON).body(body).post("/api/chats/{id}/read", CHAT);
+    }
+
+    private Response member(String userId, String body) {
+        return given().auth().oauth2(alice).contentType(ContentType.JSON).body(body)
+                .put("/api/projects/{id}/members/{user}", PROJECT, userId);
     }
 }

@@ -36,6 +36,7 @@ import io.switchboard.events.command.EditQueuedTurn;
 import io.switchboard.events.command.SendMessage;
 import io.switchboard.events.json.EventJson;
 import io.switchboard.events.text.TextRules;
+import io.switchboard.gateway.GatewayFixtures;
 import io.switchboard.gateway.PoisonTexts;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
@@ -305,7 +306,7 @@ class PoisonRestInputTest {
 
     /** Another tenant's ordinary message goes through: no poison above left anything broken. */
     private void bobsMessageIsStillAccepted() {
-        String bobsChat = KnownChats.of(producer, "tenant-b", "offline");
+        String bobsChat = KnownChats.awaitKnown(GatewayFixtures.announceChat(producer, "tenant-b", "bob", "offline"));
         given().auth().oauth2(bob).contentType(ContentType.JSON).body("{\"text\":\"all well?\"}")
                 .post("/api/chats/{id}/messages", bobsChat)
                 .then().statusCode(202).body("chatId", equalTo(bobsChat));

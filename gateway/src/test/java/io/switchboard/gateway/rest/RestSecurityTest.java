@@ -1,11 +1,14 @@
 package io.switchboard.gateway.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.switchboard.gateway.GatewayFixtures;
 import io.switchboard.infra.auth.LocalKeys;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
@@ -104,13 +108,17 @@ class RestSecurityTest {
     }
 
     @Test
-    void anotherTenantsChatIsNotFound() {
+    void anotherTenantsChatIsNotFoundAndAMemberOfTheSameTenantsProjectMayCommandIt() {
         try (RawProducer producer = RawProducer.create()) {
-            String chatId = KnownChats.of(producer, "tenant-a", "offline");
+            UUID projectId = UUID.randomUUID();
+            String chatId = KnownChats.awaitKnown(
+                    GatewayFixtures.announceChat(producer, "tenant-a", "alice", projectId, "offline"));
             given().auth().oauth2(TestTokens.bearer("tenant-b", "mallory")).post("/api/chats/{id}/stop", chatId)
                     .then().statusCode(404).contentType("application/problem+json");
-            given().auth().oauth2(TestTokens.bearer("tenant-a", "bob")).post("/api/chats/{id}/stop", chatId)
-                    .then().statusCode(202);
+            GatewayFixtures.announceMember(producer, "tenant-a", projectId, 2, "bob", "editor", Instant.now());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth()
+                    .oauth2(TestTokens.bearer("tenant-a", "bob")).post("/api/chats/{id}/stop", chatId)
+                    .then().statusCode(202));
         }
     }
 

@@ -23,6 +23,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "urn:switchboard:problem:bad-request", "Bad request", detail);
     }
 
+    /** The caller may see the thing but not do this to it (a project viewer sending, say). */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "urn:switchboard:problem:forbidden", "Forbidden", detail);
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "urn:switchboard:problem:conflict", "Conflict", detail);
     }

@@ -10,4 +10,8 @@ public interface AuthConfig {
     /** Claim holding the tenant id. */
     @WithDefault("tenant")
     String tenantClaim();
+
+    /** Role (from the token's role claims) of the tenant's admins, who may read the audit log. */
+    @WithDefault("admin")
+    String adminRole();
 }

@@ -40,4 +40,12 @@ public interface SessionConfig {
     /** Most messages one history page returns. */
     @WithDefault("1000")
     int historyMaxPage();
+
+    /** Most audit entries one page returns. */
+    @WithDefault("200")
+    int auditMaxPage();
+
+    /** Members one project may have; one more is refused with a 409 problem. */
+    @WithDefault("1000")
+    int maxMembersPerProject();
 }

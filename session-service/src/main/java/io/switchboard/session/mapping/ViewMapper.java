@@ -2,17 +2,22 @@ package io.switchboard.session.mapping;
 
 import java.util.Locale;
 
+import io.switchboard.session.model.AuditEntry;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.Message;
 import io.switchboard.session.model.Project;
+import io.switchboard.session.model.ProjectMember;
+import io.switchboard.session.rest.AuditEntryView;
 import io.switchboard.session.rest.ChatSearchHit;
 import io.switchboard.session.rest.ChatView;
+import io.switchboard.session.rest.MemberView;
 import io.switchboard.session.rest.MessageView;
 import io.switchboard.session.rest.ProjectView;
 import io.switchboard.session.service.ChatListCursor;
 import io.switchboard.session.service.ChatSearchResult;
 import io.switchboard.session.service.ChatSummary;
 import io.switchboard.session.service.HistoryCursor;
+import io.switchboard.session.service.MemberProject;
 
 /** Entities to the views the API returns; entities never leave the service. */
 public final class ViewMapper {
@@ -20,8 +25,18 @@ public final class ViewMapper {
     private ViewMapper() {
     }
 
-    public static ProjectView toView(Project project) {
-        return new ProjectView(project.id, project.name, project.ownerId, project.createdAt);
+    public static ProjectView toView(MemberProject seen) {
+        Project project = seen.project();
+        return new ProjectView(project.id, project.name, project.ownerId, seen.role().wireName(), project.createdAt);
+    }
+
+    public static MemberView toView(ProjectMember member) {
+        return new MemberView(member.userId, member.role.wireName(), member.addedBy, member.addedAt);
+    }
+
+    public static AuditEntryView toView(AuditEntry entry) {
+        return new AuditEntryView(entry.id, entry.actorId, entry.action, entry.projectId, entry.chatId,
+                entry.targetId, entry.at);
     }
 
     public static ChatView toView(ChatSummary summary) {

@@ -30,6 +30,10 @@ public class ChatRead {
     @Column(name = "last_read_seq", nullable = false)
     public long lastReadSeq;
 
+    /** How many of the chat's messages have a seq up to {@link #lastReadSeq}. */
+    @Column(name = "read_count", nullable = false)
+    public long readCount;
+
     /** The primary key: one row per chat and user. */
     public static class Key implements Serializable {
 

@@ -24,6 +24,14 @@ public class Project {
     @Column(nullable = false)
     public String name;
 
+    /** Last seq of the project's own session.lifecycle records: its membership changes. */
+    @Column(name = "lifecycle_seq", nullable = false)
+    public long lifecycleSeq;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    public long nextLifecycleSeq() {
+        return ++lifecycleSeq;
+    }
 }

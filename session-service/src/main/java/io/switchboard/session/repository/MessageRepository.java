@@ -19,7 +19,9 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
 
     /** A page of the history in its listed order, after the cursor (and only messages after {@code afterSeq}). */
     public Uni<List<Message>> history(String tenantId, UUID chatId, HistoryCursor after, long afterSeq, int limit) {
-        return find("tenantId = ?1 and chatId = ?2 and (turnSeq > ?3 or (turnSeq = ?3 and seq > ?4)) and seq > ?5 "
+        // A row comparison, so that PostgreSQL starts the index range at the cursor instead of filtering the
+        // chat's messages from its first one.
+        return find("tenantId = ?1 and chatId = ?2 and (turnSeq, seq) > (?3, ?4) and seq > ?5 "
                 + "order by turnSeq, seq", tenantId, chatId, after.turnSeq(), after.seq(), afterSeq)
                 .page(0, limit)
                 .list();
@@ -31,7 +33,7 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
      */
     public Uni<List<Message>> historyBefore(String tenantId, UUID chatId, HistoryCursor before, long afterSeq,
             int limit) {
-        return find("tenantId = ?1 and chatId = ?2 and (turnSeq < ?3 or (turnSeq = ?3 and seq < ?4)) and seq > ?5 "
+        return find("tenantId = ?1 and chatId = ?2 and (turnSeq, seq) < (?3, ?4) and seq > ?5 "
                 + "order by turnSeq desc, seq desc", tenantId, chatId, before.turnSeq(), before.seq(), afterSeq)
                 .page(0, limit)
                 .list()
@@ -60,6 +62,11 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
     /** The highest seq among the chat's messages, or null for a chat without any. */
     public Uni<Long> lastSeq(UUID chatId) {
         return find("select max(seq) from Message where chatId = ?1", chatId).project(Long.class).firstResult();
+    }
+
+    /** How many of the chat's messages have a seq up to {@code seq}: an index-only count. */
+    public Uni<Long> countUpTo(UUID chatId, long seq) {
+        return count("chatId = ?1 and seq <= ?2", chatId, seq);
     }
 
     public Uni<Long> deleteForChat(UUID chatId) {

@@ -58,7 +58,7 @@ public class ProjectResource {
     @POST
     public Uni<RestResponse<ProjectView>> create(@Valid @NotNull CreateProjectRequest request) {
         return projects.create(caller.get(), request.name())
-                .map(project -> RestResponse.ResponseBuilder.<ProjectView>created(URI.create("/projects/" + project.id))
+                .map(project -> RestResponse.ResponseBuilder.<ProjectView>created(URI.create("/projects/" + project.project().id))
                         .entity(ViewMapper.toView(project)).build());
     }
 

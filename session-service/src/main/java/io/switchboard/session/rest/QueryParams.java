@@ -24,6 +24,17 @@ final class QueryParams {
         }
     }
 
+    static Long longInteger(String value, String name) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name + " must be a whole number");
+        }
+    }
+
     static UUID uuid(String value, String name) {
         if (value == null || value.isEmpty()) {
             return null;

@@ -30,10 +30,14 @@ public class ChatCopyService {
     private final MessageRepository messages;
     private final ChatService chatService;
     private final NewChats newChats;
+    private final ProjectAccess access;
+    private final AuditTrail audit;
 
     public ChatCopyService(ChatRepository chats, MessageRepository messages, ChatService chatService,
-            NewChats newChats) {
+            NewChats newChats, ProjectAccess access, AuditTrail audit) {
         this.chats = chats;
+        this.access = access;
+        this.audit = audit;
         this.messages = messages;
         this.chatService = chatService;
         this.newChats = newChats;
@@ -47,7 +51,10 @@ public class ChatCopyService {
                     Chat copy = copyOf(caller, source, suffixed(source.title, " (copy)"));
                     copy.pinned = source.pinned;
                     Log.infof("chatId=%s duplicated from chatId=%s", copy.id, source.id);
-                    return newChats.create(copy).chain(() -> copyHistory(caller, source, copy, null));
+                    return newChats.create(copy)
+                            .call(() -> audit.record(caller, "chat.duplicated", copy.projectId, copy.id,
+                                    source.id.toString()))
+                            .chain(() -> copyHistory(caller, source, copy, null));
                 });
     }
 
@@ -64,13 +71,16 @@ public class ChatCopyService {
                             ChatForked forked = new ChatForked(fork.projectId, caller.userId(), source.id.toString(),
                                     fork.title, fork.model, null, at.turnId);
                             return newChats.announce(fork, forked)
+                                    .call(() -> audit.record(caller, "chat.forked", fork.projectId, fork.id,
+                                            source.id.toString()))
                                     .chain(() -> copyHistory(caller, source, fork, at.turnSeq));
                         }));
     }
 
+    /** The chat to copy: the copy goes into its project, so the caller must be able to add chats there. */
     private Uni<Chat> source(Caller caller, UUID sourceId) {
-        return chats.findOwned(caller.tenantId(), sourceId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", sourceId));
+        return access.chatToRead(caller, sourceId)
+                .call(source -> access.projectToEdit(caller, source.projectId));
     }
 
     private Chat copyOf(Caller caller, Chat source, String title) {

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.Message;
@@ -18,7 +17,6 @@ import io.switchboard.session.model.MessageRole;
 import io.switchboard.session.model.MessageStatus;
 import io.switchboard.session.repository.ChatRepository;
 import io.switchboard.session.repository.MessageRepository;
-import io.switchboard.session.repository.ProjectRepository;
 import io.switchboard.session.rest.ChatFile;
 import io.switchboard.session.rest.ChatFileChat;
 import io.switchboard.session.rest.ChatFileMessage;
@@ -33,15 +31,17 @@ public class ChatImportService {
 
     private static final int INSERT_BATCH = 500;
 
-    private final ProjectRepository projects;
+    private final ProjectAccess access;
+    private final AuditTrail audit;
     private final ChatRepository chats;
     private final MessageRepository messages;
     private final ChatService chatService;
     private final NewChats newChats;
 
-    public ChatImportService(ProjectRepository projects, ChatRepository chats, MessageRepository messages,
-            ChatService chatService, NewChats newChats) {
-        this.projects = projects;
+    public ChatImportService(ProjectAccess access, AuditTrail audit, ChatRepository chats,
+            MessageRepository messages, ChatService chatService, NewChats newChats) {
+        this.access = access;
+        this.audit = audit;
         this.chats = chats;
         this.messages = messages;
         this.chatService = chatService;
@@ -50,8 +50,7 @@ public class ChatImportService {
 
     @WithTransaction
     public Uni<ChatSummary> importChat(Caller caller, UUID projectId, ChatFile file) {
-        return projects.findOwned(caller.tenantId(), projectId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Project", projectId))
+        return access.projectToEdit(caller, projectId)
                 .call(project -> chatService.ensureRoomForAChat(caller))
                 .chain(project -> {
                     // A new chat, so active whatever the file says; pinned is the user's own marking and comes along.
@@ -64,6 +63,7 @@ public class ChatImportService {
                             // The chat's row before its messages, and all of them before the read position.
                             .chain(() -> persist(history))
                             .chain(() -> newChats.historyAdded(caller, chat, history.size()))
+                            .call(() -> audit.chat(caller, "chat.imported", projectId, chat.id))
                             .invoke(() -> Log.infof("chatId=%s imported into project %s by %s with %d messages",
                                     chat.id, projectId, caller.userId(), history.size()))
                             .chain(() -> chatService.summarize(caller, chat));

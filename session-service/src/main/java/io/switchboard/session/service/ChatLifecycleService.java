@@ -37,11 +37,15 @@ public class ChatLifecycleService {
     private final MessageRepository messages;
     private final ChatReadRepository reads;
     private final ChatService chatService;
+    private final ProjectAccess access;
+    private final AuditTrail audit;
     private final OutboxWriter outbox;
 
     public ChatLifecycleService(ChatRepository chats, MessageRepository messages, ChatReadRepository reads,
-            ChatService chatService, OutboxWriter outbox) {
+            ChatService chatService, ProjectAccess access, AuditTrail audit, OutboxWriter outbox) {
         this.chats = chats;
+        this.access = access;
+        this.audit = audit;
         this.messages = messages;
         this.reads = reads;
         this.chatService = chatService;
@@ -72,7 +76,7 @@ public class ChatLifecycleService {
             if (!changed) {
                 return unchanged(caller, chat);
             }
-            return announce(caller, chat, updated(chat));
+            return announce(caller, chat, "chat.updated", updated(chat));
         });
     }
 
@@ -84,7 +88,7 @@ public class ChatLifecycleService {
                 return Uni.createFrom().failure(notAllowed(chat, "archived"));
             }
             chat.status = ChatStatus.ARCHIVED;
-            return announce(caller, chat, new ChatArchived(chat.projectId));
+            return announce(caller, chat, "chat.archived", new ChatArchived(chat.projectId));
         });
     }
 
@@ -100,8 +104,8 @@ public class ChatLifecycleService {
                 return Uni.createFrom().failure(notAllowed(chat, "restored"));
             }
             chat.status = ChatStatus.ACTIVE;
-            return announce(caller, chat, before == ChatStatus.ARCHIVED ? new ChatRestored(chat.projectId)
-                    : updated(chat));
+            return announce(caller, chat, "chat.restored", before == ChatStatus.ARCHIVED
+                    ? new ChatRestored(chat.projectId) : updated(chat));
         });
     }
 
@@ -116,7 +120,7 @@ public class ChatLifecycleService {
                 return Uni.createFrom().failure(notAllowed(chat, "marked completed"));
             }
             chat.status = ChatStatus.COMPLETED;
-            return announce(caller, chat, updated(chat));
+            return announce(caller, chat, "chat.completed", updated(chat));
         });
     }
 
@@ -131,6 +135,7 @@ public class ChatLifecycleService {
             Envelope event = Envelope.of(chat.id.toString(), chat.tenantId, chat.nextLifecycleSeq(), null,
                     new ChatDeleted(chat.projectId));
             return outbox.append(event)
+                    .chain(() -> audit.chat(caller, "chat.deleted", chat.projectId, chat.id))
                     .chain(() -> reads.delete("chatId", chat.id))
                     .chain(() -> messages.deleteForChat(chat.id))
                     .chain(() -> chats.delete(chat))
@@ -146,29 +151,32 @@ public class ChatLifecycleService {
     @WithTransaction
     public Uni<ChatSummary> markRead(Caller caller, UUID chatId, Long seq) {
         // Held against a deletion at the same time, which would leave the read position nothing to refer to.
-        return chats.shareOwned(caller.tenantId(), chatId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId))
+        return access.chatToReadHeld(caller, chatId)
                 .call(chat -> messages.lastSeq(chat.id).chain(last -> {
                     if (last == null) {
                         return Uni.createFrom().voidItem();
                     }
                     long upTo = seq == null ? last : Math.min(seq, last);
                     Log.debugf("chatId=%s read by %s up to seq %d", chat.id, caller.userId(), upTo);
-                    return reads.markRead(caller.tenantId(), chat.id, caller.userId(), upTo).replaceWithVoid();
+                    // Held against new messages by the lock above: up to the last seq is every message.
+                    Uni<Long> covered = upTo == last ? Uni.createFrom().item(chat.messageCount)
+                            : messages.countUpTo(chat.id, upTo);
+                    return covered.chain(count -> reads.markRead(caller.tenantId(), chat.id, caller.userId(), upTo,
+                            count)).replaceWithVoid();
                 }))
                 .chain(chat -> chatService.summarize(caller, chat));
     }
 
     private Uni<Chat> locked(Caller caller, UUID chatId) {
-        return chats.lockOwned(caller.tenantId(), chatId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId));
+        return access.chatToEdit(caller, chatId);
     }
 
-    private Uni<ChatSummary> announce(Caller caller, Chat chat, EventPayload change) {
+    private Uni<ChatSummary> announce(Caller caller, Chat chat, String action, EventPayload change) {
         chat.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Envelope event = Envelope.of(chat.id.toString(), chat.tenantId, chat.nextLifecycleSeq(), null, change);
         Log.infof("chatId=%s %s by %s (seq %d)", chat.id, event.type(), caller.userId(), event.seq());
         return outbox.append(event)
+                .chain(() -> audit.chat(caller, action, chat.projectId, chat.id))
                 .chain(() -> chatService.summarize(caller, chat));
     }
 

@@ -16,10 +16,9 @@ import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.repository.ChatRepository;
 import io.switchboard.session.repository.ChatSearchRepository;
 import io.switchboard.session.repository.ChatSearchRepository.Match;
-import io.switchboard.session.repository.ProjectRepository;
 
 /**
- * Searches the caller's tenant (or one of its projects) for chats whose messages, title or description match.
+ * Searches the projects the caller belongs to (or one of them) for chats whose messages, title or description match.
  * A chat is listed once: with its newest matching message when one matches, else with its title.
  */
 @ApplicationScoped
@@ -27,15 +26,15 @@ public class ChatSearchService {
 
     private final ChatSearchRepository search;
     private final ChatRepository chats;
-    private final ProjectRepository projects;
+    private final ProjectAccess access;
     private final ChatService chatService;
     private final SessionConfig config;
 
-    public ChatSearchService(ChatSearchRepository search, ChatRepository chats, ProjectRepository projects,
+    public ChatSearchService(ChatSearchRepository search, ChatRepository chats, ProjectAccess access,
             ChatService chatService, SessionConfig config) {
         this.search = search;
         this.chats = chats;
-        this.projects = projects;
+        this.access = access;
         this.chatService = chatService;
         this.config = config;
     }
@@ -50,12 +49,10 @@ public class ChatSearchService {
                     ProblemException.badRequest("limit must be between 1 and " + config.searchMaxResults()));
         }
         Uni<Void> projectKnown = projectId == null ? Uni.createFrom().voidItem()
-                : projects.findOwned(caller.tenantId(), projectId)
-                        .onItem().ifNull().failWith(() -> ProblemException.notFound("Project", projectId))
-                        .replaceWithVoid();
+                : access.projectToRead(caller, projectId).replaceWithVoid();
         return projectKnown
-                .chain(() -> search.messages(caller.tenantId(), projectId, query, limit))
-                .chain(inMessages -> search.titles(caller.tenantId(), projectId, query, limit)
+                .chain(() -> search.messages(caller.tenantId(), caller.userId(), projectId, query, limit))
+                .chain(inMessages -> search.titles(caller.tenantId(), caller.userId(), projectId, query, limit)
                         .map(inTitles -> merged(inMessages, inTitles, limit)))
                 .chain(matches -> results(caller, matches));
     }

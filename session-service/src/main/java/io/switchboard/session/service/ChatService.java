@@ -16,7 +16,6 @@ import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.repository.ChatReadRepository;
 import io.switchboard.session.repository.ChatRepository;
-import io.switchboard.session.repository.ProjectRepository;
 import io.switchboard.session.rest.CreateChatRequest;
 
 @ApplicationScoped
@@ -24,15 +23,17 @@ public class ChatService {
 
     private final ChatRepository chats;
     private final ChatReadRepository reads;
-    private final ProjectRepository projects;
+    private final ProjectAccess access;
+    private final AuditTrail audit;
     private final NewChats newChats;
     private final SessionConfig config;
 
-    public ChatService(ChatRepository chats, ChatReadRepository reads, ProjectRepository projects, NewChats newChats,
-            SessionConfig config) {
+    public ChatService(ChatRepository chats, ChatReadRepository reads, ProjectAccess access, AuditTrail audit,
+            NewChats newChats, SessionConfig config) {
         this.chats = chats;
         this.reads = reads;
-        this.projects = projects;
+        this.access = access;
+        this.audit = audit;
         this.newChats = newChats;
         this.config = config;
     }
@@ -62,24 +63,24 @@ public class ChatService {
     }
 
     private Uni<CreatedChat> replayed(Caller caller, Chat existing, UUID projectId) {
-        if (!existing.projectId.equals(projectId)) {
+        if (!existing.projectId.equals(projectId) || !existing.ownerId.equals(caller.userId())) {
             return Uni.createFrom().failure(
-                    ProblemException.conflict("This Idempotency-Key already created a chat in another project"));
+                    ProblemException.conflict("This Idempotency-Key already created another chat"));
         }
         Log.infof("chatId=%s creation repeated with its Idempotency-Key: the same chat is returned", existing.id);
         return summarize(caller, existing).map(summary -> new CreatedChat(summary, false));
     }
 
     private Uni<Chat> insert(Caller caller, UUID projectId, CreateChatRequest request, String creationKey) {
-        return projects.findOwned(caller.tenantId(), projectId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Project", projectId))
+        return access.projectToEdit(caller, projectId)
                 .call(project -> ensureRoomForAChat(caller))
                 .chain(project -> {
                     Chat chat = newChats.blank(caller, projectId, request == null ? null : request.title(),
                             request == null ? null : request.model());
                     chat.creationKey = creationKey;
                     return newChats.create(chat);
-                });
+                })
+                .call(chat -> audit.chat(caller, "chat.created", projectId, chat.id));
     }
 
     /** A 409 problem when the tenant already has the most chats it may have. */
@@ -91,10 +92,10 @@ public class ChatService {
         }).replaceWithVoid();
     }
 
+    /** A chat of a project the caller belongs to, or a 404 problem. */
     @WithSession
     public Uni<Chat> get(Caller caller, UUID chatId) {
-        return chats.findOwned(caller.tenantId(), chatId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId));
+        return access.chatToRead(caller, chatId);
     }
 
     /** The caller's chat with the caller's unread count. */
@@ -111,8 +112,7 @@ public class ChatService {
             return Uni.createFrom().failure(
                     ProblemException.badRequest("limit must be between 1 and " + config.chatListMaxPage()));
         }
-        return projects.findOwned(caller.tenantId(), projectId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Project", projectId))
+        return access.projectToRead(caller, projectId)
                 .chain(project -> chats.page(caller.tenantId(), projectId, filter, after, limit))
                 .chain(page -> summarize(caller, page));
     }

@@ -21,7 +21,6 @@ import io.switchboard.kit.security.Caller;
 import io.switchboard.session.config.ViewsConfig;
 import io.switchboard.session.model.ChatClientState;
 import io.switchboard.session.repository.ChatClientStateRepository;
-import io.switchboard.session.repository.ChatRepository;
 
 /**
  * The JSON object a user's client keeps per chat (open files, scroll position, draft), versioned so that two
@@ -31,16 +30,16 @@ import io.switchboard.session.repository.ChatRepository;
 public class ClientStateService {
 
     private final ChatClientStateRepository states;
-    private final ChatRepository chats;
+    private final ProjectAccess access;
     private final ObjectMapper mapper;
     /** Non-ASCII escaped: whatever a string in the document holds, even a lone surrogate, is stored as sent. */
     private final ObjectWriter storage;
     private final ViewsConfig config;
 
-    public ClientStateService(ChatClientStateRepository states, ChatRepository chats, ObjectMapper mapper,
+    public ClientStateService(ChatClientStateRepository states, ProjectAccess access, ObjectMapper mapper,
             ViewsConfig config) {
         this.states = states;
-        this.chats = chats;
+        this.access = access;
         this.mapper = mapper;
         this.storage = mapper.writer().with(JsonGenerator.Feature.ESCAPE_NON_ASCII);
         this.config = config;
@@ -100,8 +99,7 @@ public class ClientStateService {
     }
 
     private Uni<Void> visibleChat(Caller caller, UUID chatId) {
-        return chats.findOwned(caller.tenantId(), chatId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId))
+        return access.chatToRead(caller, chatId)
                 .replaceWithVoid();
     }
 }

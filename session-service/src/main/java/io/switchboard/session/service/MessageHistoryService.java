@@ -31,11 +31,14 @@ import io.switchboard.session.repository.MessageRepository;
 public class MessageHistoryService {
 
     private final ChatRepository chats;
+    private final ProjectAccess access;
     private final MessageRepository messages;
     private final SessionConfig config;
 
-    public MessageHistoryService(ChatRepository chats, MessageRepository messages, SessionConfig config) {
+    public MessageHistoryService(ChatRepository chats, ProjectAccess access, MessageRepository messages,
+            SessionConfig config) {
         this.chats = chats;
+        this.access = access;
         this.messages = messages;
         this.config = config;
     }
@@ -55,8 +58,7 @@ public class MessageHistoryService {
         if (after != null && before != null) {
             return Uni.createFrom().failure(ProblemException.badRequest("name either after or before, not both"));
         }
-        return chats.findOwned(caller.tenantId(), chatId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId))
+        return access.chatToRead(caller, chatId)
                 .chain(chat -> before != null
                         ? messages.historyBefore(caller.tenantId(), chatId, before, afterSeq > 0 ? afterSeq
                                 : Long.MIN_VALUE, limit)

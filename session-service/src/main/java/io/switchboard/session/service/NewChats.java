@@ -78,6 +78,6 @@ public class NewChats {
         chat.messageCount = messages;
         chat.openTurns = 0;
         return messages == 0 ? Uni.createFrom().voidItem()
-                : reads.markRead(caller.tenantId(), chat.id, caller.userId(), 0).replaceWithVoid();
+                : reads.markRead(caller.tenantId(), chat.id, caller.userId(), 0, messages).replaceWithVoid();
     }
 }

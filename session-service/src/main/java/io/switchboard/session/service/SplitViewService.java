@@ -21,7 +21,6 @@ import io.switchboard.session.config.ViewsConfig;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.SplitView;
 import io.switchboard.session.model.ViewPane;
-import io.switchboard.session.repository.ChatRepository;
 import io.switchboard.session.repository.SplitViewRepository;
 import io.switchboard.session.repository.ViewPaneRepository;
 import io.switchboard.session.rest.AddPaneRequest;
@@ -43,14 +42,16 @@ public class SplitViewService {
 
     private final SplitViewRepository views;
     private final ViewPaneRepository panes;
-    private final ChatRepository chats;
+    private final ProjectAccess access;
+    private final AuditTrail audit;
     private final ViewsConfig config;
 
-    public SplitViewService(SplitViewRepository views, ViewPaneRepository panes, ChatRepository chats,
-            ViewsConfig config) {
+    public SplitViewService(SplitViewRepository views, ViewPaneRepository panes, ProjectAccess access,
+            AuditTrail audit, ViewsConfig config) {
         this.views = views;
         this.panes = panes;
-        this.chats = chats;
+        this.access = access;
+        this.audit = audit;
         this.config = config;
     }
 
@@ -83,6 +84,7 @@ public class SplitViewService {
                     view.updatedAt = now;
                     Log.infof("View %s created by %s with %d pane(s)", view.id, caller.userId(), specs.size());
                     return views.persist(view)
+                            .call(() -> audit.record(caller, "view.created", null, null, view.id.toString()))
                             .chain(() -> rearrange(new ViewWithPanes(view, List.of()), arrangement));
                 });
     }
@@ -111,7 +113,7 @@ public class SplitViewService {
 
     @WithTransaction
     public Uni<ViewWithPanes> update(Caller caller, UUID viewId, long expected, UpdateViewRequest request) {
-        return locked(caller, viewId, expected).chain(current -> {
+        return locked(caller, viewId, expected, "view.updated").chain(current -> {
             SplitView view = current.view();
             PaneArrangement arrangement = arrangementOf(current.panes());
             if (request.maxPanes() != null) {
@@ -134,14 +136,14 @@ public class SplitViewService {
 
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID viewId, long expected) {
-        return locked(caller, viewId, expected)
+        return locked(caller, viewId, expected, "view.deleted")
                 .invoke(() -> Log.infof("View %s deleted by %s", viewId, caller.userId()))
                 .chain(current -> views.delete(current.view()));
     }
 
     @WithTransaction
     public Uni<ViewWithPanes> addPane(Caller caller, UUID viewId, long expected, AddPaneRequest request) {
-        return locked(caller, viewId, expected).chain(current -> visibleChat(caller, request.chatId())
+        return locked(caller, viewId, expected, "view.pane-added").chain(current -> visibleChat(caller, request.chatId())
                 .chain(chat -> {
                     PaneSpec pane = new PaneSpec(chat.id, request.model() == null ? chat.model : request.model(), 0);
                     Log.infof("chatId=%s shown in view %s", chat.id, viewId);
@@ -152,23 +154,23 @@ public class SplitViewService {
 
     @WithTransaction
     public Uni<ViewWithPanes> removePane(Caller caller, UUID viewId, long expected, int index) {
-        return change(caller, viewId, expected, arrangement -> arrangement.remove(index));
+        return change(caller, viewId, expected, "view.pane-removed", arrangement -> arrangement.remove(index));
     }
 
     @WithTransaction
     public Uni<ViewWithPanes> movePane(Caller caller, UUID viewId, long expected, int index, int to) {
-        return change(caller, viewId, expected, arrangement -> arrangement.move(index, to));
+        return change(caller, viewId, expected, "view.pane-moved", arrangement -> arrangement.move(index, to));
     }
 
     @WithTransaction
     public Uni<ViewWithPanes> resize(Caller caller, UUID viewId, long expected, List<Integer> sizes) {
-        return change(caller, viewId, expected, arrangement -> arrangement.resize(sizes));
+        return change(caller, viewId, expected, "view.resized", arrangement -> arrangement.resize(sizes));
     }
 
     @WithTransaction
     public Uni<ViewWithPanes> updatePane(Caller caller, UUID viewId, long expected, int index,
             UpdatePaneRequest request) {
-        return locked(caller, viewId, expected).chain(current -> {
+        return locked(caller, viewId, expected, "view.pane-updated").chain(current -> {
             Uni<Chat> chat = request.chatId() == null ? Uni.createFrom().nullItem()
                     : visibleChat(caller, request.chatId());
             return chat.chain(shown -> rearrange(current, arrangementOf(current.panes())
@@ -176,16 +178,18 @@ public class SplitViewService {
         });
     }
 
-    private Uni<ViewWithPanes> change(Caller caller, UUID viewId, long expected,
+    private Uni<ViewWithPanes> change(Caller caller, UUID viewId, long expected, String action,
             Function<PaneArrangement, PaneArrangement> step) {
-        return locked(caller, viewId, expected)
+        return locked(caller, viewId, expected, action)
                 .chain(current -> rearrange(current, step.apply(arrangementOf(current.panes()))));
     }
 
-    private Uni<ViewWithPanes> locked(Caller caller, UUID viewId, long expected) {
+    /** The view locked for a change, which is recorded as {@code action} in the audit log. */
+    private Uni<ViewWithPanes> locked(Caller caller, UUID viewId, long expected, String action) {
         return views.lockOwned(caller.tenantId(), caller.userId(), viewId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("View", viewId))
                 .invoke(view -> Versions.check("View " + viewId, view.version, expected))
+                .call(view -> audit.record(caller, action, null, null, viewId.toString()))
                 .chain(view -> panes.listForView(viewId).map(list -> new ViewWithPanes(view, list)));
     }
 
@@ -243,8 +247,7 @@ public class SplitViewService {
     }
 
     private Uni<Chat> visibleChat(Caller caller, UUID chatId) {
-        return chats.findOwned(caller.tenantId(), chatId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId));
+        return access.chatToRead(caller, chatId);
     }
 
     private static PaneArrangement arrangementOf(List<ViewPane> rows) {

@@ -18,7 +18,6 @@ import io.switchboard.kit.security.Caller;
 import io.switchboard.session.config.ViewsConfig;
 import io.switchboard.session.model.UiState;
 import io.switchboard.session.model.UiTab;
-import io.switchboard.session.repository.ChatRepository;
 import io.switchboard.session.repository.SplitViewRepository;
 import io.switchboard.session.repository.UiStateRepository;
 import io.switchboard.session.repository.UiTabRepository;
@@ -34,15 +33,17 @@ public class UiStateService {
 
     private final UiStateRepository states;
     private final UiTabRepository tabs;
-    private final ChatRepository chats;
+    private final ProjectAccess access;
+    private final AuditTrail audit;
     private final SplitViewRepository views;
     private final ViewsConfig config;
 
-    public UiStateService(UiStateRepository states, UiTabRepository tabs, ChatRepository chats,
+    public UiStateService(UiStateRepository states, UiTabRepository tabs, ProjectAccess access, AuditTrail audit,
             SplitViewRepository views, ViewsConfig config) {
         this.states = states;
         this.tabs = tabs;
-        this.chats = chats;
+        this.access = access;
+        this.audit = audit;
         this.views = views;
         this.config = config;
     }
@@ -64,29 +65,30 @@ public class UiStateService {
     @WithTransaction
     public Uni<UiStateSnapshot> openTab(Caller caller, Long expected, OpenTabRequest request) {
         boolean activate = request.activate() == null || request.activate();
-        return visibleChat(caller, request.chatId()).chain(() -> change(caller, expected,
+        return visibleChat(caller, request.chatId()).chain(() -> change(caller, expected, "tab.opened",
+                request.chatId(),
                 set -> set.open(request.chatId(), request.position(), activate, config.maxOpenTabs())));
     }
 
     @WithTransaction
     public Uni<UiStateSnapshot> closeTab(Caller caller, Long expected, UUID chatId) {
         Instant now = Instant.now();
-        return change(caller, expected, set -> set.close(chatId, now, config.closedTabsKept()));
+        return change(caller, expected, "tab.closed", chatId, set -> set.close(chatId, now, config.closedTabsKept()));
     }
 
     @WithTransaction
     public Uni<UiStateSnapshot> moveTab(Caller caller, Long expected, UUID chatId, int to) {
-        return change(caller, expected, set -> set.move(chatId, to));
+        return change(caller, expected, "tab.moved", chatId, set -> set.move(chatId, to));
     }
 
     @WithTransaction
     public Uni<UiStateSnapshot> activateTab(Caller caller, Long expected, UUID chatId) {
-        return change(caller, expected, set -> set.activate(chatId));
+        return change(caller, expected, "tab.activated", chatId, set -> set.activate(chatId));
     }
 
     @WithTransaction
     public Uni<UiStateSnapshot> restoreTab(Caller caller, Long expected, UUID chatId) {
-        return change(caller, expected, set -> set.restore(chatId, config.maxOpenTabs()));
+        return change(caller, expected, "tab.restored", chatId, set -> set.restore(chatId, config.maxOpenTabs()));
     }
 
     @WithTransaction
@@ -95,15 +97,20 @@ public class UiStateService {
                 : views.findOwned(caller.tenantId(), caller.userId(), viewId)
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("View", viewId))
                         .replaceWithVoid();
-        return visible.chain(() -> locked(caller, expected)).chain(state -> {
+        return visible.chain(() -> locked(caller, expected))
+                .call(() -> audit.record(caller, "ui.last-view-set", null, null, viewId == null ? null : viewId.toString()))
+                .chain(state -> {
             state.lastViewId = viewId;
             bump(state);
             return tabsOf(caller, state).map(set -> new UiStateSnapshot(state, set));
         });
     }
 
-    private Uni<UiStateSnapshot> change(Caller caller, Long expected, UnaryOperator<TabSet> step) {
-        return locked(caller, expected).chain(state -> tabs.listOwned(caller.tenantId(), caller.userId())
+    private Uni<UiStateSnapshot> change(Caller caller, Long expected, String action, UUID chatId,
+            UnaryOperator<TabSet> step) {
+        return locked(caller, expected)
+                .call(() -> audit.record(caller, action, null, chatId, null))
+                .chain(state -> tabs.listOwned(caller.tenantId(), caller.userId())
                 .chain(rows -> {
                     TabSet next = step.apply(tabSet(state, rows));
                     state.activeChatId = next.active();
@@ -178,8 +185,7 @@ public class UiStateService {
     }
 
     private Uni<Void> visibleChat(Caller caller, UUID chatId) {
-        return chats.findOwned(caller.tenantId(), chatId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Chat", chatId))
+        return access.chatToRead(caller, chatId)
                 .replaceWithVoid();
     }
 

@@ -89,6 +89,7 @@ class ChatListTest {
     @Test
     void unreadCountsAreEachUsersOwnAndBusyFollowsTheRunningTurn() {
         String chatId = ChatLifecycleTest.createChat(alice, "unread");
+        ProjectMembershipTest.share(alice, chatId, "bob", "viewer");
         UUID turn;
         try (RawProducer producer = RawProducer.create()) {
             turn = ChatEvents.asked(producer, chatId, "tenant-a", 1, "are you there?");

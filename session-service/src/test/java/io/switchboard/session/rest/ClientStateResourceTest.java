@@ -124,7 +124,7 @@ class ClientStateResourceTest {
     }
 
     @Test
-    void eachUserHasTheirOwnStateAndAnotherTenantsChatIsNotFound() {
+    void eachMemberHasTheirOwnStateAndANonMembersChatIsNotFound() {
         String chat = ViewFixtures.chat(alice, ViewFixtures.project(alice), "offline");
         put(alice, chat, "0", "{\"draft\":\"alice's\"}").statusCode(200);
 
@@ -132,7 +132,10 @@ class ClientStateResourceTest {
                 .body("detail", not(containsString("alice")));
         invalid(request(mallory, "1").body("{\"draft\":\"mallory's\"}").put("/chats/{id}/client-state", chat), 404);
         invalid(request(mallory, "0").body("{\"draft\":\"mallory's\"}").put("/chats/{id}/client-state", chat), 404);
-        // Bob sees the tenant's chat but not alice's state: his own starts empty.
+        // Bob of the same tenant finds the chat only once he is a member of its project, and then not alice's
+        // state: his own starts empty.
+        invalid(given().auth().oauth2(bob).get("/chats/{id}/client-state", chat), 404);
+        ProjectMembershipTest.share(alice, chat, "bob", "viewer");
         given().auth().oauth2(bob).get("/chats/{id}/client-state", chat)
                 .then().statusCode(200).body("version", equalTo(0)).body("state", equalTo(Map.of()));
         put(bob, chat, "0", "{\"draft\":\"bob's\"}").statusCode(200).body("version", equalTo(1));

@@ -205,7 +205,8 @@ class UiStateResourceTest {
     @Test
     void anotherUsersOrTenantsChatsAndViewsAreNotFoundAndTheirStateIsTheirOwn() {
         String alice = freshUser("tenant-ui");
-        String bob = TestTokens.bearer("tenant-ui", "bob-" + UUID.randomUUID());
+        String bobId = "bob-" + UUID.randomUUID();
+        String bob = TestTokens.bearer("tenant-ui", bobId);
         String mallory = freshUser("tenant-elsewhere");
         String project = ViewFixtures.project(alice);
         String a = ViewFixtures.chat(alice, project, "offline");
@@ -217,8 +218,8 @@ class UiStateResourceTest {
                 .post("/views").then().statusCode(201).extract().path("id");
         call(alice).body(Map.of("viewId", view)).put("/ui-state/last-view").then().statusCode(200);
 
-        // Another tenant cannot open a tab on the chat at all; a user of the same tenant may (chats are the
-        // tenant's), but alice's view is hers only.
+        // Neither another tenant nor a user of the same tenant outside the project can open a tab on the chat; a
+        // member of the project may, but alice's view is hers only.
         invalid(call(mallory).body(Map.of("chatId", a)).post("/ui-state/tabs"), 404);
         invalid(call(mallory).body(Map.of("viewId", view)).put("/ui-state/last-view"), 404);
         invalid(call(bob).body(Map.of("viewId", view)).put("/ui-state/last-view"), 404);
@@ -230,6 +231,8 @@ class UiStateResourceTest {
             invalid(call(stranger).body(Map.of("chatId", a)).put("/ui-state/active-tab"), 404);
             invalid(call(stranger).body(Map.of("chatId", b)).post("/ui-state/closed-tabs/restore"), 404);
         }
+        invalid(call(bob).body(Map.of("chatId", a)).post("/ui-state/tabs"), 404);
+        ProjectMembershipTest.share(alice, a, bobId, "viewer");
         open(bob, Map.of("chatId", a)).body("openTabs", hasSize(1));
 
         given().auth().oauth2(alice).get("/ui-state")

@@ -140,10 +140,13 @@ class ViewsResourceTest {
     }
 
     @Test
-    void aChatOfTheSameTenantMayBeShownButAnotherTenantsChatIsNotFound() {
+    void aChatOfAProjectTheUserBelongsToMayBeShownButOtherChatsAreNotFound() {
         String bobsChat = ViewFixtures.chat(bob, ViewFixtures.project(bob), "offline");
         String mallorysChat = ViewFixtures.chat(mallory, ViewFixtures.project(mallory), "offline");
         String view = createView(alice, "shared tenant");
+        write(alice, 1).body(Map.of("chatId", bobsChat)).post("/views/{id}/panes", view)
+                .then().statusCode(404).contentType(PROBLEM);
+        ProjectMembershipTest.share(bob, bobsChat, "alice", "viewer");
 
         addPane(view, 1, Map.of("chatId", bobsChat)).body("panes.chatId", contains(bobsChat));
         write(alice, 2).body(Map.of("chatId", mallorysChat)).post("/views/{id}/panes", view)
