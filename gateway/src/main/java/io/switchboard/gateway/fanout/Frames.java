@@ -44,6 +44,11 @@ public final class Frames {
         return write(node("unsubscribed").put("chatId", chatId));
     }
 
+    /** A subscription the gateway ended itself, and why. */
+    public static String unsubscribed(String chatId, String reason) {
+        return write(node("unsubscribed").put("chatId", chatId).put("reason", reason));
+    }
+
     public static String pong() {
         return write(node("pong"));
     }

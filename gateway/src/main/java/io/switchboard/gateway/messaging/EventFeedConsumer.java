@@ -20,6 +20,7 @@ import io.switchboard.gateway.fanout.ChatFanout;
 import io.switchboard.gateway.fanout.EventStream;
 import io.switchboard.gateway.inbox.AttentionNotifier;
 import io.switchboard.gateway.service.ChatDirectory;
+import io.switchboard.gateway.ws.MembershipRevocations;
 import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 
 /**
@@ -43,11 +44,13 @@ public class EventFeedConsumer {
     private final ChatFanout fanout;
     private final ChatDirectory directory;
     private final AttentionNotifier attention;
+    private final MembershipRevocations revocations;
     private final Map<EventStream, Timer> consumeLag = new EnumMap<>(EventStream.class);
 
     public EventFeedConsumer(ConsumerFailurePolicy policy, ChatFanout fanout, ChatDirectory directory,
-            AttentionNotifier attention, MeterRegistry registry) {
+            AttentionNotifier attention, MembershipRevocations revocations, MeterRegistry registry) {
         this.policy = policy;
+        this.revocations = revocations;
         this.fanout = fanout;
         this.directory = directory;
         this.attention = attention;
@@ -96,7 +99,10 @@ public class EventFeedConsumer {
         recordLag(stream, event.at());
         if (stream == EventStream.LIFECYCLE) {
             directory.apply(event);
-            if (event.payload() instanceof ProjectMemberChanged) {
+            if (event.payload() instanceof ProjectMemberChanged changed) {
+                if (changed.role() == null) {
+                    revocations.revoked(event.tenantId(), changed.userId(), changed.projectId());
+                }
                 // About a project, not a chat: no chat's subscribers are told who belongs to it.
                 return;
             }

@@ -88,6 +88,11 @@ final class SocketSession {
         return subscriptions.containsKey(chatId);
     }
 
+    /** The chats the connection follows now: a copy, to go through while subscriptions change. */
+    synchronized List<String> followedChats() {
+        return new ArrayList<>(subscriptions.keySet());
+    }
+
     synchronized int subscriptionCount() {
         return subscriptions.size();
     }

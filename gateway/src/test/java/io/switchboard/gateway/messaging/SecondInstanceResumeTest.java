@@ -52,6 +52,9 @@ import io.switchboard.gateway.inbox.AttentionNotifier;
 import io.switchboard.gateway.inbox.InboxRegistry;
 import io.switchboard.gateway.service.ChatDirectory;
 import io.switchboard.gateway.service.ProjectRoles;
+import io.switchboard.gateway.ws.MembershipRevocations;
+import io.switchboard.gateway.ws.SocketMetrics;
+import io.switchboard.gateway.ws.SocketRegistry;
 import io.switchboard.infra.kafka.KafkaClassLoading;
 import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
@@ -206,8 +209,12 @@ class SecondInstanceResumeTest {
         private SecondInstance(GatewayConfig gatewayConfig, WsConfig wsConfig, ConsumerFailurePolicy policy) {
             fanout = new ChatFanout(gatewayConfig);
             ChatDirectory directory = new ChatDirectory(null, new ProjectRoles(null, gatewayConfig));
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            SocketMetrics socketMetrics = new SocketMetrics(meters);
             EventFeedConsumer feed = new EventFeedConsumer(policy, fanout, directory,
-                    new AttentionNotifier(directory, new InboxRegistry(), wsConfig), new SimpleMeterRegistry());
+                    new AttentionNotifier(directory, new InboxRegistry(), wsConfig),
+                    new MembershipRevocations(new SocketRegistry(wsConfig, socketMetrics), directory, fanout,
+                            socketMetrics), meters);
             ReplayWindowRebalanceListener replayWindow = new ReplayWindowRebalanceListener(gatewayConfig);
             consumer = KafkaClassLoading.create(() -> new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),

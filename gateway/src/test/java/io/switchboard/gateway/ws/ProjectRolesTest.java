@@ -77,6 +77,10 @@ class ProjectRolesTest {
             await().atMost(WAIT).untilAsserted(() -> send(bob, chatId, "editor's message").then().statusCode(202));
 
             GatewayFixtures.announceMember(producer, tenant, projectId, 4, "bob", null, Instant.now());
+            // The subscription bob held ends at once, and says why.
+            JsonNode ended = socket.awaitFrame(frame -> "unsubscribed".equals(frame.path("type").asText())
+                    && chatId.equals(frame.path("chatId").asText()));
+            assertThat(ended.path("reason").asText()).isEqualTo("access_revoked");
             await().atMost(WAIT).untilAsserted(() -> send(bob, chatId, "after leaving").then().statusCode(404)
                     .contentType("application/problem+json"));
             JsonNode gone = socket.request("{\"type\":\"subscribe\",\"chatId\":\"" + chatId + "\"}", "error");

@@ -55,7 +55,7 @@ public final class ViewMapper {
     public static MessageView toView(Message message) {
         return new MessageView(message.id, message.turnId, lower(message.role.name()), lower(message.status.name()),
                 message.content, message.model, message.error, message.inputTokens, message.outputTokens,
-                message.seq, new HistoryCursor(message.turnSeq, message.seq).toString(), message.createdAt);
+                ToolCallsJson.read(message.toolCalls), message.seq, new HistoryCursor(message.turnSeq, message.seq).toString(), message.createdAt);
     }
 
     private static String lower(String name) {

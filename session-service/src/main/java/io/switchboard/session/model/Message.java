@@ -47,6 +47,10 @@ public class Message {
     @Column(name = "output_tokens")
     public Long outputTokens;
 
+    /** An answer's tool calls as JSON ({@code ToolCallsJson}); null for a question or an answer without any. */
+    @Column(name = "tool_calls")
+    public String toolCalls;
+
     @Column(nullable = false)
     public long seq;
 

@@ -80,9 +80,9 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
      */
     public Uni<Integer> copyHistory(String tenantId, UUID sourceChatId, UUID targetChatId, Long throughTurnSeq) {
         String sql = "INSERT INTO message (id, tenant_id, chat_id, turn_id, role, status, content, model, error, "
-                + "input_tokens, output_tokens, seq, turn_seq, created_at) "
+                + "input_tokens, output_tokens, tool_calls, seq, turn_seq, created_at) "
                 + "SELECT gen_random_uuid(), tenant_id, ?1, turn_id, role, status, content, model, error, "
-                + "input_tokens, output_tokens, seq - last, turn_seq - last, created_at FROM ("
+                + "input_tokens, output_tokens, tool_calls, seq - last, turn_seq - last, created_at FROM ("
                 + "SELECT m.*, max(GREATEST(m.seq, m.turn_seq)) OVER () AS last FROM message m "
                 + "WHERE m.tenant_id = ?2 AND m.chat_id = ?3 AND m.turn_seq <= ?4) source";
         long through = throughTurnSeq == null ? Long.MAX_VALUE : throughTurnSeq;

@@ -1,11 +1,14 @@
 package io.switchboard.session.rest;
 
 import java.time.Instant;
+import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -27,5 +30,6 @@ public record ChatFileMessage(
         @SafeText String error,
         @PositiveOrZero Long inputTokens,
         @PositiveOrZero Long outputTokens,
+        @Size(max = 100) List<@Valid @NotNull ChatFileToolCall> toolCalls,
         @NotNull Instant createdAt) {
 }

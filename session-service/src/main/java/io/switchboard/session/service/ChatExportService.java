@@ -17,12 +17,14 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.session.config.TransferConfig;
+import io.switchboard.session.mapping.ToolCallsJson;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.Message;
 import io.switchboard.session.repository.MessageRepository;
 import io.switchboard.session.rest.ChatFile;
 import io.switchboard.session.rest.ChatFileChat;
 import io.switchboard.session.rest.ChatFileMessage;
+import io.switchboard.session.rest.ChatFileToolCall;
 
 /**
  * A chat written as a chat file (format {@value ChatFile#FORMAT}, version {@value ChatFile#VERSION}). The history
@@ -100,8 +102,12 @@ public class ChatExportService {
     }
 
     private static ChatFileMessage toFile(Message message, long turn) {
+        List<ChatFileToolCall> calls = ToolCallsJson.read(message.toolCalls).stream()
+                .map(call -> new ChatFileToolCall(call.tool(), call.status(), call.error()))
+                .toList();
         return new ChatFileMessage(turn, lower(message.role), lower(message.status), message.content,
-                message.model, message.error, message.inputTokens, message.outputTokens, message.createdAt);
+                message.model, message.error, message.inputTokens, message.outputTokens,
+                calls.isEmpty() ? null : calls, message.createdAt);
     }
 
     private static String lower(Enum<?> value) {

@@ -161,6 +161,10 @@ public class ChatFileReader {
                 turn = message.turn();
                 roles.clear();
             }
+            if ("user".equals(message.role()) && message.toolCalls() != null && !message.toolCalls().isEmpty()) {
+                violations.add(new Problem.Violation("messages[" + i + "].toolCalls",
+                        "only an answer (role assistant) has tool calls"));
+            }
             if (!roles.add(message.role())) {
                 violations.add(new Problem.Violation("messages[" + i + "].role",
                         "turn " + turn + " already has a " + message.role() + " message"));

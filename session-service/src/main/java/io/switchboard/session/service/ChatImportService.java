@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.session.mapping.ToolCallsJson;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.Message;
 import io.switchboard.session.model.MessageRole;
@@ -119,6 +120,9 @@ public class ChatImportService {
             message.error = source.error();
             message.inputTokens = source.inputTokens();
             message.outputTokens = source.outputTokens();
+            message.toolCalls = source.toolCalls() == null ? null : ToolCallsJson.write(source.toolCalls().stream()
+                    .map(call -> new ToolCallSummary(call.tool(), call.status(), call.error()))
+                    .toList());
             message.createdAt = source.createdAt();
             history.add(message);
         }

@@ -12,6 +12,9 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.EventPayload;
 import io.switchboard.events.chat.QueuedTurnEdited;
+import io.switchboard.events.chat.ToolCallFailed;
+import io.switchboard.events.chat.ToolCallResult;
+import io.switchboard.events.chat.ToolCallStarted;
 import io.switchboard.events.chat.TurnCancelled;
 import io.switchboard.events.chat.TurnCompleted;
 import io.switchboard.events.chat.TurnFailed;
@@ -20,11 +23,13 @@ import io.switchboard.events.chat.TurnStarted;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.mapping.ToolCallsJson;
 import io.switchboard.session.model.Message;
 import io.switchboard.session.model.MessageRole;
 import io.switchboard.session.model.MessageStatus;
 import io.switchboard.session.repository.ChatRepository;
 import io.switchboard.session.repository.MessageRepository;
+import io.switchboard.session.repository.ToolCallRepository;
 
 /** The persisted conversation of a chat: read by clients, written from chat.events. */
 @ApplicationScoped
@@ -33,11 +38,13 @@ public class MessageHistoryService {
     private final ChatRepository chats;
     private final ProjectAccess access;
     private final MessageRepository messages;
+    private final ToolCallRepository toolCalls;
     private final SessionConfig config;
 
     public MessageHistoryService(ChatRepository chats, ProjectAccess access, MessageRepository messages,
-            SessionConfig config) {
+            ToolCallRepository toolCalls, SessionConfig config) {
         this.chats = chats;
+        this.toolCalls = toolCalls;
         this.access = access;
         this.messages = messages;
         this.config = config;
@@ -77,7 +84,8 @@ public class MessageHistoryService {
         EventPayload payload = event.payload();
         return payload instanceof TurnQueued || payload instanceof TurnStarted || payload instanceof QueuedTurnEdited
                 || payload instanceof TurnCompleted || payload instanceof TurnFailed
-                || payload instanceof TurnCancelled;
+                || payload instanceof TurnCancelled || payload instanceof ToolCallStarted
+                || payload instanceof ToolCallResult || payload instanceof ToolCallFailed;
     }
 
     /**
@@ -95,6 +103,9 @@ public class MessageHistoryService {
             return messages.placeTurn(event.tenantId(), UUID.fromString(event.chatId()), event.turnId(), event.seq())
                     .replaceWithVoid();
         }
+        if (event.turnId() != null && isToolCall(event.payload())) {
+            return recordToolCall(event);
+        }
         Message message = messageFor(event);
         if (message == null) {
             return Uni.createFrom().voidItem();
@@ -111,7 +122,36 @@ public class MessageHistoryService {
                 });
     }
 
+    private static boolean isToolCall(EventPayload payload) {
+        return payload instanceof ToolCallStarted || payload instanceof ToolCallResult
+                || payload instanceof ToolCallFailed;
+    }
+
+    /** Kept until the turn's answer is stored, which then carries the summary of its calls. */
+    private Uni<Void> recordToolCall(Envelope event) {
+        UUID chatId = UUID.fromString(event.chatId());
+        Uni<Integer> written;
+        if (event.payload() instanceof ToolCallStarted started) {
+            written = toolCalls.started(event.tenantId(), chatId, event.turnId(), started.toolCallId(),
+                    started.tool(), event.seq());
+        } else if (event.payload() instanceof ToolCallFailed failed) {
+            written = toolCalls.ended(event.tenantId(), chatId, event.turnId(), failed.toolCallId(), "failed",
+                    failed.reason());
+        } else {
+            written = toolCalls.ended(event.tenantId(), chatId, event.turnId(),
+                    ((ToolCallResult) event.payload()).toolCallId(), "succeeded", null);
+        }
+        return written.replaceWithVoid();
+    }
+
     private Uni<Void> store(Message message) {
+        Uni<Void> withCalls = message.role == MessageRole.USER ? Uni.createFrom().voidItem()
+                : toolCalls.ofTurn(message.chatId, message.turnId)
+                        .invoke(calls -> message.toolCalls = ToolCallsJson.write(calls)).replaceWithVoid();
+        return withCalls.chain(() -> storeWithCalls(message));
+    }
+
+    private Uni<Void> storeWithCalls(Message message) {
         Uni<Long> turnSeq = message.role == MessageRole.USER
                 ? Uni.createFrom().item(message.seq)
                 : messages.questionSeq(message.chatId, message.turnId)

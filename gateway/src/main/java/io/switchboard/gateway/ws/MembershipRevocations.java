@@ -1,0 +1,55 @@
+package io.switchboard.gateway.ws;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.switchboard.gateway.fanout.ChatFanout;
+import io.switchboard.gateway.fanout.Frames;
+import io.switchboard.gateway.fanout.Subscription;
+import io.switchboard.gateway.service.ChatDirectory;
+
+/**
+ * Ends the subscriptions a user holds on this instance to the chats of a project they were just removed from:
+ * the subscribe was allowed, what the chat says from now on is not. Each ended subscription is told with an
+ * {@code unsubscribed} frame whose reason is {@code access_revoked}.
+ */
+@ApplicationScoped
+public class MembershipRevocations {
+
+    static final String ACCESS_REVOKED = "access_revoked";
+
+    private final SocketRegistry registry;
+    private final ChatDirectory directory;
+    private final ChatFanout fanout;
+    private final SocketMetrics metrics;
+
+    public MembershipRevocations(SocketRegistry registry, ChatDirectory directory, ChatFanout fanout,
+            SocketMetrics metrics) {
+        this.registry = registry;
+        this.directory = directory;
+        this.fanout = fanout;
+        this.metrics = metrics;
+    }
+
+    public void revoked(String tenantId, String userId, UUID projectId) {
+        for (SocketSession session : registry.all()) {
+            if (!session.caller().tenantId().equals(tenantId) || !session.caller().userId().equals(userId)) {
+                continue;
+            }
+            for (String chatId : session.followedChats()) {
+                boolean inProject = directory.known(chatId).filter(chat -> projectId.equals(chat.projectId()))
+                        .isPresent();
+                Subscription subscription = inProject ? session.removeSubscription(chatId) : null;
+                if (subscription != null) {
+                    fanout.unsubscribe(subscription);
+                    metrics.subscriptionsChanged(-1);
+                    session.send(Frames.unsubscribed(chatId, ACCESS_REVOKED));
+                    Log.infof("chatId=%s unsubscribed from connection %s: %s left project %s", chatId,
+                            session.id(), userId, projectId);
+                }
+            }
+        }
+    }
+}
