@@ -111,7 +111,10 @@ class PoisonRestInputTest {
                 "edit (PATCH)", List.of("text"),
                 "broadcast", List.of("text", "clientMessageId"),
                 "create project", List.of("name"),
-                "create chat", List.of("title", "model"));
+                "create chat", List.of("title", "model"),
+                "rename chat", List.of("title", "description", "model"),
+                "fork", List.of("title"),
+                "create view", List.of("name"));
 
         int refused = 0;
         for (Route route : routes) {
@@ -135,7 +138,7 @@ class PoisonRestInputTest {
             }
         }
 
-        assertThat(refused).as("ten text fields, twelve bad values each").isEqualTo(10 * 12);
+        assertThat(refused).as("fifteen text fields, twelve bad values each").isEqualTo(15 * 12);
         bobsMessageIsStillAccepted();
         assertThat(commands.records()).noneMatch(record -> chatId.equals(record.key()));
     }
@@ -301,7 +304,11 @@ class PoisonRestInputTest {
                 new Route("broadcast", Map.of("text", "\"hi\"", "chatIds", "[\"" + chatId + "\"]"),
                         r -> r.post("/api/broadcast")),
                 new Route("create project", Map.of("name", "\"p\""), r -> r.post("/api/projects")),
-                new Route("create chat", Map.of(), r -> r.post("/api/projects/{id}/chats", project)));
+                new Route("create chat", Map.of(), r -> r.post("/api/projects/{id}/chats", project)),
+                new Route("rename chat", Map.of(), r -> r.patch("/api/chats/{id}", chatId)),
+                new Route("fork", Map.of("messageId", "\"" + UUID.randomUUID() + "\""),
+                        r -> r.post("/api/chats/{id}/fork", chatId)),
+                new Route("create view", Map.of("name", "\"v\""), r -> r.post("/api/views")));
     }
 
     /** Another tenant's ordinary message goes through: no poison above left anything broken. */
