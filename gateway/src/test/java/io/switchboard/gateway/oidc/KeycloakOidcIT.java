@@ -65,7 +65,8 @@ class KeycloakOidcIT {
         String subject = claims(token).path("sub").asText();
         try (RawProducer producer = RawProducer.create();
                 RecordCollector commands = RecordCollector.fromEnd(Topics.CHAT_COMMANDS)) {
-            String chatId = GatewayFixtures.announceChat(producer, "acme", "offline");
+            // Created by the Keycloak user, who may therefore command it.
+            String chatId = GatewayFixtures.announceChat(producer, "acme", subject, "offline");
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
                     .post("/api/chats/{id}/stop", chatId).then().statusCode(202));
