@@ -89,11 +89,20 @@ public final class SessionsBenchmark {
         progress("seeded %,d chats and %,d messages in %.1f s; %d history cursors, %d views", settings.chats(),
                 settings.messages(), (System.nanoTime() - seeding) / 1e9, cursors.size(), views.size());
 
+        List<FixedRateLoad.Operation> operations = operations(big, projects.get(2), historyChat, bigChats, cursors,
+                views);
+        if (!settings.warmup().isZero()) {
+            // The same load, unmeasured: what follows is the services' steady state, not their JIT compiling.
+            Map<String, FixedRateLoad.Result> warm = FixedRateLoad.run(http, operations, settings.rate(),
+                    settings.warmup());
+            progress("warmed up for %d s: %,d requests", settings.warmup().toSeconds(),
+                    warm.values().stream().mapToLong(FixedRateLoad.Result::sent).sum());
+        }
         ProcessCpu cpu = StackCpu.of(stack, settings.projectRoot(), failures);
         Map<String, Double> cpuStart = cpu.seconds();
         long started = System.nanoTime();
-        Map<String, FixedRateLoad.Result> results = FixedRateLoad.run(http, operations(big, projects.get(2),
-                historyChat, bigChats, cursors, views), settings.rate(), settings.duration());
+        Map<String, FixedRateLoad.Result> results = FixedRateLoad.run(http, operations, settings.rate(),
+                settings.duration());
         Duration measured = Duration.ofNanos(System.nanoTime() - started);
         Map<String, Double> cpuEnd = cpu.seconds();
         return print(stackStart, loadAtStart, results, measured, cpuStart, cpuEnd);
@@ -176,6 +185,7 @@ public final class SessionsBenchmark {
                 settings.bigProjectChats(), settings.messages(), settings.rate(), RunClock.seconds(measured));
         table.row("Stack start", FigureTable.seconds(stackStart));
         table.row("Load average at start / end", loadAtStart + " / " + MachineLoad.now());
+        table.row("Warm-up before measuring (same load)", FigureTable.seconds(settings.warmup()));
         table.rule();
         long requests = 0;
         List<String> problems = new ArrayList<>();

@@ -19,7 +19,7 @@ import java.util.Properties;
  * @param serviceConfig   further configuration for every service, from {@code bench.service.KEY=VALUE}
  */
 public record SessionsSettings(Path projectRoot, int chats, int bigProjectChats, int messages, int rate,
-        Duration duration, boolean keepData, Map<String, String> serviceConfig) {
+        Duration duration, Duration warmup, boolean keepData, Map<String, String> serviceConfig) {
 
     public SessionsSettings {
         BenchSettings.requirePositive(chats, "bench.sessions.chats");
@@ -40,6 +40,7 @@ public record SessionsSettings(Path projectRoot, int chats, int bigProjectChats,
                 BenchSettings.intValue(p, "bench.sessions.messages", 100_000),
                 BenchSettings.intValue(p, "bench.sessions.rate", 20),
                 Duration.ofSeconds(BenchSettings.intValue(p, "bench.sessions.seconds", 20)),
+                Duration.ofSeconds(BenchSettings.intValue(p, "bench.sessions.warmup-seconds", 0)),
                 Boolean.parseBoolean(p.getProperty("bench.keep-data", "false")),
                 BenchSettings.serviceConfig(p));
     }

@@ -1,5 +1,7 @@
 package io.switchboard.session.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -48,4 +50,8 @@ public interface SessionConfig {
     /** Members one project may have; one more is refused with a 409 problem. */
     @WithDefault("1000")
     int maxMembersPerProject();
+
+    /** How long audit entries are kept; older ones are deleted once a day. */
+    @WithDefault("365d")
+    Duration auditRetention();
 }

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -31,6 +36,7 @@ import io.switchboard.events.Topics;
 import io.switchboard.events.json.EventJson;
 import io.switchboard.events.lifecycle.ProjectMemberChanged;
 import io.switchboard.infra.Databases;
+import io.switchboard.session.service.AuditRetention;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.kafka.RecordCollector;
@@ -45,6 +51,9 @@ import io.switchboard.testing.kafka.RecordCollector;
 class ProjectMembershipTest {
 
     private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    AuditRetention retention;
 
     private final String tenant = "members-" + UUID.randomUUID();
     private final String alice = TestTokens.bearer(tenant, "alice");
@@ -254,6 +263,24 @@ class ProjectMembershipTest {
         given().auth().oauth2(admin).get("/audit?projectId={id}", projectId).then()
                 .body("find { it.action == 'member.added' }.targetId", equalTo("bob"))
                 .body("find { it.action == 'member.added' }.actorId", equalTo("alice"));
+    }
+
+    @Test
+    void auditEntriesOlderThanTheRetentionAreDeletedAndNewerOnesKept() throws Throwable {
+        String admin = TestTokens.bearer(tenant, "root", Set.of("user", "admin"));
+        String projectId = ProjectAndChatResourceTest.createProject(alice, "kept a year");
+
+        long now = VertxContextSupport.subscribeAndAwait(() -> retention.purge(Instant.now()));
+        assertThat(now).as("nothing here is a year old").isZero();
+        given().auth().oauth2(admin).get("/audit?projectId={id}", projectId).then().statusCode(200)
+                .body("action", contains("chat.created", "project.created"));
+
+        // A year and a day later, as the daily purge would see it.
+        long later = VertxContextSupport.subscribeAndAwait(
+                () -> retention.purge(Instant.now().plus(Duration.ofDays(366))));
+        assertThat(later).isGreaterThanOrEqualTo(2);
+        given().auth().oauth2(admin).get("/audit?projectId={id}", projectId).then().statusCode(200)
+                .body("$", empty());
     }
 
     /** Makes the user a member (with the role) of the chat's project, as its owner. */

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import io.switchboard.infra.Databases;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
@@ -72,6 +74,28 @@ class RequestTextTest {
     }
 
     @Test
+    void badTextInARenameAForkOrAViewNameIsAProblemAndChangesNothing() {
+        String projectId = ProjectAndChatResourceTest.createProject(alice, "renames");
+        String chatId = ChatLifecycleTest.createChat(alice, projectId, "Unchanged");
+        String viewId = given().auth().oauth2(alice).contentType(ContentType.JSON).body("{\"name\":\"View\"}")
+                .post("/views").then().statusCode(201).extract().path("id");
+        for (Map.Entry<String, String> bad : BAD_TEXT.entrySet()) {
+            String text = "\"" + bad.getKey() + "\"";
+            invalid(patch("/chats/" + chatId, null, "{\"title\":" + text + "}"), "title", bad.getValue());
+            invalid(patch("/chats/" + chatId, null, "{\"description\":" + text + "}"), "description",
+                    bad.getValue());
+            invalid(post("/chats/" + chatId + "/fork", "{\"messageId\":\"" + UUID.randomUUID() + "\",\"title\":"
+                    + text + "}"), "title", bad.getValue());
+            invalid(post("/views", "{\"name\":" + text + "}"), "name", bad.getValue());
+            invalid(patch("/views/" + viewId, "1", "{\"name\":" + text + "}"), "name", bad.getValue());
+        }
+        given().auth().oauth2(alice).get("/chats/{id}", chatId).then().statusCode(200)
+                .body("title", equalTo("Unchanged")).body("description", equalTo(""));
+        given().auth().oauth2(alice).get("/views/{id}", viewId).then().statusCode(200)
+                .body("name", equalTo("View")).body("version", equalTo(1));
+    }
+
+    @Test
     void lengthsAreCountedInCharactersAsTheDatabaseCountsThem() {
         // 200 emoji are 400 UTF-16 units but 200 characters: within the limit.
         String emoji = "\uD83D\uDC4B".repeat(200);
@@ -99,6 +123,11 @@ class RequestTextTest {
                 .post("/projects")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", not(containsString("Exception")));
+    }
+
+    private ValidatableResponse patch(String path, String ifMatch, String json) {
+        RequestSpecification request = given().auth().oauth2(alice).contentType(ContentType.JSON).body(json);
+        return (ifMatch == null ? request : request.header("If-Match", ifMatch)).patch(path).then();
     }
 
     private ValidatableResponse post(String path, String json) {
