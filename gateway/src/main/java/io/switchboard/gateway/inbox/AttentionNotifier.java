@@ -71,7 +71,8 @@ public class AttentionNotifier {
         }
         String tenant = directory.known(event.chatId()).map(ChatEntry::tenantId).orElse(event.tenantId());
         Caller user = new Caller(tenant, owner);
-        if (!inbox.hasSubscribers(user)) {
+        // A creator removed from the chat's project hears nothing more of it.
+        if (!inbox.hasSubscribers(user) || directory.knownOutsider(user, event.chatId())) {
             return;
         }
         ObjectNode frame = Frames.node("attention")

@@ -68,6 +68,12 @@ public class ChatDirectory {
         return Optional.ofNullable(chats.get(chatId));
     }
 
+    /** Whether the user is known to have left (or been removed from) the chat's project. */
+    public boolean knownOutsider(Caller user, String chatId) {
+        ChatEntry entry = chats.get(chatId);
+        return entry != null && roles.knownOutsider(user.tenantId(), user.userId(), entry.projectId());
+    }
+
     /** The user who created the chat, when the gateway has learned it. */
     public Optional<String> ownerOf(String chatId) {
         return Optional.ofNullable(owners.get(chatId));

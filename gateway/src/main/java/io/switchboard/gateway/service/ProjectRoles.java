@@ -65,6 +65,12 @@ public class ProjectRoles {
                 .invoke(role -> remember(key, new Known(role, asked, System.nanoTime(), false)));
     }
 
+    /** Whether the gateway holds, as its latest fact, that the user is no member of the project. */
+    public boolean knownOutsider(String tenantId, String userId, UUID projectId) {
+        Known known = roles.get(new Key(tenantId, userId, projectId));
+        return known != null && known.role() == null;
+    }
+
     /** Fails with a 403 problem unless the caller may send to and change the project's chats. */
     public Uni<Void> requireEditor(Caller caller, String bearer, UUID projectId, String what) {
         return roleOf(caller, bearer, projectId).invoke(role -> {

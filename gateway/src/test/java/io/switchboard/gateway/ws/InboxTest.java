@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -130,6 +131,29 @@ class InboxTest {
         dana.awaitFrameOfType("attention");
 
         dana.request("{\"type\":\"unsubscribe_inbox\"}", "inbox_unsubscribed");
+        erin.request("{\"type\":\"subscribe_inbox\"}", "inbox_subscribed");
+        String erins = GatewayFixtures.announceChat(producer, "tenant-d", "erin", "offline");
+        SocketFixtures.awaitKnown(erin, erins);
+        runTurn(chat, "tenant-d", "dana", 4, UUID.randomUUID());
+        runTurn(erins, "tenant-d", "erin", 1, UUID.randomUUID());
+        erin.awaitFrameOfType("attention");
+        dana.drain();
+
+        assertThat(dana.framesOfType("attention")).hasSize(1);
+    }
+
+    @Test
+    void aCreatorRemovedFromTheProjectHearsNoMoreOfItsChats() {
+        UUID projectId = UUID.randomUUID();
+        String chat = GatewayFixtures.announceChat(producer, "tenant-d", "dana", projectId, "offline");
+        SocketFixtures.awaitKnown(dana, chat);
+        dana.request("{\"type\":\"subscribe_inbox\"}", "inbox_subscribed");
+        runTurn(chat, "tenant-d", "dana", 1, UUID.randomUUID());
+        dana.awaitFrameOfType("attention");
+
+        GatewayFixtures.announceMember(producer, "tenant-d", projectId, 2, "dana", null, Instant.now());
+        await().atMost(TestSocket.TIMEOUT).until(() -> "not_found".equals(dana.request(
+                "{\"type\":\"subscribe\",\"chatId\":\"" + chat + "\"}", "subscribed").path("code").asText()));
         erin.request("{\"type\":\"subscribe_inbox\"}", "inbox_subscribed");
         String erins = GatewayFixtures.announceChat(producer, "tenant-d", "erin", "offline");
         SocketFixtures.awaitKnown(erin, erins);
