@@ -52,7 +52,9 @@ public class ChatSearchService {
                 : access.projectToRead(caller, projectId).replaceWithVoid();
         return projectKnown
                 .chain(() -> search.messages(caller.tenantId(), caller.userId(), projectId, query, limit))
-                .chain(inMessages -> search.titles(caller.tenantId(), caller.userId(), projectId, query, limit)
+                // Chats matched by a message come first: when they fill the page, titles cannot make it.
+                .chain(inMessages -> inMessages.size() >= limit ? Uni.createFrom().item(merged(inMessages, List.of(),
+                        limit)) : search.titles(caller.tenantId(), caller.userId(), projectId, query, limit)
                         .map(inTitles -> merged(inMessages, inTitles, limit)))
                 .chain(matches -> results(caller, matches));
     }
