@@ -61,14 +61,22 @@ public class ChatSubscriptions {
 
     Uni<Void> unsubscribe(ClientFrame frame, SocketSession session) {
         String chatId = frame.chatId();
+        if (!end(session, chatId)) {
+            throw new FrameRejected("not_subscribed", "This connection does not follow that chat", chatId);
+        }
+        session.send(Frames.unsubscribed(chatId));
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Ends the connection's subscription to the chat; false when it had none. */
+    boolean end(SocketSession session, String chatId) {
         Subscription subscription = session.removeSubscription(chatId);
         if (subscription == null) {
-            throw new FrameRejected("not_subscribed", "This connection does not follow that chat", chatId);
+            return false;
         }
         fanout.unsubscribe(subscription);
         metrics.subscriptionsChanged(-1);
-        session.send(Frames.unsubscribed(chatId));
-        return Uni.createFrom().voidItem();
+        return true;
     }
 
     void releaseAll(Iterable<Subscription> subscriptions) {

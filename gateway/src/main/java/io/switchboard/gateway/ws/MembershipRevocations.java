@@ -5,9 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
-import io.switchboard.gateway.fanout.ChatFanout;
 import io.switchboard.gateway.fanout.Frames;
-import io.switchboard.gateway.fanout.Subscription;
 import io.switchboard.gateway.service.ChatDirectory;
 
 /**
@@ -22,15 +20,12 @@ public class MembershipRevocations {
 
     private final SocketRegistry registry;
     private final ChatDirectory directory;
-    private final ChatFanout fanout;
-    private final SocketMetrics metrics;
+    private final ChatSubscriptions subscriptions;
 
-    public MembershipRevocations(SocketRegistry registry, ChatDirectory directory, ChatFanout fanout,
-            SocketMetrics metrics) {
+    public MembershipRevocations(SocketRegistry registry, ChatDirectory directory, ChatSubscriptions subscriptions) {
         this.registry = registry;
         this.directory = directory;
-        this.fanout = fanout;
-        this.metrics = metrics;
+        this.subscriptions = subscriptions;
     }
 
     public void revoked(String tenantId, String userId, UUID projectId) {
@@ -41,10 +36,7 @@ public class MembershipRevocations {
             for (String chatId : session.followedChats()) {
                 boolean inProject = directory.known(chatId).filter(chat -> projectId.equals(chat.projectId()))
                         .isPresent();
-                Subscription subscription = inProject ? session.removeSubscription(chatId) : null;
-                if (subscription != null) {
-                    fanout.unsubscribe(subscription);
-                    metrics.subscriptionsChanged(-1);
+                if (inProject && subscriptions.end(session, chatId)) {
                     session.send(Frames.unsubscribed(chatId, ACCESS_REVOKED));
                     Log.infof("chatId=%s unsubscribed from connection %s: %s left project %s", chatId,
                             session.id(), userId, projectId);

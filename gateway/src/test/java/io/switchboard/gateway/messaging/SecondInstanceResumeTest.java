@@ -52,6 +52,7 @@ import io.switchboard.gateway.inbox.AttentionNotifier;
 import io.switchboard.gateway.inbox.InboxRegistry;
 import io.switchboard.gateway.service.ChatDirectory;
 import io.switchboard.gateway.service.ProjectRoles;
+import io.switchboard.gateway.ws.ChatSubscriptions;
 import io.switchboard.gateway.ws.MembershipRevocations;
 import io.switchboard.gateway.ws.SocketMetrics;
 import io.switchboard.gateway.ws.SocketRegistry;
@@ -213,8 +214,8 @@ class SecondInstanceResumeTest {
             SocketMetrics socketMetrics = new SocketMetrics(meters);
             EventFeedConsumer feed = new EventFeedConsumer(policy, fanout, directory,
                     new AttentionNotifier(directory, new InboxRegistry(), wsConfig),
-                    new MembershipRevocations(new SocketRegistry(wsConfig, socketMetrics), directory, fanout,
-                            socketMetrics), meters);
+                    new MembershipRevocations(new SocketRegistry(wsConfig, socketMetrics), directory,
+                            new ChatSubscriptions(directory, fanout, wsConfig, socketMetrics)), meters);
             ReplayWindowRebalanceListener replayWindow = new ReplayWindowRebalanceListener(gatewayConfig);
             consumer = KafkaClassLoading.create(() -> new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
