@@ -44,6 +44,15 @@ public class ToolCallRepository {
                 .executeUpdate());
     }
 
+    /** Forgets the turn's calls once its answer carries their summary. */
+    public Uni<Integer> forgetTurn(UUID chatId, UUID turnId) {
+        String sql = "DELETE FROM tool_call WHERE chat_id = ?1 AND turn_id = ?2";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
+                .setParameter(1, chatId)
+                .setParameter(2, turnId)
+                .executeUpdate());
+    }
+
     /** The turn's calls in the order they started. */
     public Uni<List<ToolCallSummary>> ofTurn(UUID chatId, UUID turnId) {
         String sql = "SELECT tool, status, error FROM tool_call WHERE chat_id = ?1 AND turn_id = ?2 ORDER BY seq";

@@ -145,10 +145,14 @@ public class MessageHistoryService {
     }
 
     private Uni<Void> store(Message message) {
-        Uni<Void> withCalls = message.role == MessageRole.USER ? Uni.createFrom().voidItem()
-                : toolCalls.ofTurn(message.chatId, message.turnId)
-                        .invoke(calls -> message.toolCalls = ToolCallsJson.write(calls)).replaceWithVoid();
-        return withCalls.chain(() -> storeWithCalls(message));
+        if (message.role == MessageRole.USER) {
+            return storeWithCalls(message);
+        }
+        // The answer takes its turn's calls along; the rows that collected them are not needed after.
+        return toolCalls.ofTurn(message.chatId, message.turnId)
+                .invoke(calls -> message.toolCalls = ToolCallsJson.write(calls))
+                .chain(() -> storeWithCalls(message))
+                .call(() -> toolCalls.forgetTurn(message.chatId, message.turnId));
     }
 
     private Uni<Void> storeWithCalls(Message message) {
