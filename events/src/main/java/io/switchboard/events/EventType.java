@@ -21,10 +21,12 @@ import io.switchboard.events.command.CancelTurn;
 import io.switchboard.events.command.EditQueuedTurn;
 import io.switchboard.events.command.SendMessage;
 import io.switchboard.events.command.StopTurn;
+import io.switchboard.events.lifecycle.ChatActivityChanged;
 import io.switchboard.events.lifecycle.ChatArchived;
 import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.events.lifecycle.ChatDeleted;
 import io.switchboard.events.lifecycle.ChatForked;
+import io.switchboard.events.lifecycle.ChatMarkedRead;
 import io.switchboard.events.lifecycle.ChatRestored;
 import io.switchboard.events.lifecycle.ChatUpdated;
 import io.switchboard.events.lifecycle.ProjectMemberChanged;
@@ -59,6 +61,8 @@ public enum EventType {
     CHAT_RESTORED(ChatRestored.class, Topics.SESSION_LIFECYCLE),
     CHAT_DELETED(ChatDeleted.class, Topics.SESSION_LIFECYCLE),
     CHAT_FORKED(ChatForked.class, Topics.SESSION_LIFECYCLE),
+    CHAT_ACTIVITY_CHANGED(ChatActivityChanged.class, Topics.SESSION_LIFECYCLE),
+    CHAT_MARKED_READ(ChatMarkedRead.class, Topics.SESSION_LIFECYCLE),
     PROJECT_MEMBER_CHANGED(ProjectMemberChanged.class, Topics.SESSION_LIFECYCLE),
 
     WORKSPACE_READY(WorkspaceReady.class, Topics.WORKSPACE_EVENTS),

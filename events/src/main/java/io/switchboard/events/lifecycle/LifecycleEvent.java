@@ -3,12 +3,12 @@ package io.switchboard.events.lifecycle;
 import io.switchboard.events.EventPayload;
 
 /**
- * An event on session.lifecycle: a chat created, changed or removed by session-service, or a change of who
- * belongs to a project.
+ * An event on session.lifecycle: a chat created, changed or removed by session-service, its message count
+ * and read positions moving, or a change of who belongs to a project.
  * Sealed: a switch over the family is checked for completeness by the compiler, and a new event type
  * cannot be added without its consumers seeing it.
  */
 public sealed interface LifecycleEvent extends EventPayload
-        permits ChatArchived, ChatCreated, ChatDeleted, ChatForked,
-        ChatRestored, ChatUpdated, ProjectMemberChanged {
+        permits ChatActivityChanged, ChatArchived, ChatCreated, ChatDeleted, ChatForked,
+        ChatMarkedRead, ChatRestored, ChatUpdated, ProjectMemberChanged {
 }

@@ -25,6 +25,17 @@ public interface WsConfig {
     @WithDefault("64")
     int maxSubscriptionsPerConnection();
 
+    /** Most projects one connection may follow the live sidebar of at once ({@code subscribe_project}). */
+    @WithDefault("16")
+    int maxProjectSubscriptionsPerConnection();
+
+    /**
+     * Most chats a {@code project_snapshot} lists, most recent activity first; a project with more says
+     * {@code truncated}, and its older chats join the sidebar as soon as anything happens to them.
+     */
+    @WithDefault("1000")
+    int sidebarSnapshotChats();
+
     /** Most connections one user (tenant and subject) may hold open on this gateway instance. */
     @WithDefault("16")
     int maxConnectionsPerUser();

@@ -20,6 +20,7 @@ import io.switchboard.gateway.fanout.ChatFanout;
 import io.switchboard.gateway.fanout.EventStream;
 import io.switchboard.gateway.inbox.AttentionNotifier;
 import io.switchboard.gateway.service.ChatDirectory;
+import io.switchboard.gateway.sidebar.ProjectSidebars;
 import io.switchboard.gateway.ws.MembershipRevocations;
 import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 
@@ -45,11 +46,14 @@ public class EventFeedConsumer {
     private final ChatDirectory directory;
     private final AttentionNotifier attention;
     private final MembershipRevocations revocations;
+    private final ProjectSidebars sidebars;
     private final Map<EventStream, Timer> consumeLag = new EnumMap<>(EventStream.class);
 
     public EventFeedConsumer(ConsumerFailurePolicy policy, ChatFanout fanout, ChatDirectory directory,
-            AttentionNotifier attention, MembershipRevocations revocations, MeterRegistry registry) {
+            AttentionNotifier attention, MembershipRevocations revocations, ProjectSidebars sidebars,
+            MeterRegistry registry) {
         this.policy = policy;
+        this.sidebars = sidebars;
         this.revocations = revocations;
         this.fanout = fanout;
         this.directory = directory;
@@ -106,6 +110,7 @@ public class EventFeedConsumer {
                 // About a project, not a chat: no chat's subscribers are told who belongs to it.
                 return;
             }
+            sidebars.apply(event);
         }
         boolean fresh = fanout.publish(stream, event, consumedAt);
         if (fresh && stream == EventStream.CHAT) {

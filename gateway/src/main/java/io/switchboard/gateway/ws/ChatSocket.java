@@ -28,7 +28,7 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * The multiplexed client socket: one connection follows many chats, sends commands to them and may
- * follow its user's needs-attention inbox. The connection is authenticated at the handshake (the
+ * follow the live sidebar of projects and its user's needs-attention inbox. The connection is authenticated at the handshake (the
  * {@code Authorization} header, or the token offered as a {@code bearer.<token>} subprotocol, see
  * {@link SubprotocolBearerFilter}). Every frame the client sends is rate limited; every bad one is
  * answered with an error frame. The protocol is described in docs/websocket.md.
@@ -47,9 +47,12 @@ public class ChatSocket {
     private final ChatSubscriptions subscriptions;
     private final SocketCommands commands;
     private final InboxRegistry inbox;
+    private final ProjectSubscriptions projects;
 
     public ChatSocket(SecurityIdentity identity, AuthConfig authConfig, WsConfig config, SocketRegistry registry,
-            SocketMetrics metrics, ChatSubscriptions subscriptions, SocketCommands commands, InboxRegistry inbox) {
+            SocketMetrics metrics, ChatSubscriptions subscriptions, SocketCommands commands, InboxRegistry inbox,
+            ProjectSubscriptions projects) {
+        this.projects = projects;
         this.identity = identity;
         this.authConfig = authConfig;
         this.config = config;
@@ -85,6 +88,7 @@ public class ChatSocket {
         }
         SocketSession.Released released = session.release();
         subscriptions.releaseAll(released.subscriptions());
+        projects.releaseAll(released.sidebars());
         if (released.inbox() && inbox.unsubscribe(session.caller(), session.outbox())) {
             metrics.inboxSubscriptionsChanged(-1);
         }
@@ -162,6 +166,8 @@ public class ChatSocket {
             case "subscribe" -> subscriptions.subscribe(frame, session);
             case "unsubscribe" -> subscriptions.unsubscribe(frame, session);
             case "send", "stop", "cancel", "edit" -> commands.handle(frame, session);
+            case "subscribe_project" -> projects.subscribe(frame, session);
+            case "unsubscribe_project" -> projects.unsubscribe(frame, session);
             case "subscribe_inbox" -> inbox(session, true);
             case "unsubscribe_inbox" -> inbox(session, false);
             case "ping" -> {
@@ -169,7 +175,8 @@ public class ChatSocket {
                 yield Uni.createFrom().voidItem();
             }
             default -> throw new FrameRejected("unknown_type", "Unknown frame type; expected subscribe, unsubscribe,"
-                    + " send, stop, cancel, edit, subscribe_inbox, unsubscribe_inbox or ping");
+                    + " send, stop, cancel, edit, subscribe_project, unsubscribe_project, subscribe_inbox,"
+                    + " unsubscribe_inbox or ping");
         };
     }
 

@@ -20,7 +20,7 @@ import io.switchboard.events.json.EventJson;
 final class ClientFrame {
 
     static final Set<String> TYPES = Set.of("subscribe", "unsubscribe", "send", "stop", "cancel", "edit",
-            "subscribe_inbox", "unsubscribe_inbox", "ping");
+            "subscribe_inbox", "unsubscribe_inbox", "subscribe_project", "unsubscribe_project", "ping");
 
     /** A frame is one JSON value, as a REST body is: anything after it is refused rather than ignored. */
     private static final ObjectReader READER = EventJson.mapper().reader()
@@ -73,6 +73,20 @@ final class ClientFrame {
             throw new FrameRejected("invalid_chat_id", "chatId must be a UUID");
         }
         return chatId;
+    }
+
+    /** The projectId, a UUID in its canonical lower-case form. */
+    UUID projectId() {
+        JsonNode value = json.get("projectId");
+        if (value == null || value.isNull()) {
+            throw FrameRejected.field(FrameRejected.MISSING_FIELD, "projectId", "is required for " + type, null, null,
+                    null);
+        }
+        String projectId = value.isTextual() ? ChatIds.normalise(value.asText()) : null;
+        if (projectId == null) {
+            throw FrameRejected.field(FrameRejected.INVALID_FIELD, "projectId", "must be a UUID", null, null, null);
+        }
+        return UUID.fromString(projectId);
     }
 
     /** The turnId when the frame has one, null when absent; a malformed one is refused. */

@@ -11,7 +11,8 @@ import io.switchboard.gateway.service.ChatDirectory;
 /**
  * Ends the subscriptions a user holds on this instance to the chats of a project they were just removed from:
  * the subscribe was allowed, what the chat says from now on is not. Each ended subscription is told with an
- * {@code unsubscribed} frame whose reason is {@code access_revoked}.
+ * {@code unsubscribed} frame whose reason is {@code access_revoked}, and the project's sidebar with a
+ * {@code project_unsubscribed} frame with that reason.
  */
 @ApplicationScoped
 public class MembershipRevocations {
@@ -21,9 +22,12 @@ public class MembershipRevocations {
     private final SocketRegistry registry;
     private final ChatDirectory directory;
     private final ChatSubscriptions subscriptions;
+    private final ProjectSubscriptions projects;
 
-    public MembershipRevocations(SocketRegistry registry, ChatDirectory directory, ChatSubscriptions subscriptions) {
+    public MembershipRevocations(SocketRegistry registry, ChatDirectory directory, ChatSubscriptions subscriptions,
+            ProjectSubscriptions projects) {
         this.registry = registry;
+        this.projects = projects;
         this.directory = directory;
         this.subscriptions = subscriptions;
     }
@@ -32,6 +36,10 @@ public class MembershipRevocations {
         for (SocketSession session : registry.all()) {
             if (!session.caller().tenantId().equals(tenantId) || !session.caller().userId().equals(userId)) {
                 continue;
+            }
+            if (projects.end(session, projectId)) {
+                session.send(ProjectSubscriptions.unsubscribed(projectId, ACCESS_REVOKED));
+                Log.infof("project %s sidebar ended on connection %s: %s left it", projectId, session.id(), userId);
             }
             for (String chatId : session.followedChats()) {
                 boolean inProject = directory.known(chatId).filter(chat -> projectId.equals(chat.projectId()))

@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.switchboard.gateway.fanout.Subscription;
+import io.switchboard.gateway.sidebar.ProjectSidebar;
 import io.switchboard.kit.security.Caller;
 
 /**
  * What the gateway knows about one open WebSocket: who opened it, its outbound buffer and rate limit,
- * which chats it follows and whether it wants inbox frames.
+ * which chats and project sidebars it follows and whether it wants inbox frames.
  */
 final class SocketSession {
 
@@ -22,6 +24,7 @@ final class SocketSession {
     private final Outbox outbox;
     private final FrameRateLimiter rateLimiter;
     private final Map<String, Subscription> subscriptions = new HashMap<>();
+    private final Map<UUID, ProjectSidebar> sidebars = new HashMap<>();
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile boolean closing;
     private boolean inbox;
@@ -110,6 +113,31 @@ final class SocketSession {
         return subscriptions.remove(chatId);
     }
 
+    synchronized int sidebarCount() {
+        return sidebars.size();
+    }
+
+    /** Holds the project's sidebar, handing back the one it replaces; false when the connection closed. */
+    synchronized boolean addSidebar(ProjectSidebar sidebar, List<ProjectSidebar> replaced) {
+        if (closed) {
+            return false;
+        }
+        ProjectSidebar previous = sidebars.put(sidebar.projectId(), sidebar);
+        if (previous != null) {
+            replaced.add(previous);
+        }
+        return true;
+    }
+
+    synchronized ProjectSidebar removeSidebar(UUID projectId) {
+        return sidebars.remove(projectId);
+    }
+
+    /** Removes this very sidebar, unless a newer subscribe replaced it meanwhile. */
+    synchronized boolean removeSidebar(ProjectSidebar sidebar) {
+        return sidebars.remove(sidebar.projectId(), sidebar);
+    }
+
     /**
      * Turns the inbox on or off; {@code change} runs under the session's lock when it changes, so a
      * connection closing meanwhile never leaves an inbox registration behind. True when it changed.
@@ -129,11 +157,13 @@ final class SocketSession {
         outbox.shut();
         List<Subscription> held = new ArrayList<>(subscriptions.values());
         subscriptions.clear();
+        List<ProjectSidebar> heldSidebars = new ArrayList<>(sidebars.values());
+        sidebars.clear();
         boolean hadInbox = inbox;
         inbox = false;
-        return new Released(held, hadInbox);
+        return new Released(held, heldSidebars, hadInbox);
     }
 
-    record Released(List<Subscription> subscriptions, boolean inbox) {
+    record Released(List<Subscription> subscriptions, List<ProjectSidebar> sidebars, boolean inbox) {
     }
 }

@@ -52,8 +52,11 @@ import io.switchboard.gateway.inbox.AttentionNotifier;
 import io.switchboard.gateway.inbox.InboxRegistry;
 import io.switchboard.gateway.service.ChatDirectory;
 import io.switchboard.gateway.service.ProjectRoles;
+import io.switchboard.gateway.sidebar.ProjectSidebars;
+import io.switchboard.gateway.sidebar.SidebarLoader;
 import io.switchboard.gateway.ws.ChatSubscriptions;
 import io.switchboard.gateway.ws.MembershipRevocations;
+import io.switchboard.gateway.ws.ProjectSubscriptions;
 import io.switchboard.gateway.ws.SocketMetrics;
 import io.switchboard.gateway.ws.SocketRegistry;
 import io.switchboard.infra.kafka.KafkaClassLoading;
@@ -212,10 +215,13 @@ class SecondInstanceResumeTest {
             ChatDirectory directory = new ChatDirectory(null, new ProjectRoles(null, gatewayConfig));
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             SocketMetrics socketMetrics = new SocketMetrics(meters);
+            ProjectSidebars sidebars = new ProjectSidebars(new SidebarLoader(null, wsConfig));
             EventFeedConsumer feed = new EventFeedConsumer(policy, fanout, directory,
                     new AttentionNotifier(directory, new InboxRegistry(), wsConfig),
                     new MembershipRevocations(new SocketRegistry(wsConfig, socketMetrics), directory,
-                            new ChatSubscriptions(directory, fanout, wsConfig, socketMetrics)), meters);
+                            new ChatSubscriptions(directory, fanout, wsConfig, socketMetrics),
+                            new ProjectSubscriptions(sidebars, wsConfig)),
+                    sidebars, meters);
             ReplayWindowRebalanceListener replayWindow = new ReplayWindowRebalanceListener(gatewayConfig);
             consumer = KafkaClassLoading.create(() -> new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),

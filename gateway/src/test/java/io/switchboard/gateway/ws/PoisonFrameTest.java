@@ -38,7 +38,7 @@ import io.vertx.core.Vertx;
 
 /**
  * The REST poison corpus, over the socket: each bad text in each text field of each frame, values of the
- * wrong JSON type, frames that are no JSON object or nested beyond reason, unknown frame types and a 5 MB
+ * wrong JSON type, bad project ids, frames that are no JSON object or nested beyond reason, unknown frame types and a 5 MB
  * message. Each gets an error frame naming the field (or a 1009 close for the message too big), never
  * {@code internal_error}; nothing reaches chat.commands; and another tenant's message is accepted afterwards.
  * The text limit counts code points as REST does, and the largest valid message in any script fits a frame.
@@ -143,6 +143,23 @@ class PoisonFrameTest {
             assertRefused(socket, "{\"type\":\"" + type + "\",\"chatId\":\"" + chatId + "\\u0000\"}",
                     "invalid_chat_id", null);
         }
+
+        for (String type : List.of("subscribe_project", "unsubscribe_project")) {
+            assertRefused(socket, "{\"type\":\"" + type + "\"}", "missing_field", "projectId");
+            assertRefused(socket, "{\"type\":\"" + type + "\",\"projectId\":42}", "invalid_field", "projectId");
+            assertRefused(socket, "{\"type\":\"" + type + "\",\"projectId\":\"" + chatId + "\\u0000\"}",
+                    "invalid_field", "projectId");
+        }
+        String project = UUID.randomUUID().toString();
+        JsonNode notFollowed = assertRefused(socket, "{\"type\":\"unsubscribe_project\",\"projectId\":\""
+                + project + "\"}", "not_subscribed", null);
+        assertThat(notFollowed.path("projectId").asText()).isEqualTo(project);
+        // session-service, which answers the snapshot, does not run in this JVM: the sidebar waits to be asked again.
+        JsonNode unavailable = assertRefused(socket, "{\"type\":\"subscribe_project\",\"projectId\":\""
+                + project.toUpperCase() + "\"}", "unavailable", null);
+        assertThat(unavailable.path("projectId").asText()).isEqualTo(project);
+        assertRefused(socket, "{\"type\":\"unsubscribe_project\",\"projectId\":\"" + project + "\"}",
+                "not_subscribed", null);
 
         TestSocket more = socket();
         JsonNode unknown = assertRefused(more, "{\"type\":\"send\\u0000\"," + chat + ",\"text\":\"hi\"}",

@@ -43,7 +43,7 @@ public final class ViewMapper {
         Chat chat = summary.chat();
         return new ChatView(chat.id, chat.projectId, chat.title, chat.description, chat.model, chat.status.wireName(),
                 chat.ownerId, chat.pinned, chat.isDefault, chat.busy(), chat.messageCount, summary.unread(),
-                chat.createdAt, chat.updatedAt, chat.lastActivityAt,
+                chat.createdAt, chat.updatedAt, chat.lastActivityAt, chat.lifecycleSeq,
                 new ChatListCursor(chat.lastActivityAt, chat.id).toString());
     }
 

@@ -15,6 +15,11 @@ import io.switchboard.session.model.ChatRead;
 @ApplicationScoped
 public class ChatReadRepository implements PanacheRepositoryBase<ChatRead, ChatRead.Key> {
 
+    /** The user's read position in the chat; null before the first. */
+    public Uni<ChatRead> position(UUID chatId, String userId) {
+        return find("chatId = ?1 and userId = ?2", chatId, userId).firstResult();
+    }
+
     /**
      * Moves the user's read position forward to {@code seq}, {@code readCount} being how many of the chat's
      * messages have a seq up to it; never back, so two devices marking at once end at the further of the two. An

@@ -1,6 +1,10 @@
 package io.switchboard.session.repository;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,11 +32,6 @@ public class ChatRepository implements PanacheRepositoryBase<Chat, UUID> {
      */
     public Uni<Chat> lockOwned(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
-
-    /** The caller's chat, kept from being deleted until the transaction ends; changes to it still go ahead. */
-    public Uni<Chat> shareOwned(String tenantId, UUID id) {
-        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_READ).firstResult();
     }
 
     /** Chats that count against the tenant's limit: a project's default chat comes with the project. */
@@ -72,11 +71,42 @@ public class ChatRepository implements PanacheRepositoryBase<Chat, UUID> {
     }
 
     /**
-     * Counts a message stored from chat.events: activity, message count and open turns change in one statement,
-     * so a concurrent edit of the chat's title neither waits for nor overwrites them.
+     * Counts a message stored from chat.events: activity, message count, open turns and the lifecycle seq of the
+     * ChatActivityChanged that announces them change in one statement, so a concurrent edit of the chat's title
+     * neither waits for nor overwrites them. Null when the chat is gone.
      */
-    public Uni<Integer> recordMessage(UUID chatId, Instant at, int openTurnsChange) {
-        return update("messageCount = messageCount + 1, lastActivityAt = greatest(lastActivityAt, ?1), "
-                + "openTurns = greatest(openTurns + ?2, 0) where id = ?3", at, openTurnsChange, chatId);
+    public Uni<ChatActivity> recordMessage(UUID chatId, Instant at, int openTurnsChange) {
+        String sql = "UPDATE chat SET message_count = message_count + 1, "
+                + "last_activity_at = GREATEST(last_activity_at, ?1), open_turns = GREATEST(open_turns + ?2, 0), "
+                + "lifecycle_seq = lifecycle_seq + 1 WHERE id = ?3 "
+                + "RETURNING message_count, open_turns, last_activity_at, lifecycle_seq";
+        return getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter(1, at)
+                .setParameter(2, openTurnsChange)
+                .setParameter(3, chatId)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : ChatActivity.of(rows.get(0)));
+    }
+
+    /** A chat's figures right after a message was counted. */
+    public record ChatActivity(long messageCount, int openTurns, Instant lastActivityAt, long lifecycleSeq) {
+
+        static ChatActivity of(Object[] row) {
+            return new ChatActivity(((Number) row[0]).longValue(), ((Number) row[1]).intValue(), instant(row[2]),
+                    ((Number) row[3]).longValue());
+        }
+
+        private static Instant instant(Object value) {
+            if (value instanceof Instant instant) {
+                return instant;
+            }
+            if (value instanceof OffsetDateTime offset) {
+                return offset.toInstant();
+            }
+            if (value instanceof LocalDateTime local) {
+                return local.toInstant(ZoneOffset.UTC);
+            }
+            return ((Timestamp) value).toInstant();
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.switchboard.events.Envelope;
 import io.switchboard.events.EventPayload;
 import io.switchboard.events.lifecycle.ChatArchived;
 import io.switchboard.events.lifecycle.ChatDeleted;
+import io.switchboard.events.lifecycle.ChatMarkedRead;
 import io.switchboard.events.lifecycle.ChatRestored;
 import io.switchboard.events.lifecycle.ChatUpdated;
 import io.switchboard.kit.problem.ProblemException;
@@ -145,26 +146,33 @@ public class ChatLifecycleService {
     }
 
     /**
-     * Moves the caller's read position to {@code seq}, or to the chat's last message. Read positions are per user
-     * and announce nothing on session.lifecycle.
+     * Moves the caller's read position to {@code seq}, or to the chat's last message. A position that moved is
+     * announced as ChatMarkedRead, so the caller's other devices and sidebars drop the unread badge too.
      */
     @WithTransaction
     public Uni<ChatSummary> markRead(Caller caller, UUID chatId, Long seq) {
-        // Held against a deletion at the same time, which would leave the read position nothing to refer to.
-        return access.chatToReadHeld(caller, chatId)
+        // Locked: new messages wait until the position is set, and ChatMarkedRead takes the chat's next seq.
+        return access.chatToReadLocked(caller, chatId)
                 .call(chat -> messages.lastSeq(chat.id).chain(last -> {
                     if (last == null) {
                         return Uni.createFrom().voidItem();
                     }
                     long upTo = seq == null ? last : Math.min(seq, last);
-                    Log.debugf("chatId=%s read by %s up to seq %d", chat.id, caller.userId(), upTo);
-                    // Held against new messages by the lock above: up to the last seq is every message.
                     Uni<Long> covered = upTo == last ? Uni.createFrom().item(chat.messageCount)
                             : messages.countUpTo(chat.id, upTo);
-                    return covered.chain(count -> reads.markRead(caller.tenantId(), chat.id, caller.userId(), upTo,
-                            count)).replaceWithVoid();
+                    return covered.chain(count -> reads.position(chat.id, caller.userId())
+                            .chain(before -> reads.markRead(caller.tenantId(), chat.id, caller.userId(), upTo, count)
+                                    .chain(() -> before == null || upTo > before.lastReadSeq
+                                            ? announceRead(caller, chat, count, upTo)
+                                            : Uni.createFrom().voidItem())));
                 }))
                 .chain(chat -> chatService.summarize(caller, chat));
+    }
+
+    private Uni<Void> announceRead(Caller caller, Chat chat, long readCount, long upTo) {
+        Log.debugf("chatId=%s read by %s up to seq %d", chat.id, caller.userId(), upTo);
+        ChatMarkedRead read = new ChatMarkedRead(chat.projectId, caller.userId(), readCount, upTo);
+        return outbox.append(Envelope.of(chat.id.toString(), chat.tenantId, chat.nextLifecycleSeq(), null, read));
     }
 
     private Uni<Chat> locked(Caller caller, UUID chatId) {

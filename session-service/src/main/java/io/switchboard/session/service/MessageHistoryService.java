@@ -20,10 +20,12 @@ import io.switchboard.events.chat.TurnCompleted;
 import io.switchboard.events.chat.TurnFailed;
 import io.switchboard.events.chat.TurnQueued;
 import io.switchboard.events.chat.TurnStarted;
+import io.switchboard.events.lifecycle.ChatActivityChanged;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.mapping.ToolCallsJson;
+import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.Message;
 import io.switchboard.session.model.MessageRole;
 import io.switchboard.session.model.MessageStatus;
@@ -39,11 +41,13 @@ public class MessageHistoryService {
     private final ProjectAccess access;
     private final MessageRepository messages;
     private final ToolCallRepository toolCalls;
+    private final OutboxWriter outbox;
     private final SessionConfig config;
 
     public MessageHistoryService(ChatRepository chats, ProjectAccess access, MessageRepository messages,
-            ToolCallRepository toolCalls, SessionConfig config) {
+            ToolCallRepository toolCalls, OutboxWriter outbox, SessionConfig config) {
         this.chats = chats;
+        this.outbox = outbox;
         this.toolCalls = toolCalls;
         this.access = access;
         this.messages = messages;
@@ -118,7 +122,7 @@ public class MessageHistoryService {
                         return Uni.createFrom().voidItem();
                     }
                     return messages.exists(message.chatId, message.turnId, message.role)
-                            .chain(exists -> exists ? Uni.createFrom().voidItem() : store(message));
+                            .chain(exists -> exists ? Uni.createFrom().voidItem() : store(chat, message));
                 });
     }
 
@@ -144,28 +148,39 @@ public class MessageHistoryService {
         return written.replaceWithVoid();
     }
 
-    private Uni<Void> store(Message message) {
+    private Uni<Void> store(Chat chat, Message message) {
         if (message.role == MessageRole.USER) {
-            return storeWithCalls(message);
+            return storeWithCalls(chat, message);
         }
         // The answer takes its turn's calls along; the rows that collected them are not needed after.
         return toolCalls.ofTurn(message.chatId, message.turnId)
                 .invoke(calls -> message.toolCalls = ToolCallsJson.write(calls))
-                .chain(() -> storeWithCalls(message))
+                .chain(() -> storeWithCalls(chat, message))
                 .call(() -> toolCalls.forgetTurn(message.chatId, message.turnId));
     }
 
-    private Uni<Void> storeWithCalls(Message message) {
+    private Uni<Void> storeWithCalls(Chat chat, Message message) {
         Uni<Long> turnSeq = message.role == MessageRole.USER
                 ? Uni.createFrom().item(message.seq)
                 : messages.questionSeq(message.chatId, message.turnId)
                         .map(questionSeq -> questionSeq == null ? message.seq : questionSeq);
         return turnSeq.chain(seq -> {
             message.turnSeq = seq;
-            return messages.persist(message).call(() -> chats.recordMessage(message.chatId, message.createdAt,
-                    openTurnsChange(message, seq)));
+            return messages.persist(message)
+                    .chain(() -> chats.recordMessage(message.chatId, message.createdAt, openTurnsChange(message, seq)))
+                    .call(activity -> announce(chat, activity));
         }).invoke(() -> Log.debugf("chatId=%s stored %s message of turn %s", message.chatId, message.role,
                 message.turnId)).replaceWithVoid();
+    }
+
+    /** In the message's transaction, so the figures on session.lifecycle never run ahead of the history. */
+    private Uni<Void> announce(Chat chat, ChatRepository.ChatActivity activity) {
+        if (activity == null) {
+            return Uni.createFrom().voidItem();
+        }
+        ChatActivityChanged change = new ChatActivityChanged(chat.projectId, activity.messageCount(),
+                activity.openTurns() > 0, activity.lastActivityAt());
+        return outbox.append(Envelope.of(chat.id.toString(), chat.tenantId, activity.lifecycleSeq(), null, change));
     }
 
     /*

@@ -66,9 +66,9 @@ public class ProjectAccess {
         return chat(caller, chatId, id -> chats.lockOwned(caller.tenantId(), id), ProjectRole.EDITOR);
     }
 
-    /** A chat the caller may read, kept from being deleted until the transaction ends. */
-    public Uni<Chat> chatToReadHeld(Caller caller, UUID chatId) {
-        return chat(caller, chatId, id -> chats.shareOwned(caller.tenantId(), id), null);
+    /** A chat the caller may read, locked until the transaction ends (see {@link ChatRepository#lockOwned}). */
+    public Uni<Chat> chatToReadLocked(Caller caller, UUID chatId) {
+        return chat(caller, chatId, id -> chats.lockOwned(caller.tenantId(), id), null);
     }
 
     private Uni<Project> project(Caller caller, UUID projectId, ProjectRole needed, boolean locked) {

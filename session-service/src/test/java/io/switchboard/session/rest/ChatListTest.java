@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,10 +19,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.switchboard.events.Envelope;
+import io.switchboard.events.Topics;
+import io.switchboard.events.lifecycle.ChatActivityChanged;
+import io.switchboard.events.lifecycle.ChatMarkedRead;
 import io.switchboard.infra.Databases;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.kafka.RawProducer;
+import io.switchboard.testing.kafka.RecordCollector;
 
 /** Listing a project's chats: filters, order, cursor pages, and each user's unread count and the busy flag. */
 @QuarkusTest
@@ -125,5 +130,55 @@ class ChatListTest {
         given().auth().oauth2(bob).get("/projects/{id}/chats", (String) given().auth().oauth2(alice)
                 .get("/chats/{id}", chatId).then().extract().path("projectId"))
                 .then().statusCode(200).body("find { it.id == '" + chatId + "' }.unread", equalTo(1));
+    }
+
+    @Test
+    void eachStoredMessageAndEachReadPositionThatMovedIsAnnouncedOnceOnTheChatsStream() {
+        String chatId = ChatLifecycleTest.createChat(alice, "announced");
+        ProjectMembershipTest.share(alice, chatId, "bob", "viewer");
+        try (RecordCollector lifecycle = RecordCollector.fromEnd(Topics.SESSION_LIFECYCLE)) {
+            long before = given().auth().oauth2(alice).get("/chats/{id}", chatId).then().extract().jsonPath()
+                    .getLong("lifecycleSeq");
+            Envelope answer;
+            try (RawProducer producer = RawProducer.create()) {
+                UUID turn = ChatEvents.asked(producer, chatId, "tenant-a", 1, "counted?");
+                answer = ChatEvents.answered(producer, chatId, "tenant-a", 2, turn, "once");
+                ChatEvents.send(producer, answer);
+            }
+            List<Envelope> activity = ChatLifecycleTest.awaitEvents(lifecycle, chatId, 2);
+            assertThat(activity).extracting(Envelope::seq).containsExactly(before + 1, before + 2);
+            ChatActivityChanged asked = (ChatActivityChanged) activity.get(0).payload();
+            ChatActivityChanged answered = (ChatActivityChanged) activity.get(1).payload();
+            assertThat(asked.messageCount()).isEqualTo(1);
+            assertThat(asked.busy()).isTrue();
+            assertThat(answered.messageCount()).isEqualTo(2);
+            assertThat(answered.busy()).isFalse();
+            assertThat(answered.lastActivityAt()).isEqualTo(answer.at().truncatedTo(ChronoUnit.MICROS));
+            assertThat(answered.projectId().toString()).isEqualTo(given().auth().oauth2(alice)
+                    .get("/chats/{id}", chatId).then().extract().path("projectId"));
+
+            given().auth().oauth2(bob).contentType(ContentType.JSON).body("{\"seq\":1}")
+                    .post("/chats/{id}/read", chatId).then().statusCode(200).body("unread", equalTo(1));
+            given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}").post("/chats/{id}/read", chatId)
+                    .then().statusCode(200).body("unread", equalTo(0)).body("lifecycleSeq", equalTo(
+                            (int) before + 4));
+            // Neither a position that does not move nor one asked to move back is announced.
+            given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}").post("/chats/{id}/read", chatId)
+                    .then().statusCode(200);
+            given().auth().oauth2(bob).contentType(ContentType.JSON).body("{\"seq\":0}")
+                    .post("/chats/{id}/read", chatId).then().statusCode(200).body("unread", equalTo(1));
+
+            List<Envelope> events = ChatLifecycleTest.awaitEvents(lifecycle, chatId, 4);
+            ChatMarkedRead bobRead = (ChatMarkedRead) events.get(2).payload();
+            ChatMarkedRead aliceRead = (ChatMarkedRead) events.get(3).payload();
+            assertThat(bobRead.userId()).isEqualTo("bob");
+            assertThat(bobRead.readCount()).isEqualTo(1);
+            assertThat(bobRead.lastReadSeq()).isEqualTo(1);
+            assertThat(aliceRead.userId()).isEqualTo("alice");
+            assertThat(aliceRead.readCount()).isEqualTo(2);
+            assertThat(events).extracting(Envelope::seq).containsExactly(before + 1, before + 2, before + 3,
+                    before + 4);
+            ChatLifecycleTest.assertNoMoreEvents(lifecycle, chatId, 4);
+        }
     }
 }

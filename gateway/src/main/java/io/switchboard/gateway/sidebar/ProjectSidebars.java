@@ -1,0 +1,109 @@
+package io.switchboard.gateway.sidebar;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.Envelope;
+import io.switchboard.events.lifecycle.ChatActivityChanged;
+import io.switchboard.events.lifecycle.ChatArchived;
+import io.switchboard.events.lifecycle.ChatCreated;
+import io.switchboard.events.lifecycle.ChatDeleted;
+import io.switchboard.events.lifecycle.ChatForked;
+import io.switchboard.events.lifecycle.ChatMarkedRead;
+import io.switchboard.events.lifecycle.ChatRestored;
+import io.switchboard.events.lifecycle.ChatUpdated;
+import io.switchboard.gateway.fanout.FrameSink;
+import io.switchboard.kit.security.Caller;
+
+/**
+ * Every live sidebar on this gateway instance, by tenant and project, so that a session.lifecycle event reaches
+ * the sidebars of its chat's project only. Applying an event only queues frames on the connections' outbound
+ * buffers: the consumer thread never waits.
+ */
+@ApplicationScoped
+public class ProjectSidebars {
+
+    private final Map<ProjectKey, Set<ProjectSidebar>> sidebars = new ConcurrentHashMap<>();
+    private final SidebarLoader loader;
+
+    public ProjectSidebars(SidebarLoader loader) {
+        this.loader = loader;
+    }
+
+    /** Starts a sidebar: it hears events at once and holds them until {@link #load} brings its snapshot. */
+    public ProjectSidebar open(Caller caller, String bearer, UUID projectId, FrameSink sink) {
+        ProjectSidebar sidebar = new ProjectSidebar(caller, projectId, sink, chatId -> loader.chat(bearer, chatId));
+        sidebars.computeIfAbsent(new ProjectKey(caller.tenantId(), projectId), ignored -> ConcurrentHashMap.newKeySet())
+                .add(sidebar);
+        return sidebar;
+    }
+
+    /**
+     * Reads the sidebar's snapshot from session-service as the caller and sends it. Fails with session-service's
+     * problem (404 when the caller is no member of the project), the sidebar then closed.
+     */
+    public Uni<Void> load(ProjectSidebar sidebar, String bearer) {
+        return loader.snapshot(bearer, sidebar.projectId())
+                .invoke(snapshot -> sidebar.loaded(snapshot.chats(), snapshot.truncated()))
+                .onFailure().invoke(failure -> close(sidebar))
+                .replaceWithVoid();
+    }
+
+    /** Stops the sidebar; true when it was still running. */
+    public boolean close(ProjectSidebar sidebar) {
+        sidebars.computeIfPresent(new ProjectKey(sidebar.caller().tenantId(), sidebar.projectId()), (key, set) -> {
+            set.remove(sidebar);
+            return set.isEmpty() ? null : set;
+        });
+        return sidebar.end();
+    }
+
+    /** Hands a session.lifecycle event to the sidebars of its chat's project. */
+    public void apply(Envelope event) {
+        UUID projectId = projectOf(event.payload());
+        if (projectId == null) {
+            return;
+        }
+        Set<ProjectSidebar> listening = sidebars.get(new ProjectKey(event.tenantId(), projectId));
+        if (listening != null) {
+            for (ProjectSidebar sidebar : listening) {
+                sidebar.apply(event);
+            }
+        }
+    }
+
+    /** The sidebars running on this instance, for tests and metrics. */
+    public int count() {
+        return sidebars.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** The project of a chat's lifecycle event; null for an event about a project itself. */
+    static UUID projectOf(Object payload) {
+        if (payload instanceof ChatCreated created) {
+            return created.projectId();
+        } else if (payload instanceof ChatForked forked) {
+            return forked.projectId();
+        } else if (payload instanceof ChatUpdated updated) {
+            return updated.projectId();
+        } else if (payload instanceof ChatArchived archived) {
+            return archived.projectId();
+        } else if (payload instanceof ChatRestored restored) {
+            return restored.projectId();
+        } else if (payload instanceof ChatDeleted deleted) {
+            return deleted.projectId();
+        } else if (payload instanceof ChatActivityChanged activity) {
+            return activity.projectId();
+        } else if (payload instanceof ChatMarkedRead read) {
+            return read.projectId();
+        }
+        return null;
+    }
+
+    private record ProjectKey(String tenantId, UUID projectId) {
+    }
+}

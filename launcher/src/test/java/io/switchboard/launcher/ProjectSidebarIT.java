@@ -1,0 +1,127 @@
+package io.switchboard.launcher;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The live sidebar through the gateway against the real services: one {@code subscribe_project} gives a snapshot of
+ * the project's chats, then a summary whenever one of them changes as its user sees it (title, status, busy,
+ * unread), a removal when one is deleted, and an end when the user leaves the project.
+ */
+class ProjectSidebarIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static Stack stack;
+    private static String alice;
+    private static String bob;
+
+    @BeforeAll
+    static void startStack() {
+        stack = TestStacks.shared();
+        String tenant = "tenant-sidebar-" + UUID.randomUUID();
+        alice = stack.token(tenant, "alice", Duration.ofHours(1));
+        bob = stack.token(tenant, "bob", Duration.ofHours(1));
+    }
+
+    @Test
+    void aSidebarFollowsEveryChatOfItsProjectAsItsUserSeesIt() {
+        String projectId = as(alice).contentType(ContentType.JSON).body(Map.of("name", "sidebar"))
+                .post("/api/projects").then().statusCode(201).extract().path("id");
+        String first = createChat(projectId, "first");
+        as(alice).contentType(ContentType.JSON).body(Map.of("role", "viewer"))
+                .put("/api/projects/{id}/members/bob", projectId).then().statusCode(200);
+
+        try (SocketClient aliceSocket = SocketClient.connect(stack.gatewayWebSocketUrl(), alice);
+                SocketClient bobSocket = SocketClient.connect(stack.gatewayWebSocketUrl(), bob)) {
+            JsonNode snapshot = subscribe(aliceSocket, projectId);
+            assertThat(snapshot.path("truncated").asBoolean()).isFalse();
+            List<String> titles = snapshot.path("chats").findValuesAsText("title");
+            assertThat(titles).containsExactly("first", "Main conversation");
+            subscribe(bobSocket, projectId);
+
+            as(alice).contentType(ContentType.JSON).body(Map.of("text", "/words 3\nhello"))
+                    .post("/api/chats/{id}/messages", first).then().statusCode(202);
+            awaitSummary(aliceSocket, first, chat -> chat.path("busy").asBoolean());
+            awaitSummary(aliceSocket, first, chat -> chat.path("messageCount").asLong() == 2
+                    && !chat.path("busy").asBoolean() && chat.path("unread").asLong() == 2);
+            awaitSummary(bobSocket, first, chat -> chat.path("messageCount").asLong() == 2
+                    && chat.path("unread").asLong() == 2);
+
+            as(alice).contentType(ContentType.JSON).body("{}").post("/api/chats/{id}/read", first)
+                    .then().statusCode(200).body("unread", equalTo(0));
+            awaitSummary(aliceSocket, first, chat -> chat.path("unread").asLong() == 0);
+            as(alice).contentType(ContentType.JSON).body(Map.of("title", "renamed"))
+                    .patch("/api/chats/{id}", first).then().statusCode(200);
+            awaitSummary(bobSocket, first, chat -> chat.path("title").asText().equals("renamed"));
+            // Alice's read position is hers: Bob's sidebar still counts both messages unread.
+            assertThat(latestSummary(bobSocket, first).path("unread").asLong()).isEqualTo(2);
+
+            String second = createChat(projectId, "second");
+            awaitSummary(bobSocket, second, chat -> chat.path("title").asText().equals("second")
+                    && chat.path("status").asText().equals("active"));
+            as(alice).post("/api/chats/{id}/archive", second).then().statusCode(200);
+            awaitSummary(aliceSocket, second, chat -> chat.path("status").asText().equals("archived"));
+            as(alice).delete("/api/chats/{id}", second).then().statusCode(204);
+            for (SocketClient socket : List.of(aliceSocket, bobSocket)) {
+                socket.awaitFrame(frame -> frame.path("type").asText().equals("chat_removed")
+                        && frame.path("chatId").asText().equals(second), WAIT);
+            }
+
+            as(alice).delete("/api/projects/{id}/members/bob", projectId).then().statusCode(204);
+            JsonNode ended = bobSocket.awaitFrame(frame -> frame.path("type").asText().equals("project_unsubscribed"),
+                    WAIT);
+            assertThat(ended.path("projectId").asText()).isEqualTo(projectId);
+            assertThat(ended.path("reason").asText()).isEqualTo("access_revoked");
+            bobSocket.send("{\"type\":\"subscribe_project\",\"projectId\":\"" + projectId + "\"}");
+            JsonNode refused = bobSocket.awaitFrame(frame -> frame.path("type").asText().equals("error")
+                    && frame.path("request").asText().equals("subscribe_project"), WAIT);
+            assertThat(refused.path("code").asText()).isEqualTo("not_found");
+            assertThat(refused.path("projectId").asText()).isEqualTo(projectId);
+        }
+    }
+
+    private static JsonNode subscribe(SocketClient socket, String projectId) {
+        socket.send("{\"type\":\"subscribe_project\",\"projectId\":\"" + projectId + "\"}");
+        return socket.awaitFrame(frame -> frame.path("type").asText().equals("project_snapshot")
+                && frame.path("projectId").asText().equals(projectId), WAIT);
+    }
+
+    private static void awaitSummary(SocketClient socket, String chatId, Predicate<JsonNode> match) {
+        socket.awaitFrame(frame -> frame.path("type").asText().equals("chat_summary")
+                && frame.path("chat").path("chatId").asText().equals(chatId) && match.test(frame.path("chat")), WAIT);
+    }
+
+    private static JsonNode latestSummary(SocketClient socket, String chatId) {
+        List<JsonNode> summaries = socket.frames().stream()
+                .filter(frame -> frame.path("type").asText().equals("chat_summary"))
+                .map(frame -> frame.path("chat"))
+                .filter(chat -> chat.path("chatId").asText().equals(chatId))
+                .toList();
+        return summaries.get(summaries.size() - 1);
+    }
+
+    private static String createChat(String projectId, String title) {
+        return as(alice).contentType(ContentType.JSON).body(Map.of("title", title))
+                .post("/api/projects/{id}/chats", projectId).then().statusCode(201).extract().path("id");
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().baseUri(stack.gatewayUrl()).auth().oauth2(token);
+    }
+}
