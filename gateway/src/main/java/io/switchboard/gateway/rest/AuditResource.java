@@ -1,5 +1,7 @@
 package io.switchboard.gateway.rest;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,13 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.gateway.client.SessionMembersClient;
-import io.switchboard.kit.security.CurrentCaller;
-import io.switchboard.kit.validation.SafeText;
+import io.switchboard.events.text.SafeText;
+import io.switchboard.gateway.client.DownstreamReads;
+import io.switchboard.gateway.client.SessionAuditClient;
+import io.switchboard.session.api.AuditEntryView;
 
 /** The tenant's audit log, kept by session-service. */
 @Path("/api/audit")
@@ -26,12 +27,10 @@ import io.switchboard.kit.validation.SafeText;
 @Tag(name = "Audit")
 public class AuditResource {
 
-    private final SessionMembersClient sessions;
-    private final CurrentCaller caller;
+    private final SessionAuditClient audit;
 
-    public AuditResource(@RestClient SessionMembersClient sessions, CurrentCaller caller) {
-        this.sessions = sessions;
-        this.caller = caller;
+    public AuditResource(@RestClient SessionAuditClient audit) {
+        this.audit = audit;
     }
 
     @GET
@@ -41,10 +40,10 @@ public class AuditResource {
             + "the last entry's id; filter with projectId or chatId; limit 1-200 (50).")
     @APIResponse(responseCode = "200", description = "A page of entries")
     @APIResponse(responseCode = "403", description = "The caller is no admin of the tenant")
-    public Uni<JsonNode> page(@QueryParam("before") @SafeText(max = 20) String before,
+    public Uni<List<AuditEntryView>> page(@QueryParam("before") @SafeText(max = 20) String before,
             @QueryParam("projectId") @SafeText(max = 40) String projectId,
             @QueryParam("chatId") @SafeText(max = 40) String chatId,
             @QueryParam("limit") @SafeText(max = 10) String limit) {
-        return sessions.audit(caller.bearer(), before, projectId, chatId, limit);
+        return DownstreamReads.retried(audit.audit(before, projectId, chatId, limit));
     }
 }

@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.switchboard.events.command.Delivery;
+import io.switchboard.events.text.SafeText;
 import io.switchboard.gateway.service.MessageDraft;
-import io.switchboard.kit.validation.SafeText;
 
 /**
  * One message for many chats: the listed ones, or every active chat of a project (exactly one of the two).

@@ -17,8 +17,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.gateway.client.SessionTransferClient;
-import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.gateway.client.DownstreamReads;
+import io.switchboard.gateway.client.SessionExportClient;
 
 /**
  * A chat as a chat file, to download; written by session-service and passed on unchanged. A class of its own
@@ -30,12 +30,10 @@ import io.switchboard.kit.security.CurrentCaller;
 @Tag(name = "Chats")
 public class ChatExportResource {
 
-    private final SessionTransferClient transfers;
-    private final CurrentCaller caller;
+    private final SessionExportClient exports;
 
-    public ChatExportResource(@RestClient SessionTransferClient transfers, CurrentCaller caller) {
-        this.transfers = transfers;
-        this.caller = caller;
+    public ChatExportResource(@RestClient SessionExportClient exports) {
+        this.exports = exports;
     }
 
     @GET
@@ -49,7 +47,7 @@ public class ChatExportResource {
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
     public Uni<RestResponse<byte[]>> export(@PathParam("chatId") UUID chatId) {
-        return transfers.exportChat(caller.bearer(), chatId)
+        return DownstreamReads.retried(exports.exportChat(chatId))
                 .map(file -> {
                     String disposition = file.getHeaderString(HttpHeaders.CONTENT_DISPOSITION);
                     return RestResponse.ResponseBuilder.ok(file.getEntity(), MediaType.APPLICATION_JSON_TYPE)

@@ -20,12 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.gateway.client.SessionTransferClient;
-import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.gateway.client.SessionImportClient;
+import io.switchboard.session.api.ChatView;
 
 /**
  * A chat file imported as a new chat of the project. Unlike other bodies, the file is not read here but passed
@@ -37,12 +35,10 @@ import io.switchboard.kit.security.CurrentCaller;
 @Tag(name = "Projects")
 public class ChatImportResource {
 
-    private final SessionTransferClient transfers;
-    private final CurrentCaller caller;
+    private final SessionImportClient imports;
 
-    public ChatImportResource(@RestClient SessionTransferClient transfers, CurrentCaller caller) {
-        this.transfers = transfers;
-        this.caller = caller;
+    public ChatImportResource(@RestClient SessionImportClient imports) {
+        this.imports = imports;
     }
 
     @POST
@@ -61,12 +57,9 @@ public class ChatImportResource {
     @APIResponse(responseCode = "201", description = "The new chat; Location names it")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    public Uni<RestResponse<JsonNode>> importChat(@PathParam("projectId") UUID projectId, byte[] file) {
-        return transfers.importChat(caller.bearer(), projectId, file == null ? new byte[0] : file)
-                .map(answer -> {
-                    JsonNode chat = answer.getEntity();
-                    return RestResponse.ResponseBuilder.<JsonNode>created(
-                            URI.create("/api/chats/" + chat.path("id").asText())).entity(chat).build();
-                });
+    public Uni<RestResponse<ChatView>> importChat(@PathParam("projectId") UUID projectId, byte[] file) {
+        return imports.importChat(projectId, file == null ? new byte[0] : file)
+                .map(answer -> RestResponse.ResponseBuilder.<ChatView>created(
+                        URI.create("/api/chats/" + answer.getEntity().id())).entity(answer.getEntity()).build());
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.gateway.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -25,20 +26,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.gateway.client.ForkChatRequest;
-import io.switchboard.gateway.client.MarkReadRequest;
-import io.switchboard.gateway.client.SessionServiceClient;
-import io.switchboard.gateway.client.UpdateChatRequest;
+import io.switchboard.events.text.SafeText;
+import io.switchboard.gateway.client.DownstreamReads;
+import io.switchboard.gateway.client.SessionChatsClient;
 import io.switchboard.gateway.service.ChatCommands;
 import io.switchboard.gateway.service.CommandAccepted;
 import io.switchboard.gateway.service.MessageAccepted;
 import io.switchboard.gateway.service.MessageDraft;
 import io.switchboard.kit.security.CurrentCaller;
-import io.switchboard.kit.validation.SafeText;
+import io.switchboard.session.api.ChatSearchHit;
+import io.switchboard.session.api.ChatView;
+import io.switchboard.session.api.ForkChatRequest;
+import io.switchboard.session.api.MarkReadRequest;
+import io.switchboard.session.api.MessageView;
+import io.switchboard.session.api.UpdateChatRequest;
 
 @Path("/api/chats")
 @Authenticated
@@ -46,12 +49,12 @@ import io.switchboard.kit.validation.SafeText;
 @Tag(name = "Chats")
 public class ChatsResource {
 
-    private final SessionServiceClient sessions;
+    private final SessionChatsClient chats;
     private final ChatCommands commands;
     private final CurrentCaller caller;
 
-    public ChatsResource(@RestClient SessionServiceClient sessions, ChatCommands commands, CurrentCaller caller) {
-        this.sessions = sessions;
+    public ChatsResource(@RestClient SessionChatsClient chats, ChatCommands commands, CurrentCaller caller) {
+        this.chats = chats;
         this.commands = commands;
         this.caller = caller;
     }
@@ -61,8 +64,8 @@ public class ChatsResource {
     @Operation(summary = "One chat", description = "Another tenant's chat answers 404, exactly like a missing one.")
     @APIResponse(responseCode = "200", description = "The chat")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> get(@PathParam("chatId") UUID chatId) {
-        return sessions.getChat(caller.bearer(), chatId);
+    public Uni<ChatView> get(@PathParam("chatId") UUID chatId) {
+        return DownstreamReads.retried(chats.getChat(chatId));
     }
 
     @GET
@@ -76,14 +79,14 @@ public class ChatsResource {
     @APIResponse(responseCode = "200", description = "[{chat, snippet, messageId}], at most limit of them")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> search(
+    public Uni<List<ChatSearchHit>> search(
             @Parameter(description = "What to search for", required = true)
             @QueryParam("q") @SafeText(max = 200) String query,
             @Parameter(description = "Only this project's chats")
             @QueryParam("projectId") @SafeText(max = 40) String projectId,
             @Parameter(description = "At most this many chats (1-50, default 20)")
             @QueryParam("limit") @SafeText(max = 10) String limit) {
-        return sessions.searchChats(caller.bearer(), query, projectId, limit);
+        return DownstreamReads.retried(chats.searchChats(query, projectId, limit));
     }
 
     @PATCH
@@ -96,8 +99,8 @@ public class ChatsResource {
     @APIResponse(responseCode = "200", description = "The chat after the change")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> update(@PathParam("chatId") UUID chatId, @Valid @NotNull UpdateChatRequest body) {
-        return sessions.updateChat(caller.bearer(), chatId, body);
+    public Uni<ChatView> update(@PathParam("chatId") UUID chatId, @Valid @NotNull UpdateChatRequest body) {
+        return chats.updateChat(chatId, body);
     }
 
     @POST
@@ -108,8 +111,8 @@ public class ChatsResource {
     @APIResponse(responseCode = "200", description = "The archived chat")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    public Uni<JsonNode> archive(@PathParam("chatId") UUID chatId) {
-        return sessions.changeStatus(caller.bearer(), chatId, "archive");
+    public Uni<ChatView> archive(@PathParam("chatId") UUID chatId) {
+        return chats.archive(chatId);
     }
 
     @POST
@@ -120,8 +123,8 @@ public class ChatsResource {
     @APIResponse(responseCode = "200", description = "The active chat")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    public Uni<JsonNode> restore(@PathParam("chatId") UUID chatId) {
-        return sessions.changeStatus(caller.bearer(), chatId, "restore");
+    public Uni<ChatView> restore(@PathParam("chatId") UUID chatId) {
+        return chats.restore(chatId);
     }
 
     @POST
@@ -132,8 +135,8 @@ public class ChatsResource {
     @APIResponse(responseCode = "200", description = "The completed chat")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    public Uni<JsonNode> complete(@PathParam("chatId") UUID chatId) {
-        return sessions.changeStatus(caller.bearer(), chatId, "complete");
+    public Uni<ChatView> complete(@PathParam("chatId") UUID chatId) {
+        return chats.complete(chatId);
     }
 
     @DELETE
@@ -145,7 +148,7 @@ public class ChatsResource {
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
     public Uni<RestResponse<Void>> delete(@PathParam("chatId") UUID chatId) {
-        return sessions.deleteChat(caller.bearer(), chatId).map(nothing -> RestResponse.noContent());
+        return chats.deleteChat(chatId).map(answer -> RestResponse.noContent());
     }
 
     @POST
@@ -156,8 +159,8 @@ public class ChatsResource {
     @APIResponse(responseCode = "201", description = "The copy; Location names it")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    public Uni<RestResponse<JsonNode>> duplicate(@PathParam("chatId") UUID chatId) {
-        return sessions.duplicateChat(caller.bearer(), chatId).map(ChatsResource::created);
+    public Uni<RestResponse<ChatView>> duplicate(@PathParam("chatId") UUID chatId) {
+        return chats.duplicate(chatId).map(ChatsResource::created);
     }
 
     @POST
@@ -171,8 +174,8 @@ public class ChatsResource {
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    public Uni<RestResponse<JsonNode>> fork(@PathParam("chatId") UUID chatId, @Valid @NotNull ForkChatRequest body) {
-        return sessions.forkChat(caller.bearer(), chatId, body).map(ChatsResource::created);
+    public Uni<RestResponse<ChatView>> fork(@PathParam("chatId") UUID chatId, @Valid @NotNull ForkChatRequest body) {
+        return chats.fork(chatId, body).map(ChatsResource::created);
     }
 
     @POST
@@ -184,8 +187,8 @@ public class ChatsResource {
     @APIResponse(responseCode = "200", description = "The chat with the caller's unread count")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> markRead(@PathParam("chatId") UUID chatId, @Valid MarkReadRequest body) {
-        return sessions.markRead(caller.bearer(), chatId, body == null ? new MarkReadRequest(null) : body);
+    public Uni<ChatView> markRead(@PathParam("chatId") UUID chatId, @Valid MarkReadRequest body) {
+        return chats.markRead(chatId, body == null ? new MarkReadRequest(null) : body);
     }
 
     @GET
@@ -197,7 +200,7 @@ public class ChatsResource {
     @APIResponse(responseCode = "200", description = "Messages with seq > afterSeq, at most limit of them")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> history(@PathParam("chatId") UUID chatId,
+    public Uni<List<MessageView>> history(@PathParam("chatId") UUID chatId,
             @Parameter(description = "The cursor of the last message of the previous page; pages follow the listed "
                     + "order, so a question queued while an answer streamed is never skipped")
             @QueryParam("after") @SafeText(max = 40) String after,
@@ -208,7 +211,7 @@ public class ChatsResource {
             @QueryParam("afterSeq") @DefaultValue("0") long afterSeq,
             @Parameter(description = "At most this many messages (1-1000)")
             @QueryParam("limit") @DefaultValue("500") int limit) {
-        return sessions.messages(caller.bearer(), chatId, after, before, afterSeq, limit);
+        return DownstreamReads.retried(chats.messages(chatId, after, before, afterSeq, limit));
     }
 
     @POST
@@ -229,9 +232,9 @@ public class ChatsResource {
         return commands.send(caller.get(), caller.bearer(), chatId, draft).map(RestResponse::accepted);
     }
 
-    private static RestResponse<JsonNode> created(JsonNode chat) {
-        return RestResponse.ResponseBuilder.<JsonNode>created(URI.create("/api/chats/" + chat.path("id").asText()))
-                .entity(chat).build();
+    private static RestResponse<ChatView> created(RestResponse<ChatView> answer) {
+        return RestResponse.ResponseBuilder.<ChatView>created(URI.create("/api/chats/" + answer.getEntity().id()))
+                .entity(answer.getEntity()).build();
     }
 
     @POST

@@ -21,9 +21,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.gateway.client.SessionViewsClient;
+import io.switchboard.gateway.client.DownstreamReads;
+import io.switchboard.gateway.client.SessionClientStateClient;
 import io.switchboard.kit.problem.ProblemException;
-import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.session.api.ClientStateBody;
 
 /** The caller's own client-state document for a chat (open files, scroll position, draft), versioned. */
 @Path("/api/chats/{chatId}/client-state")
@@ -32,12 +33,10 @@ import io.switchboard.kit.security.CurrentCaller;
 @Tag(name = "UI state")
 public class ClientStateResource {
 
-    private final SessionViewsClient states;
-    private final CurrentCaller caller;
+    private final SessionClientStateClient states;
 
-    public ClientStateResource(@RestClient SessionViewsClient states, CurrentCaller caller) {
+    public ClientStateResource(@RestClient SessionClientStateClient states) {
         this.states = states;
-        this.caller = caller;
     }
 
     @GET
@@ -45,8 +44,8 @@ public class ClientStateResource {
             description = "{chatId, version, state, updatedAt}; version 0 and an empty object before the first write.")
     @APIResponse(responseCode = "200", description = "The state")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> get(@PathParam("chatId") UUID chatId) {
-        return states.clientState(caller.bearer(), chatId);
+    public Uni<ClientStateBody> get(@PathParam("chatId") UUID chatId) {
+        return DownstreamReads.retried(states.clientState(chatId));
     }
 
     @PUT
@@ -58,13 +57,13 @@ public class ClientStateResource {
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
     @APIResponse(responseCode = "428", description = "No If-Match header")
-    public Uni<JsonNode> put(@PathParam("chatId") UUID chatId,
+    public Uni<ClientStateBody> put(@PathParam("chatId") UUID chatId,
             @Parameter(description = "The version as last read (0 before the first write); required")
             @HeaderParam(IfMatchHeader.HEADER) String ifMatch,
             JsonNode document) {
         if (document == null || !document.isObject()) {
             throw ProblemException.badRequest("The client state must be a JSON object");
         }
-        return states.putClientState(caller.bearer(), IfMatchHeader.checked(ifMatch), chatId, document);
+        return states.putClientState(chatId, IfMatchHeader.checked(ifMatch), document);
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.gateway.rest;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -19,14 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Identifiers;
-import io.switchboard.gateway.client.MemberRoleRequest;
+import io.switchboard.gateway.client.DownstreamReads;
 import io.switchboard.gateway.client.SessionMembersClient;
-import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.session.api.MemberRoleRequest;
+import io.switchboard.session.api.MemberView;
 
 /** A project's members and their roles; stored and enforced by session-service. */
 @Path("/api/projects/{projectId}/members")
@@ -37,11 +37,9 @@ import io.switchboard.kit.security.CurrentCaller;
 public class ProjectMembersResource {
 
     private final SessionMembersClient members;
-    private final CurrentCaller caller;
 
-    public ProjectMembersResource(@RestClient SessionMembersClient members, CurrentCaller caller) {
+    public ProjectMembersResource(@RestClient SessionMembersClient members) {
         this.members = members;
-        this.caller = caller;
     }
 
     @GET
@@ -49,8 +47,8 @@ public class ProjectMembersResource {
             + "(owner, editor or viewer), who added them and when. Any member may read it.")
     @APIResponse(responseCode = "200", description = "The members, by user id")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> list(@PathParam("projectId") UUID projectId) {
-        return members.listMembers(caller.bearer(), projectId);
+    public Uni<List<MemberView>> list(@PathParam("projectId") UUID projectId) {
+        return DownstreamReads.retried(members.listMembers(projectId));
     }
 
     @PUT
@@ -60,9 +58,9 @@ public class ProjectMembersResource {
     @APIResponse(responseCode = "200", description = "The member")
     @APIResponse(responseCode = "403", description = "The caller is no owner of the project")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> put(@PathParam("projectId") UUID projectId, @PathParam("userId") String userId,
+    public Uni<MemberView> put(@PathParam("projectId") UUID projectId, @PathParam("userId") String userId,
             @Valid @NotNull MemberRoleRequest body) {
-        return members.putMember(caller.bearer(), projectId, checked(userId), body);
+        return members.putMember(projectId, checked(userId), body);
     }
 
     @DELETE
@@ -73,7 +71,7 @@ public class ProjectMembersResource {
     @APIResponse(ref = "NotFound")
     public Uni<RestResponse<Void>> remove(@PathParam("projectId") UUID projectId,
             @PathParam("userId") String userId) {
-        return members.removeMember(caller.bearer(), projectId, checked(userId))
+        return members.removeMember(projectId, checked(userId))
                 .map(done -> RestResponse.noContent());
     }
 

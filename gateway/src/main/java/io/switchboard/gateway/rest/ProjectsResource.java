@@ -1,6 +1,7 @@
 package io.switchboard.gateway.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,14 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.gateway.client.CreateChatRequest;
-import io.switchboard.gateway.client.CreateProjectRequest;
-import io.switchboard.gateway.client.SessionServiceClient;
-import io.switchboard.kit.validation.SafeText;
+import io.switchboard.events.text.SafeText;
+import io.switchboard.gateway.client.DownstreamReads;
+import io.switchboard.gateway.client.SessionProjectsClient;
+import io.switchboard.session.api.ChatView;
+import io.switchboard.session.api.CreateChatRequest;
+import io.switchboard.session.api.CreateProjectRequest;
+import io.switchboard.session.api.ProjectView;
 
 /**
  * Projects and their chats; stored by session-service, which checks the caller's token again. Bodies are
@@ -43,28 +44,26 @@ import io.switchboard.kit.validation.SafeText;
 @Tag(name = "Projects")
 public class ProjectsResource {
 
-    private final SessionServiceClient sessions;
-    private final JsonWebToken token;
+    private final SessionProjectsClient projects;
 
-    public ProjectsResource(@RestClient SessionServiceClient sessions, JsonWebToken token) {
-        this.sessions = sessions;
-        this.token = token;
+    public ProjectsResource(@RestClient SessionProjectsClient projects) {
+        this.projects = projects;
     }
 
     @POST
     @Operation(summary = "Create a project", description = "Body {\"name\"} (1-200 characters). The project comes "
             + "with its default chat, \"Main conversation\", which cannot be deleted.")
     @APIResponse(responseCode = "201", description = "The project; Location names it")
-    public Uni<RestResponse<JsonNode>> create(@Valid @NotNull CreateProjectRequest body) {
-        return sessions.createProject(bearer(), body)
-                .map(project -> created("/api/projects/" + project.path("id").asText(), project));
+    public Uni<RestResponse<ProjectView>> create(@Valid @NotNull CreateProjectRequest body) {
+        return projects.createProject(body)
+                .map(answer -> created("/api/projects/" + answer.getEntity().id(), answer.getEntity()));
     }
 
     @GET
     @Operation(summary = "The caller's projects")
     @APIResponse(responseCode = "200", description = "Every project of the caller's tenant")
-    public Uni<JsonNode> list() {
-        return sessions.listProjects(bearer());
+    public Uni<List<ProjectView>> list() {
+        return DownstreamReads.retried(projects.listProjects());
     }
 
     @GET
@@ -72,8 +71,8 @@ public class ProjectsResource {
     @Operation(summary = "One project")
     @APIResponse(responseCode = "200", description = "The project")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> get(@PathParam("projectId") UUID projectId) {
-        return sessions.getProject(bearer(), projectId);
+    public Uni<ProjectView> get(@PathParam("projectId") UUID projectId) {
+        return DownstreamReads.retried(projects.getProject(projectId));
     }
 
     @POST
@@ -83,15 +82,15 @@ public class ProjectsResource {
                     + "is published and the chat's git branch is cut.")
     @APIResponse(responseCode = "201", description = "The chat; Location names it")
     @APIResponse(ref = "NotFound")
-    public Uni<RestResponse<JsonNode>> createChat(@PathParam("projectId") UUID projectId,
+    public Uni<RestResponse<ChatView>> createChat(@PathParam("projectId") UUID projectId,
             @Parameter(description = "Repeating the creation with the same key answers 200 with the same chat")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid CreateChatRequest body) {
         // No body at all leaves every field to session-service's defaults.
         CreateChatRequest request = body == null ? new CreateChatRequest(null, null) : body;
-        return sessions.createChat(bearer(), IdempotencyKeys.checked(idempotencyKey), projectId, request)
+        return projects.createChat(projectId, IdempotencyKeys.checked(idempotencyKey), request)
                 .map(answer -> answer.getStatus() == 201
-                        ? created("/api/chats/" + answer.getEntity().path("id").asText(), answer.getEntity())
+                        ? created("/api/chats/" + answer.getEntity().id(), answer.getEntity())
                         : RestResponse.ok(answer.getEntity()));
     }
 
@@ -105,7 +104,7 @@ public class ProjectsResource {
     @APIResponse(responseCode = "200", description = "One page of chats")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> listChats(@PathParam("projectId") UUID projectId,
+    public Uni<List<ChatView>> listChats(@PathParam("projectId") UUID projectId,
             @Parameter(description = "active, archived or completed") @QueryParam("status") @SafeText(max = 20)
             String status,
             @Parameter(description = "true or false") @QueryParam("pinned") @SafeText(max = 10) String pinned,
@@ -113,14 +112,10 @@ public class ProjectsResource {
             @QueryParam("after") @SafeText(max = 200) String after,
             @Parameter(description = "At most this many chats (1-200, default 50)")
             @QueryParam("limit") @SafeText(max = 10) String limit) {
-        return sessions.listChats(bearer(), projectId, status, pinned, after, limit);
+        return DownstreamReads.retried(projects.listChats(projectId, status, pinned, after, limit));
     }
 
-    private String bearer() {
-        return "Bearer " + token.getRawToken();
-    }
-
-    private static RestResponse<JsonNode> created(String location, JsonNode body) {
-        return RestResponse.ResponseBuilder.<JsonNode>created(URI.create(location)).entity(body).build();
+    private static <T> RestResponse<T> created(String location, T body) {
+        return RestResponse.ResponseBuilder.<T>created(URI.create(location)).entity(body).build();
     }
 }

@@ -21,13 +21,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.gateway.client.SessionViewsClient;
-import io.switchboard.gateway.client.ViewRequests;
-import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.gateway.client.DownstreamReads;
+import io.switchboard.gateway.client.SessionUiStateClient;
+import io.switchboard.session.api.ActiveTabRequest;
+import io.switchboard.session.api.LastViewRequest;
+import io.switchboard.session.api.MoveRequest;
+import io.switchboard.session.api.OpenTabRequest;
+import io.switchboard.session.api.RestoreTabRequest;
+import io.switchboard.session.api.UiStateBody;
 
 /**
  * The caller's tabs (each a chat), active tab, recently closed tabs and last view, shared by all their devices.
@@ -42,12 +45,10 @@ public class UiStateResource {
 
     private static final String IF_MATCH_DESCRIPTION = "Optional: the state's version as last read; 409 if it moved on";
 
-    private final SessionViewsClient states;
-    private final CurrentCaller caller;
+    private final SessionUiStateClient states;
 
-    public UiStateResource(@RestClient SessionViewsClient states, CurrentCaller caller) {
+    public UiStateResource(@RestClient SessionUiStateClient states) {
         this.states = states;
-        this.caller = caller;
     }
 
     @GET
@@ -55,8 +56,8 @@ public class UiStateResource {
             description = "{version, openTabs: [chatId...], activeChatId, closedTabs: [{chatId, closedAt}] (newest "
                     + "first, the last 20), lastViewId}; version 0 before the first change.")
     @APIResponse(responseCode = "200", description = "The state")
-    public Uni<JsonNode> get() {
-        return states.uiState(caller.bearer());
+    public Uni<UiStateBody> get() {
+        return DownstreamReads.retried(states.uiState());
     }
 
     @POST
@@ -67,10 +68,10 @@ public class UiStateResource {
     @APIResponse(responseCode = "200", description = "The state at its next version")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    public Uni<JsonNode> openTab(
+    public Uni<UiStateBody> openTab(
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IfMatchHeader.HEADER) String ifMatch,
-            @Valid @NotNull ViewRequests.OpenTab body) {
-        return states.openTab(caller.bearer(), IfMatchHeader.checked(ifMatch), body);
+            @Valid @NotNull OpenTabRequest body) {
+        return states.openTab(IfMatchHeader.checked(ifMatch), body);
     }
 
     @DELETE
@@ -80,9 +81,9 @@ public class UiStateResource {
     @APIResponse(responseCode = "200", description = "The state at its next version")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    public Uni<JsonNode> closeTab(@PathParam("chatId") UUID chatId,
+    public Uni<UiStateBody> closeTab(@PathParam("chatId") UUID chatId,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IfMatchHeader.HEADER) String ifMatch) {
-        return states.closeTab(caller.bearer(), IfMatchHeader.checked(ifMatch), chatId);
+        return states.closeTab(chatId, IfMatchHeader.checked(ifMatch));
     }
 
     @POST
@@ -91,10 +92,10 @@ public class UiStateResource {
     @APIResponse(responseCode = "200", description = "The state at its next version")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    public Uni<JsonNode> moveTab(@PathParam("chatId") UUID chatId,
+    public Uni<UiStateBody> moveTab(@PathParam("chatId") UUID chatId,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IfMatchHeader.HEADER) String ifMatch,
-            @Valid @NotNull ViewRequests.Move body) {
-        return states.moveTab(caller.bearer(), IfMatchHeader.checked(ifMatch), chatId, body);
+            @Valid @NotNull MoveRequest body) {
+        return states.moveTab(chatId, IfMatchHeader.checked(ifMatch), body);
     }
 
     @PUT
@@ -103,10 +104,10 @@ public class UiStateResource {
     @APIResponse(responseCode = "200", description = "The state at its next version")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    public Uni<JsonNode> activateTab(
+    public Uni<UiStateBody> activateTab(
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IfMatchHeader.HEADER) String ifMatch,
-            @Valid @NotNull ViewRequests.ActiveTab body) {
-        return states.activateTab(caller.bearer(), IfMatchHeader.checked(ifMatch), body);
+            @Valid @NotNull ActiveTabRequest body) {
+        return states.activateTab(IfMatchHeader.checked(ifMatch), body);
     }
 
     @POST
@@ -117,11 +118,11 @@ public class UiStateResource {
     @APIResponse(responseCode = "200", description = "The state at its next version")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    public Uni<JsonNode> restoreTab(
+    public Uni<UiStateBody> restoreTab(
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IfMatchHeader.HEADER) String ifMatch,
-            @Valid ViewRequests.RestoreTab body) {
-        ViewRequests.RestoreTab request = body == null ? new ViewRequests.RestoreTab(null) : body;
-        return states.restoreTab(caller.bearer(), IfMatchHeader.checked(ifMatch), request);
+            @Valid RestoreTabRequest body) {
+        RestoreTabRequest request = body == null ? new RestoreTabRequest(null) : body;
+        return states.restoreTab(IfMatchHeader.checked(ifMatch), request);
     }
 
     @PUT
@@ -131,9 +132,9 @@ public class UiStateResource {
     @APIResponse(responseCode = "200", description = "The state at its next version")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    public Uni<JsonNode> setLastView(
+    public Uni<UiStateBody> setLastView(
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IfMatchHeader.HEADER) String ifMatch,
-            @Valid @NotNull ViewRequests.LastView body) {
-        return states.setLastView(caller.bearer(), IfMatchHeader.checked(ifMatch), body);
+            @Valid @NotNull LastViewRequest body) {
+        return states.setLastView(IfMatchHeader.checked(ifMatch), body);
     }
 }

@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.switchboard.events.command.Delivery;
+import io.switchboard.events.text.SafeText;
 import io.switchboard.gateway.service.MessageDraft;
-import io.switchboard.kit.validation.SafeText;
 
 /** One message for every pane of a view; each pane's chat answers it with the pane's model. */
 public record ViewBroadcastRequest(

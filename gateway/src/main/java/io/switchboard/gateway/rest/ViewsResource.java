@@ -1,6 +1,7 @@
 package io.switchboard.gateway.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -24,16 +25,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.gateway.client.DownstreamReads;
 import io.switchboard.gateway.client.SessionViewsClient;
-import io.switchboard.gateway.client.ViewRequests;
 import io.switchboard.gateway.service.BroadcastAccepted;
 import io.switchboard.gateway.service.MessageDraft;
 import io.switchboard.gateway.service.ViewBroadcast;
 import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.session.api.AddPaneRequest;
+import io.switchboard.session.api.CreateViewRequest;
+import io.switchboard.session.api.MoveRequest;
+import io.switchboard.session.api.ResizePanesRequest;
+import io.switchboard.session.api.SplitViewBody;
+import io.switchboard.session.api.UpdatePaneRequest;
+import io.switchboard.session.api.UpdateViewRequest;
 
 /**
  * The caller's split-pane views, stored by session-service. Every change names the version it read in If-Match
@@ -66,17 +72,17 @@ public class ViewsResource {
     @APIResponse(responseCode = "201", description = "The view, at version 1; Location names it")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    public Uni<RestResponse<JsonNode>> create(@Valid @NotNull ViewRequests.CreateView body) {
-        return views.createView(caller.bearer(), body)
-                .map(view -> RestResponse.ResponseBuilder.<JsonNode>created(
-                        URI.create("/api/views/" + view.path("id").asText())).entity(view).build());
+    public Uni<RestResponse<SplitViewBody>> create(@Valid @NotNull CreateViewRequest body) {
+        return views.createView(body)
+                .map(answer -> RestResponse.ResponseBuilder.<SplitViewBody>created(
+                        URI.create("/api/views/" + answer.getEntity().id())).entity(answer.getEntity()).build());
     }
 
     @GET
     @Operation(summary = "The caller's views", description = "Each with its panes in order.")
     @APIResponse(responseCode = "200", description = "Every view of the caller (not of other users)")
-    public Uni<JsonNode> list() {
-        return views.listViews(caller.bearer());
+    public Uni<List<SplitViewBody>> list() {
+        return DownstreamReads.retried(views.listViews());
     }
 
     @GET
@@ -84,8 +90,8 @@ public class ViewsResource {
     @Operation(summary = "One view")
     @APIResponse(responseCode = "200", description = "The view and its panes")
     @APIResponse(ref = "NotFound")
-    public Uni<JsonNode> get(@PathParam("viewId") UUID viewId) {
-        return views.getView(caller.bearer(), viewId);
+    public Uni<SplitViewBody> get(@PathParam("viewId") UUID viewId) {
+        return DownstreamReads.retried(views.getView(viewId));
     }
 
     @PATCH
@@ -96,10 +102,10 @@ public class ViewsResource {
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
     @APIResponse(responseCode = "428", description = "No If-Match header")
-    public Uni<JsonNode> update(@PathParam("viewId") UUID viewId,
+    public Uni<SplitViewBody> update(@PathParam("viewId") UUID viewId,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IfMatchHeader.HEADER) String ifMatch,
-            @Valid @NotNull ViewRequests.UpdateView body) {
-        return views.updateView(caller.bearer(), IfMatchHeader.checked(ifMatch), viewId, body);
+            @Valid @NotNull UpdateViewRequest body) {
+        return views.updateView(viewId, IfMatchHeader.checked(ifMatch), body);
     }
 
     @DELETE
@@ -111,7 +117,7 @@ public class ViewsResource {
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Uni<RestResponse<Void>> delete(@PathParam("viewId") UUID viewId,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IfMatchHeader.HEADER) String ifMatch) {
-        return views.deleteView(caller.bearer(), IfMatchHeader.checked(ifMatch), viewId)
+        return views.deleteView(viewId, IfMatchHeader.checked(ifMatch))
                 .map(answer -> RestResponse.noContent());
     }
 
@@ -124,10 +130,10 @@ public class ViewsResource {
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
     @APIResponse(responseCode = "428", description = "No If-Match header")
-    public Uni<JsonNode> addPane(@PathParam("viewId") UUID viewId,
+    public Uni<SplitViewBody> addPane(@PathParam("viewId") UUID viewId,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IfMatchHeader.HEADER) String ifMatch,
-            @Valid @NotNull ViewRequests.AddPane body) {
-        return views.addPane(caller.bearer(), IfMatchHeader.checked(ifMatch), viewId, body);
+            @Valid @NotNull AddPaneRequest body) {
+        return views.addPane(viewId, IfMatchHeader.checked(ifMatch), body);
     }
 
     @DELETE
@@ -139,9 +145,9 @@ public class ViewsResource {
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
     @APIResponse(responseCode = "428", description = "No If-Match header")
-    public Uni<JsonNode> removePane(@PathParam("viewId") UUID viewId, @PathParam("index") int index,
+    public Uni<SplitViewBody> removePane(@PathParam("viewId") UUID viewId, @PathParam("index") int index,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IfMatchHeader.HEADER) String ifMatch) {
-        return views.removePane(caller.bearer(), IfMatchHeader.checked(ifMatch), viewId, index);
+        return views.removePane(viewId, index, IfMatchHeader.checked(ifMatch));
     }
 
     @PATCH
@@ -152,10 +158,10 @@ public class ViewsResource {
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
     @APIResponse(responseCode = "428", description = "No If-Match header")
-    public Uni<JsonNode> updatePane(@PathParam("viewId") UUID viewId, @PathParam("index") int index,
+    public Uni<SplitViewBody> updatePane(@PathParam("viewId") UUID viewId, @PathParam("index") int index,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IfMatchHeader.HEADER) String ifMatch,
-            @Valid @NotNull ViewRequests.UpdatePane body) {
-        return views.updatePane(caller.bearer(), IfMatchHeader.checked(ifMatch), viewId, index, body);
+            @Valid @NotNull UpdatePaneRequest body) {
+        return views.updatePane(viewId, index, IfMatchHeader.checked(ifMatch), body);
     }
 
     @POST
@@ -165,10 +171,10 @@ public class ViewsResource {
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
     @APIResponse(responseCode = "428", description = "No If-Match header")
-    public Uni<JsonNode> movePane(@PathParam("viewId") UUID viewId, @PathParam("index") int index,
+    public Uni<SplitViewBody> movePane(@PathParam("viewId") UUID viewId, @PathParam("index") int index,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IfMatchHeader.HEADER) String ifMatch,
-            @Valid @NotNull ViewRequests.Move body) {
-        return views.movePane(caller.bearer(), IfMatchHeader.checked(ifMatch), viewId, index, body);
+            @Valid @NotNull MoveRequest body) {
+        return views.movePane(viewId, index, IfMatchHeader.checked(ifMatch), body);
     }
 
     @PUT
@@ -179,10 +185,10 @@ public class ViewsResource {
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
     @APIResponse(responseCode = "428", description = "No If-Match header")
-    public Uni<JsonNode> resize(@PathParam("viewId") UUID viewId,
+    public Uni<SplitViewBody> resize(@PathParam("viewId") UUID viewId,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IfMatchHeader.HEADER) String ifMatch,
-            @Valid @NotNull ViewRequests.ResizePanes body) {
-        return views.resizePanes(caller.bearer(), IfMatchHeader.checked(ifMatch), viewId, body);
+            @Valid @NotNull ResizePanesRequest body) {
+        return views.resizePanes(viewId, IfMatchHeader.checked(ifMatch), body);
     }
 
     @POST

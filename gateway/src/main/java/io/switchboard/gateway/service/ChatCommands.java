@@ -14,8 +14,6 @@ import jakarta.validation.Validator;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
@@ -24,11 +22,12 @@ import io.switchboard.events.command.CancelTurn;
 import io.switchboard.events.command.EditQueuedTurn;
 import io.switchboard.events.command.SendMessage;
 import io.switchboard.events.command.StopTurn;
-import io.switchboard.gateway.client.SessionServiceClient;
+import io.switchboard.gateway.client.SessionLookups;
 import io.switchboard.gateway.config.ApiConfig;
 import io.switchboard.gateway.messaging.CommandPublisher;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.session.api.ChatView;
 
 /**
  * Every command a client can give a chat, whichever door it came through: the REST API and the WebSocket
@@ -49,12 +48,12 @@ public class ChatCommands {
     private final ChatDirectory directory;
     private final ProjectRoles roles;
     private final CommandPublisher publisher;
-    private final SessionServiceClient sessions;
+    private final SessionLookups sessions;
     private final ApiConfig config;
     private final Validator validator;
 
     public ChatCommands(ChatDirectory directory, ProjectRoles roles, CommandPublisher publisher,
-            @RestClient SessionServiceClient sessions, ApiConfig config, Validator validator) {
+            @RestClient SessionLookups sessions, ApiConfig config, Validator validator) {
         this.directory = directory;
         this.roles = roles;
         this.publisher = publisher;
@@ -119,10 +118,9 @@ public class ChatCommands {
         return roles.requireEditor(caller, bearer, projectId, "send to its chats")
                 .chain(() -> sessions.listChats(bearer, projectId, ACTIVE, null, null, limit)).chain(list -> {
             List<ChatEntry> chats = new ArrayList<>();
-            for (JsonNode chat : list) {
-                if (ACTIVE.equals(chat.path("status").asText())) {
-                    chats.add(new ChatEntry(chat.path("id").asText(), caller.tenantId(), projectId,
-                            chat.path("model").asText(), false));
+            for (ChatView chat : list) {
+                if (ACTIVE.equals(chat.status())) {
+                    chats.add(new ChatEntry(chat.id().toString(), caller.tenantId(), projectId, chat.model(), false));
                 }
             }
             if (chats.isEmpty()) {

@@ -13,7 +13,7 @@ import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.events.lifecycle.ChatDeleted;
 import io.switchboard.events.lifecycle.ChatForked;
 import io.switchboard.events.lifecycle.ChatUpdated;
-import io.switchboard.gateway.client.SessionServiceClient;
+import io.switchboard.gateway.client.SessionLookups;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 
@@ -35,10 +35,10 @@ public class ChatDirectory {
     private final BoundedCache<String, ChatEntry> chats = new BoundedCache<>(MAX_CHATS);
     /** The user who created each chat, for the needs-attention inbox. */
     private final BoundedCache<String, String> owners = new BoundedCache<>(MAX_CHATS);
-    private final SessionServiceClient sessions;
+    private final SessionLookups sessions;
     private final ProjectRoles roles;
 
-    public ChatDirectory(@RestClient SessionServiceClient sessions, ProjectRoles roles) {
+    public ChatDirectory(@RestClient SessionLookups sessions, ProjectRoles roles) {
         this.sessions = sessions;
         this.roles = roles;
     }
@@ -92,11 +92,11 @@ public class ChatDirectory {
                     : Uni.createFrom().failure(ProblemException.notFound("Chat", chatId));
         } else {
             found = sessions.getChat(bearer, chatId).map(chat -> {
-                ChatEntry learned = new ChatEntry(chatId.toString(), caller.tenantId(),
-                        UUID.fromString(chat.path("projectId").asText()), chat.path("model").asText(), false);
+                ChatEntry learned = new ChatEntry(chatId.toString(), caller.tenantId(), chat.projectId(), chat.model(),
+                        false);
                 chats.putIfAbsent(learned.chatId(), learned);
-                if (chat.hasNonNull("ownerId")) {
-                    owners.putIfAbsent(learned.chatId(), chat.get("ownerId").asText());
+                if (chat.ownerId() != null) {
+                    owners.putIfAbsent(learned.chatId(), chat.ownerId());
                 }
                 return learned;
             });

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.switchboard.events.command.Delivery;
-import io.switchboard.kit.validation.SafeText;
+import io.switchboard.events.text.SafeText;
 
 /**
  * A user message on its way to one chat, or to many in a broadcast. The REST API and the WebSocket both

@@ -12,7 +12,7 @@ import io.switchboard.events.Envelope;
 import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.events.lifecycle.ChatForked;
 import io.switchboard.events.lifecycle.ProjectMemberChanged;
-import io.switchboard.gateway.client.SessionServiceClient;
+import io.switchboard.gateway.client.SessionLookups;
 import io.switchboard.gateway.config.GatewayConfig;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
@@ -32,10 +32,10 @@ public class ProjectRoles {
     static final String EDITOR = "editor";
 
     private final BoundedCache<Key, Known> roles = new BoundedCache<>(ChatDirectory.MAX_CHATS);
-    private final SessionServiceClient sessions;
+    private final SessionLookups sessions;
     private final long ttlNanos;
 
-    public ProjectRoles(@RestClient SessionServiceClient sessions, GatewayConfig config) {
+    public ProjectRoles(@RestClient SessionLookups sessions, GatewayConfig config) {
         this.sessions = sessions;
         this.ttlNanos = config.membershipCacheTtl().toNanos();
     }
@@ -61,7 +61,7 @@ public class ProjectRoles {
         }
         Instant asked = Instant.now();
         return sessions.getProject(bearer, projectId)
-                .map(project -> project.path("role").asText(VIEWER))
+                .map(project -> project.role() == null ? VIEWER : project.role())
                 .invoke(role -> remember(key, new Known(role, asked, System.nanoTime(), false)));
     }
 

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.switchboard.kit.validation.SafeText;
+import io.switchboard.events.text.SafeText;
 
 /** The new text of a queued turn; held to the same rules as the text of a message. */
 @Schema(name = "EditTurnRequest", description = "The new text of a queued turn")

@@ -10,13 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.gateway.client.SessionViewsClient;
+import io.switchboard.gateway.client.SessionLookups;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.session.api.PaneBody;
 
 /**
  * A view in broadcast mode asks one question of every pane: one SendMessage per pane's chat, with the pane's own
@@ -28,11 +27,11 @@ public class ViewBroadcast {
 
     private static final String BROADCAST = "broadcast";
 
-    private final SessionViewsClient views;
+    private final SessionLookups views;
     private final ChatDirectory directory;
     private final ChatCommands commands;
 
-    public ViewBroadcast(@RestClient SessionViewsClient views, ChatDirectory directory, ChatCommands commands) {
+    public ViewBroadcast(@RestClient SessionLookups views, ChatDirectory directory, ChatCommands commands) {
         this.views = views;
         this.directory = directory;
         this.commands = commands;
@@ -40,11 +39,11 @@ public class ViewBroadcast {
 
     public Uni<BroadcastAccepted> send(Caller caller, String bearer, UUID viewId, MessageDraft draft) {
         return views.getView(bearer, viewId).chain(view -> {
-            if (!BROADCAST.equals(view.path("syncMode").asText())) {
+            if (!BROADCAST.equals(view.syncMode())) {
                 return Uni.createFrom().failure(ProblemException.conflict("View " + viewId
                         + " is in independent mode; set its syncMode to broadcast to send to every pane"));
             }
-            List<PaneTarget> panes = targets(view.path("panes"));
+            List<PaneTarget> panes = targets(view.panes());
             if (panes.isEmpty()) {
                 return Uni.createFrom().failure(ProblemException.conflict("View " + viewId + " has no pane"));
             }
@@ -69,13 +68,12 @@ public class ViewBroadcast {
                                 + message.clientMessageId() + ", which the chats that have it already will ignore"));
     }
 
-    private static List<PaneTarget> targets(JsonNode panes) {
+    private static List<PaneTarget> targets(List<PaneBody> panes) {
         List<PaneTarget> targets = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
-        for (JsonNode pane : panes) {
-            UUID chatId = UUID.fromString(pane.path("chatId").asText());
-            if (seen.add(chatId)) {
-                targets.add(new PaneTarget(chatId, pane.path("model").asText(null)));
+        for (PaneBody pane : panes) {
+            if (seen.add(pane.chatId())) {
+                targets.add(new PaneTarget(pane.chatId(), pane.model()));
             }
         }
         return targets;

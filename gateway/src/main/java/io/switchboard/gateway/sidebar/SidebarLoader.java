@@ -1,6 +1,5 @@
 package io.switchboard.gateway.sidebar;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,11 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.smallrye.mutiny.Uni;
-import io.switchboard.gateway.client.SessionServiceClient;
+import io.switchboard.gateway.client.SessionLookups;
 import io.switchboard.gateway.config.WsConfig;
+import io.switchboard.session.api.ChatView;
 
 /**
  * Reads sidebar summaries from session-service as the connection's user: a project's chats a list page at a time,
@@ -25,10 +23,10 @@ public class SidebarLoader {
     /** The most chats one list page of session-service holds. */
     static final int PAGE = 200;
 
-    private final SessionServiceClient sessions;
+    private final SessionLookups sessions;
     private final int maxChats;
 
-    public SidebarLoader(@RestClient SessionServiceClient sessions, WsConfig config) {
+    public SidebarLoader(@RestClient SessionLookups sessions, WsConfig config) {
         this.sessions = sessions;
         this.maxChats = config.sidebarSnapshotChats();
     }
@@ -45,7 +43,7 @@ public class SidebarLoader {
     private Uni<Snapshot> page(String bearer, UUID projectId, String after, List<SidebarChat> chats) {
         int wanted = Math.min(PAGE, maxChats - chats.size() + 1);
         return sessions.listChats(bearer, projectId, null, null, after, Integer.toString(wanted)).chain(page -> {
-            for (JsonNode chat : page) {
+            for (ChatView chat : page) {
                 chats.add(toChat(chat));
             }
             if (chats.size() > maxChats) {
@@ -54,18 +52,14 @@ public class SidebarLoader {
             if (page.size() < wanted) {
                 return Uni.createFrom().item(new Snapshot(chats, false));
             }
-            return page(bearer, projectId, page.get(page.size() - 1).path("cursor").asText(), chats);
+            return page(bearer, projectId, page.get(page.size() - 1).cursor(), chats);
         });
     }
 
-    static SidebarChat toChat(JsonNode chat) {
-        long messageCount = chat.path("messageCount").asLong();
-        return new SidebarChat(UUID.fromString(chat.path("id").asText()),
-                UUID.fromString(chat.path("projectId").asText()), chat.path("title").asText(),
-                chat.path("model").asText(), chat.path("status").asText(), chat.path("pinned").asBoolean(),
-                chat.path("isDefault").asBoolean(), chat.path("busy").asBoolean(), messageCount,
-                messageCount - chat.path("unread").asLong(), Instant.parse(chat.path("lastActivityAt").asText()),
-                chat.path("lifecycleSeq").asLong());
+    static SidebarChat toChat(ChatView chat) {
+        return new SidebarChat(chat.id(), chat.projectId(), chat.title(), chat.model(), chat.status(), chat.pinned(),
+                chat.isDefault(), chat.busy(), chat.messageCount(), chat.messageCount() - chat.unread(),
+                chat.lastActivityAt(), chat.lifecycleSeq());
     }
 
     record Snapshot(List<SidebarChat> chats, boolean truncated) {

@@ -33,6 +33,16 @@ class OpenApiTest {
                 .body("paths.'/api/chats/{chatId}/workspace'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/WorkspaceView"))
                 .body("components.schemas.WorkspaceView.properties", hasKey("headCommit"))
+                // session-service's routes show the records of session-api, the contract both sides compile against.
+                .body("paths.'/api/chats/{chatId}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/ChatView"))
+                .body("components.schemas.ChatView.properties", hasKey("lifecycleSeq"))
+                .body("paths.'/api/chats/{chatId}/messages'.get.responses.'200'.content.'application/json'.schema.items"
+                        + ".'$ref'", equalTo("#/components/schemas/MessageView"))
+                .body("components.schemas.MessageView.properties", hasKey("toolCalls"))
+                .body("paths.'/api/projects/{projectId}/members'.get.responses.'200'.content.'application/json'"
+                        + ".schema.items.'$ref'", equalTo("#/components/schemas/MemberView"))
+                .body("components.schemas.UpdateChatRequest.properties.title.maxLength", equalTo(200))
                 .body("paths.'/api/chats/{chatId}/messages'.post.summary", equalTo("Send a message"))
                 .body("paths.'/api/chats/{chatId}/messages'.post.responses", hasKey("202"))
                 .body("paths.'/api/chats/{chatId}/messages'.post.responses.'404'.'$ref'",

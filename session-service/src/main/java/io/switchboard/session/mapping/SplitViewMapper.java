@@ -3,12 +3,12 @@ package io.switchboard.session.mapping;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.switchboard.session.api.ClientStateBody;
+import io.switchboard.session.api.PaneBody;
+import io.switchboard.session.api.SplitViewBody;
+import io.switchboard.session.api.UiStateBody;
 import io.switchboard.session.model.SplitView;
 import io.switchboard.session.model.ViewPane;
-import io.switchboard.session.rest.ClientStateBody;
-import io.switchboard.session.rest.PaneBody;
-import io.switchboard.session.rest.SplitViewBody;
-import io.switchboard.session.rest.UiStateBody;
 import io.switchboard.session.service.ClientStateSnapshot;
 import io.switchboard.session.service.UiStateSnapshot;
 import io.switchboard.session.service.ViewWithPanes;

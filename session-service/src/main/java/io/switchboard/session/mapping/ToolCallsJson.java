@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.switchboard.session.service.ToolCallSummary;
+import io.switchboard.session.api.ToolCallSummary;
 
 /** An answer's tool calls as the message row keeps them: a JSON array of {@link ToolCallSummary}. */
 public final class ToolCallsJson {

@@ -2,17 +2,17 @@ package io.switchboard.session.mapping;
 
 import java.util.Locale;
 
+import io.switchboard.session.api.AuditEntryView;
+import io.switchboard.session.api.ChatSearchHit;
+import io.switchboard.session.api.ChatView;
+import io.switchboard.session.api.MemberView;
+import io.switchboard.session.api.MessageView;
+import io.switchboard.session.api.ProjectView;
 import io.switchboard.session.model.AuditEntry;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.Message;
 import io.switchboard.session.model.Project;
 import io.switchboard.session.model.ProjectMember;
-import io.switchboard.session.rest.AuditEntryView;
-import io.switchboard.session.rest.ChatSearchHit;
-import io.switchboard.session.rest.ChatView;
-import io.switchboard.session.rest.MemberView;
-import io.switchboard.session.rest.MessageView;
-import io.switchboard.session.rest.ProjectView;
 import io.switchboard.session.service.ChatListCursor;
 import io.switchboard.session.service.ChatSearchResult;
 import io.switchboard.session.service.ChatSummary;

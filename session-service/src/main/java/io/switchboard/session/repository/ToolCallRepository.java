@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.session.service.ToolCallSummary;
+import io.switchboard.session.api.ToolCallSummary;
 
 /** The tool calls of turns whose answer is not stored yet, as chat.events reports them. */
 @ApplicationScoped

@@ -2,25 +2,19 @@ package io.switchboard.session.rest;
 
 import java.util.List;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.security.AuthConfig;
 import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.session.api.AuditApi;
+import io.switchboard.session.api.AuditEntryView;
 import io.switchboard.session.mapping.ViewMapper;
 import io.switchboard.session.service.AuditTrail;
 
 /** The tenant's audit log, newest first, for its admins. */
-@Path("/audit")
 @Authenticated
-@Produces(MediaType.APPLICATION_JSON)
-public class AuditResource {
+public class AuditResource implements AuditApi {
 
     private static final int DEFAULT_PAGE = 50;
 
@@ -37,10 +31,10 @@ public class AuditResource {
     }
 
     /** {@code before} is the {@code id} of the last entry of the previous page; a shorter page is the last. */
-    @GET
-    public Uni<List<AuditEntryView>> page(@QueryParam("before") String before,
-            @QueryParam("projectId") String projectId, @QueryParam("chatId") String chatId,
-            @QueryParam("limit") String limit) {
+    @Override
+    public Uni<List<AuditEntryView>> audit(String before,
+            String projectId, String chatId,
+            String limit) {
         return audit.page(caller.get(), identity.hasRole(auth.adminRole()),
                         QueryParams.longInteger(before, "before"), QueryParams.uuid(projectId, "projectId"),
                         QueryParams.uuid(chatId, "chatId"), QueryParams.integer(limit, "limit", DEFAULT_PAGE))

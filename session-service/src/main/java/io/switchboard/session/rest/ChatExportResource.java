@@ -2,10 +2,6 @@ package io.switchboard.session.rest;
 
 import java.util.UUID;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
@@ -14,15 +10,15 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.session.api.ChatExportApi;
 import io.switchboard.session.service.ChatExportService;
 
 /**
  * A chat as a chat file, to download. A class of its own under the chat's path: a second class sharing
  * {@code /chats} with {@link ChatResource} would leave the router to choose between them.
  */
-@Path("/chats/{chatId}/export")
 @Authenticated
-public class ChatExportResource {
+public class ChatExportResource implements ChatExportApi {
 
     private final ChatExportService exports;
     private final CurrentCaller caller;
@@ -32,9 +28,8 @@ public class ChatExportResource {
         this.caller = caller;
     }
 
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<byte[]>> export(@PathParam("chatId") UUID chatId) {
+    @Override
+    public Uni<RestResponse<byte[]>> exportChat(UUID chatId) {
         return exports.export(caller.get(), chatId)
                 .map(json -> RestResponse.ResponseBuilder.ok(json, MediaType.APPLICATION_JSON_TYPE)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"chat-" + chatId + ".json\"")

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.switchboard.kit.validation.SafeText;
+import io.switchboard.events.text.SafeText;
 
 /**
  * The chat's own fields in a chat file, by the rules a new or updated chat follows. {@code status} and the times

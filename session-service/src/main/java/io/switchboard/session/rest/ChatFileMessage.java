@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.switchboard.kit.validation.SafeText;
+import io.switchboard.events.text.SafeText;
 
 /**
  * One finished message in a chat file, in conversation order. {@code turn} numbers the conversation's turns

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.switchboard.kit.validation.SafeText;
+import io.switchboard.events.text.SafeText;
 
 /** One tool call of an answer in a chat file: the tool, how it ended and, when it failed, why. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,35 +4,26 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.CurrentCaller;
+import io.switchboard.session.api.AddPaneRequest;
+import io.switchboard.session.api.CreateViewRequest;
+import io.switchboard.session.api.MoveRequest;
+import io.switchboard.session.api.ResizePanesRequest;
+import io.switchboard.session.api.SplitViewBody;
+import io.switchboard.session.api.UpdatePaneRequest;
+import io.switchboard.session.api.UpdateViewRequest;
+import io.switchboard.session.api.ViewsApi;
 import io.switchboard.session.mapping.SplitViewMapper;
 import io.switchboard.session.service.SplitViewService;
 
 /** The caller's split-pane views. Every change sends the version it read as If-Match; a stale one is a 409. */
-@Path("/views")
 @Authenticated
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
-public class ViewResource {
+public class ViewResource implements ViewsApi {
 
     private final SplitViewService views;
     private final CurrentCaller caller;
@@ -42,29 +33,27 @@ public class ViewResource {
         this.caller = caller;
     }
 
-    @POST
-    public Uni<RestResponse<SplitViewBody>> create(@Valid @NotNull CreateViewRequest request) {
+    @Override
+    public Uni<RestResponse<SplitViewBody>> createView(CreateViewRequest request) {
         return StorageRaces.asConflict(views.create(caller.get(), request))
                 .map(SplitViewMapper::toBody)
                 .map(view -> RestResponse.ResponseBuilder.<SplitViewBody>created(URI.create("/views/" + view.id()))
                         .entity(view).build());
     }
 
-    @GET
-    public Uni<List<SplitViewBody>> list() {
+    @Override
+    public Uni<List<SplitViewBody>> listViews() {
         return views.list(caller.get()).map(list -> list.stream().map(SplitViewMapper::toBody).toList());
     }
 
-    @GET
-    @Path("/{viewId}")
-    public Uni<SplitViewBody> get(@PathParam("viewId") UUID viewId) {
+    @Override
+    public Uni<SplitViewBody> getView(UUID viewId) {
         return views.get(caller.get(), viewId).map(SplitViewMapper::toBody);
     }
 
-    @PATCH
-    @Path("/{viewId}")
-    public Uni<SplitViewBody> update(@PathParam("viewId") UUID viewId, @HeaderParam(IfMatch.HEADER) String ifMatch,
-            @Valid @NotNull UpdateViewRequest request) {
+    @Override
+    public Uni<SplitViewBody> updateView(UUID viewId, String ifMatch,
+            UpdateViewRequest request) {
         long expected = IfMatch.required(ifMatch);
         if (request.isEmpty()) {
             throw ProblemException.badRequest(
@@ -74,37 +63,33 @@ public class ViewResource {
                 .map(SplitViewMapper::toBody);
     }
 
-    @DELETE
-    @Path("/{viewId}")
-    public Uni<RestResponse<Void>> delete(@PathParam("viewId") UUID viewId,
-            @HeaderParam(IfMatch.HEADER) String ifMatch) {
+    @Override
+    public Uni<RestResponse<Void>> deleteView(UUID viewId,
+            String ifMatch) {
         long expected = IfMatch.required(ifMatch);
         return StorageRaces.asConflict(views.delete(caller.get(), viewId, expected))
                 .map(done -> RestResponse.noContent());
     }
 
-    @POST
-    @Path("/{viewId}/panes")
-    public Uni<SplitViewBody> addPane(@PathParam("viewId") UUID viewId, @HeaderParam(IfMatch.HEADER) String ifMatch,
-            @Valid @NotNull AddPaneRequest request) {
+    @Override
+    public Uni<SplitViewBody> addPane(UUID viewId, String ifMatch,
+            AddPaneRequest request) {
         long expected = IfMatch.required(ifMatch);
         return StorageRaces.asConflict(views.addPane(caller.get(), viewId, expected, request))
                 .map(SplitViewMapper::toBody);
     }
 
-    @DELETE
-    @Path("/{viewId}/panes/{index}")
-    public Uni<SplitViewBody> removePane(@PathParam("viewId") UUID viewId, @PathParam("index") int index,
-            @HeaderParam(IfMatch.HEADER) String ifMatch) {
+    @Override
+    public Uni<SplitViewBody> removePane(UUID viewId, int index,
+            String ifMatch) {
         long expected = IfMatch.required(ifMatch);
         return StorageRaces.asConflict(views.removePane(caller.get(), viewId, expected, index))
                 .map(SplitViewMapper::toBody);
     }
 
-    @PATCH
-    @Path("/{viewId}/panes/{index}")
-    public Uni<SplitViewBody> updatePane(@PathParam("viewId") UUID viewId, @PathParam("index") int index,
-            @HeaderParam(IfMatch.HEADER) String ifMatch, @Valid @NotNull UpdatePaneRequest request) {
+    @Override
+    public Uni<SplitViewBody> updatePane(UUID viewId, int index,
+            String ifMatch, UpdatePaneRequest request) {
         long expected = IfMatch.required(ifMatch);
         if (request.isEmpty()) {
             throw ProblemException.badRequest("Name a chatId or a model");
@@ -113,19 +98,17 @@ public class ViewResource {
                 .map(SplitViewMapper::toBody);
     }
 
-    @POST
-    @Path("/{viewId}/panes/{index}/move")
-    public Uni<SplitViewBody> movePane(@PathParam("viewId") UUID viewId, @PathParam("index") int index,
-            @HeaderParam(IfMatch.HEADER) String ifMatch, @Valid @NotNull MoveRequest request) {
+    @Override
+    public Uni<SplitViewBody> movePane(UUID viewId, int index,
+            String ifMatch, MoveRequest request) {
         long expected = IfMatch.required(ifMatch);
         return StorageRaces.asConflict(views.movePane(caller.get(), viewId, expected, index, request.to()))
                 .map(SplitViewMapper::toBody);
     }
 
-    @PUT
-    @Path("/{viewId}/sizes")
-    public Uni<SplitViewBody> resize(@PathParam("viewId") UUID viewId, @HeaderParam(IfMatch.HEADER) String ifMatch,
-            @Valid @NotNull ResizePanesRequest request) {
+    @Override
+    public Uni<SplitViewBody> resizePanes(UUID viewId, String ifMatch,
+            ResizePanesRequest request) {
         long expected = IfMatch.required(ifMatch);
         return StorageRaces.asConflict(views.resize(caller.get(), viewId, expected, request.sizes()))
                 .map(SplitViewMapper::toBody);

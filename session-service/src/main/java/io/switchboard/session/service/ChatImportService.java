@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.session.api.ToolCallSummary;
 import io.switchboard.session.mapping.ToolCallsJson;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.Message;

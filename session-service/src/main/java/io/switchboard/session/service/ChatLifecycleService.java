@@ -18,12 +18,12 @@ import io.switchboard.events.lifecycle.ChatRestored;
 import io.switchboard.events.lifecycle.ChatUpdated;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.session.api.UpdateChatRequest;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.ChatStatus;
 import io.switchboard.session.repository.ChatReadRepository;
 import io.switchboard.session.repository.ChatRepository;
 import io.switchboard.session.repository.MessageRepository;
-import io.switchboard.session.rest.UpdateChatRequest;
 
 /**
  * Changes to an existing chat. Each locks the chat's row, changes it and appends the event that announces the

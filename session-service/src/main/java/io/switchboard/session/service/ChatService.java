@@ -12,11 +12,11 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.session.api.CreateChatRequest;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.repository.ChatReadRepository;
 import io.switchboard.session.repository.ChatRepository;
-import io.switchboard.session.rest.CreateChatRequest;
 
 @ApplicationScoped
 public class ChatService {

@@ -17,17 +17,17 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.session.api.AddPaneRequest;
+import io.switchboard.session.api.CreateViewRequest;
+import io.switchboard.session.api.NewPaneRequest;
+import io.switchboard.session.api.UpdatePaneRequest;
+import io.switchboard.session.api.UpdateViewRequest;
 import io.switchboard.session.config.ViewsConfig;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.SplitView;
 import io.switchboard.session.model.ViewPane;
 import io.switchboard.session.repository.SplitViewRepository;
 import io.switchboard.session.repository.ViewPaneRepository;
-import io.switchboard.session.rest.AddPaneRequest;
-import io.switchboard.session.rest.CreateViewRequest;
-import io.switchboard.session.rest.NewPaneRequest;
-import io.switchboard.session.rest.UpdatePaneRequest;
-import io.switchboard.session.rest.UpdateViewRequest;
 
 /**
  * A user's split-pane views. Every change locks the view, checks the version the client read, applies the

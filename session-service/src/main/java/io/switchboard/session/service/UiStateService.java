@@ -15,13 +15,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.session.api.OpenTabRequest;
 import io.switchboard.session.config.ViewsConfig;
 import io.switchboard.session.model.UiState;
 import io.switchboard.session.model.UiTab;
 import io.switchboard.session.repository.SplitViewRepository;
 import io.switchboard.session.repository.UiStateRepository;
 import io.switchboard.session.repository.UiTabRepository;
-import io.switchboard.session.rest.OpenTabRequest;
 
 /**
  * A user's tabs, active tab and last view, shared by all their devices. Each change locks the user's state row,

@@ -1,8 +1,0 @@
-package io.switchboard.session.rest;
-
-import java.time.Instant;
-import java.util.UUID;
-
-/** A project as the caller sees it; {@code role} is the caller's own: owner, editor or viewer. */
-public record ProjectView(UUID id, String name, String ownerId, String role, Instant createdAt) {
-}
