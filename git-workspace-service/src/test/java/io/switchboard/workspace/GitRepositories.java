@@ -54,6 +54,10 @@ final class GitRepositories {
 
     /** Commits one file onto a branch, as an agent's edit would, and returns the new commit id. */
     static String commitFile(Path repository, String branch, String fileName, String content) {
+        return commitFile(repository, branch, fileName, content, "Add " + fileName + "\n");
+    }
+
+    static String commitFile(Path repository, String branch, String fileName, String content, String message) {
         try (Repository repo = open(repository); ObjectInserter inserter = repo.newObjectInserter()) {
             ObjectId parent = repo.exactRef(Constants.R_HEADS + branch).getObjectId();
             TreeFormatter tree = new TreeFormatter();
@@ -65,7 +69,7 @@ final class GitRepositories {
             commit.setParentId(parent);
             commit.setAuthor(agent);
             commit.setCommitter(agent);
-            commit.setMessage("Add " + fileName + "\n");
+            commit.setMessage(message);
             ObjectId commitId = inserter.insert(commit);
             inserter.flush();
             RefUpdate update = repo.updateRef(Constants.R_HEADS + branch);

@@ -21,6 +21,11 @@ final class LifecycleEvents {
         return Envelope.of(chatId, tenantId, 1, null, new ChatCreated(projectId, "user-1", "A chat", "offline"));
     }
 
+    static Envelope forkedAtTurn(String chatId, String tenantId, UUID projectId, String sourceChatId, UUID turnId) {
+        return Envelope.of(chatId, tenantId, 1, null,
+                new ChatForked(projectId, "user-1", sourceChatId, "A fork", "offline", null, turnId));
+    }
+
     static Envelope forked(String chatId, String tenantId, UUID projectId, String sourceChatId, String fromCommit) {
         return Envelope.of(chatId, tenantId, 1, null,
                 new ChatForked(projectId, "user-1", sourceChatId, "A fork", "offline", fromCommit));

@@ -32,6 +32,7 @@ import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.workspace.WorkspaceEvents.Published;
 import io.switchboard.workspace.git.RepositoryLayout;
+import io.switchboard.workspace.git.TurnCommits;
 
 /** The service as session-service and the gateway see it: lifecycle events in, workspace events out. */
 @QuarkusTest
@@ -186,6 +187,35 @@ class WorkspaceLifecycleTest {
             assertThat(ready.envelope().seq()).isEqualTo(1);
             assertThat(ready.payload(WorkspaceReady.class).headCommit()).isEqualTo(edit);
             assertThat(GitRepositories.branchHead(repository, "switchboard/" + fork)).contains(edit);
+        }
+    }
+
+    @Test
+    void aForkAtATurnStartsAtTheCommitThatTurnMadeAndAtTheHeadWhenItMadeNone() {
+        String tenant = tenant();
+        UUID projectId = UUID.randomUUID();
+        String source = UUID.randomUUID().toString();
+        UUID firstTurn = UUID.randomUUID();
+        try (WorkspaceEvents events = new WorkspaceEvents()) {
+            LifecycleEvents.send(LifecycleEvents.created(source, tenant, projectId));
+            String sourceBranch = events.awaitEvent(source, "WorkspaceReady").payload(WorkspaceReady.class).branch();
+            Path repository = layout.projectRepository(projectId);
+            String first = GitRepositories.commitFile(repository, sourceBranch, "a.md", "first turn\n",
+                    "First turn\n\n" + TurnCommits.TURN_TRAILER + firstTurn + "\n");
+            String later = GitRepositories.commitFile(repository, sourceBranch, "b.md", "a later turn\n",
+                    "Later turn\n\n" + TurnCommits.TURN_TRAILER + UUID.randomUUID() + "\n");
+
+            String atFirst = UUID.randomUUID().toString();
+            LifecycleEvents.send(LifecycleEvents.forkedAtTurn(atFirst, tenant, projectId, source, firstTurn));
+            WorkspaceReady ready = events.awaitEvent(atFirst, "WorkspaceReady").payload(WorkspaceReady.class);
+            assertThat(ready.headCommit()).isEqualTo(first);
+            assertThat(GitRepositories.branchHead(repository, ready.branch())).contains(first);
+
+            String atQuietTurn = UUID.randomUUID().toString();
+            LifecycleEvents.send(LifecycleEvents.forkedAtTurn(atQuietTurn, tenant, projectId, source,
+                    UUID.randomUUID()));
+            assertThat(events.awaitEvent(atQuietTurn, "WorkspaceReady").payload(WorkspaceReady.class).headCommit())
+                    .isEqualTo(later);
         }
     }
 

@@ -18,6 +18,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 import io.quarkus.logging.Log;
@@ -33,6 +34,8 @@ public class ChatBranches {
 
     // Only plain (possibly abbreviated) object ids: a revision expression could name another chat's branch.
     private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-fA-F]{4,64}");
+    /** How far back a fork looks for its turn's commit: a chat's whole history, for any chat a person works in. */
+    static final int MAX_TURN_SEARCH = 10_000;
 
     private final ProjectRepositories repositories;
     private final RepositoryLocks locks;
@@ -100,6 +103,53 @@ public class ChatBranches {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * Cuts the chat's branch at the commit another chat's turn made (its {@link TurnCommits#TURN_TRAILER}), for a
+     * fork at that turn. A turn that committed nothing, or one further back than {@value #MAX_TURN_SEARCH} commits,
+     * has no commit to find: the branch then starts at the source's current head, as a fork without a turn does.
+     */
+    public BranchHead createFromChatTurn(UUID projectId, String chatId, String sourceChatId, UUID turnId) {
+        String branch = branchOf(chatId);
+        String sourceBranch = branchOf(sourceChatId);
+        return locks.withLock(projectId, () -> {
+            try (Repository repository = repositories.openOrCreate(projectId)) {
+                Ref source = repository.exactRef(Constants.R_HEADS + sourceBranch);
+                if (source == null) {
+                    throw new GitFailure("chat " + sourceChatId + " has no branch in project " + projectId);
+                }
+                Optional<ObjectId> turnCommit = commitOfTurn(repository, source.getObjectId(), turnId);
+                if (turnCommit.isEmpty()) {
+                    Log.infof("chatId=%s fork of %s at turn %s: the turn made no commit, starting at the source's head",
+                            chatId, sourceChatId, turnId);
+                }
+                return create(repository, chatId, branch, turnCommit.orElse(source.getObjectId()),
+                        turnCommit.map(ObjectId::name).orElse(sourceBranch));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The newest commit on the branch's first-parent line that names the turn in its trailer. */
+    private static Optional<ObjectId> commitOfTurn(Repository repository, ObjectId head, UUID turnId)
+            throws IOException {
+        String trailer = TurnCommits.TURN_TRAILER + turnId;
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setFirstParent(true);
+            walk.markStart(walk.parseCommit(head));
+            int seen = 0;
+            for (RevCommit commit : walk) {
+                if (commit.getFullMessage().contains(trailer)) {
+                    return Optional.of(commit.copy());
+                }
+                if (++seen >= MAX_TURN_SEARCH) {
+                    break;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The commit a branch points at now, if the branch exists. Reads need no lock: ref reads are atomic. */

@@ -57,7 +57,7 @@ public class WorkspaceLifecycle {
                 return branchFor(event, projectId,
                         () -> branches.createFromCommit(projectId, event.chatId(), forked.fromCommit()));
             }
-            return forkFromSourceHead(event, projectId, forked.sourceChatId());
+            return forkFromSource(event, projectId, forked.sourceChatId(), forked.sourceTurnId());
         }));
     }
 
@@ -128,7 +128,8 @@ public class WorkspaceLifecycle {
         });
     }
 
-    private Uni<Void> forkFromSourceHead(Envelope event, UUID projectId, String sourceChatId) {
+    /** At the commit the source's turn made when the fork names one, else at the source's head. */
+    private Uni<Void> forkFromSource(Envelope event, UUID projectId, String sourceChatId, UUID sourceTurnId) {
         if (!ChatIds.isValid(sourceChatId)) {
             return fail(event, projectId, "the fork names no valid source chat");
         }
@@ -138,7 +139,9 @@ public class WorkspaceLifecycle {
                 return fail(event, projectId,
                         "source chat " + sourceChatId + " has no workspace in project " + projectId + " to fork from");
             }
-            return branchFor(event, projectId, () -> branches.createFromChat(projectId, event.chatId(), sourceChatId));
+            return branchFor(event, projectId, () -> sourceTurnId == null
+                    ? branches.createFromChat(projectId, event.chatId(), sourceChatId)
+                    : branches.createFromChatTurn(projectId, event.chatId(), sourceChatId, sourceTurnId));
         });
     }
 
