@@ -27,7 +27,8 @@ import io.switchboard.testing.kafka.RecordCollector;
 /**
  * The chat lifecycle through the gateway against the real services: session-service changes the chat and
  * announces it, chat-service cancels an archived chat's turns, git-workspace-service removes a deleted chat's
- * branch and branches a fork, and another tenant can do none of it.
+ * branch and branches a fork whose model continues the source's conversation, and another tenant can do none of
+ * it.
  */
 class ChatLifecycleIT {
 
@@ -92,6 +93,13 @@ class ChatLifecycleIT {
                 .post("/api/chats/{id}/fork", chat).then().statusCode(201).extract().path("id");
         as(token).get("/api/chats/{id}/messages", fork).then().statusCode(200).body("$", hasSize(2));
         awaitWorkspaceReady(fork);
+        // The fork's model continues the source's conversation up to the forked message. ChatForked and the
+        // message travel on different topics: the test asks again until chat-service has applied the fork.
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            send(fork, "recall-" + System.nanoTime(), "/recall");
+            List<String> contents = as(token).get("/api/chats/{id}/messages", fork).then().extract().path("content");
+            return contents.stream().anyMatch(content -> content.startsWith("I recall: \"first question\""));
+        });
 
         try (RecordCollector workspace = RecordCollector.start(stack.infra().bootstrapServers(),
                 Topics.WORKSPACE_EVENTS, false)) {

@@ -16,11 +16,12 @@ import java.util.Optional;
  * /stall [SECONDS]       wait before the first word; without SECONDS until the turn is stopped
  * /words N               answer with N words after the preamble
  * /rate N                stream N words per second
+ * /recall                answer with the earlier questions the model sees, oldest first
  * </pre>
  */
 public record OfflineDirectives(String text, List<ToolDirective> tools, Optional<String> failure, int failAfterWords,
                                 Optional<Duration> stall, boolean stallForever, Optional<Integer> words,
-                                Optional<Integer> rate) {
+                                Optional<Integer> rate, boolean recall) {
 
     /** A tool call the offline model makes. */
     public record ToolDirective(String name, String argumentsJson) {
@@ -35,6 +36,7 @@ public record OfflineDirectives(String text, List<ToolDirective> tools, Optional
         boolean stallForever = false;
         Optional<Integer> words = Optional.empty();
         Optional<Integer> rate = Optional.empty();
+        boolean recall = false;
         for (String line : message.split("\n", -1)) {
             String trimmed = line.strip();
             String[] parts = trimmed.split("\\s+", 2);
@@ -59,6 +61,7 @@ public record OfflineDirectives(String text, List<ToolDirective> tools, Optional
                 }
                 case "/words" -> words = number(rest);
                 case "/rate" -> rate = number(rest).filter(n -> n > 0);
+                case "/recall" -> recall = true;
                 default -> {
                     if (!text.isEmpty()) {
                         text.append('\n');
@@ -68,7 +71,7 @@ public record OfflineDirectives(String text, List<ToolDirective> tools, Optional
             }
         }
         return new OfflineDirectives(text.toString(), List.copyOf(tools), failure, failAfter, stall, stallForever,
-                words, rate);
+                words, rate, recall);
     }
 
     private static Optional<Integer> number(String value) {

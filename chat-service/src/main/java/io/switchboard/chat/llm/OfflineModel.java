@@ -27,6 +27,9 @@ public class OfflineModel implements ChatModel {
         "anything", "else", "the", "answer", "arrives", "word", "after", "steadily", "branch", "commit"
     };
 
+    /** Questions a /recall answer quotes at most. */
+    static final int MAX_RECALLED = 20;
+
     private final ChatConfig.Offline config;
 
     public OfflineModel(ChatConfig config) {
@@ -55,7 +58,7 @@ public class OfflineModel implements ChatModel {
         }
         // Directives come from users: every one is bounded, so no message can make an answer endless.
         int replyWords = Math.min(Math.max(0, directives.words().orElse(config.replyWords())), config.maxReplyWords());
-        List<String> words = answer(directives.text(), replyWords);
+        List<String> words = directives.recall() ? recall(request.messages()) : answer(directives.text(), replyWords);
         if (toolResults > 0) {
             words.addAll(2, List.of("(after", toolResults, "tool", toolResults == 1 ? "call)" : "calls)")
                     .stream().map(String::valueOf).toList());
@@ -106,6 +109,26 @@ public class OfflineModel implements ChatModel {
         }
         int last = words.size() - 1;
         words.set(last, words.get(last) + ".");
+        return words;
+    }
+
+    /**
+     * "I recall" and the earlier questions of the conversation, each quoted by its first words (directives left
+     * out), oldest first: what the context holds, made visible (at most {@value #MAX_RECALLED} of them).
+     */
+    static List<String> recall(List<ChatMessage> messages) {
+        List<String> words = new ArrayList<>(List.of("I", "recall:"));
+        List<ChatMessage.User> questions = messages.stream().filter(ChatMessage.User.class::isInstance)
+                .map(ChatMessage.User.class::cast).toList();
+        List<ChatMessage.User> earlier = questions.subList(0, Math.max(0, questions.size() - 1));
+        for (ChatMessage.User question : earlier.subList(Math.max(0, earlier.size() - MAX_RECALLED), earlier.size())) {
+            String text = OfflineDirectives.parse(question.text()).text().strip();
+            String[] quoted = text.isEmpty() ? new String[0] : text.split("\\s+");
+            words.add("\"" + String.join(" ", List.of(quoted).subList(0, Math.min(3, quoted.length))) + "\"");
+        }
+        if (earlier.isEmpty()) {
+            words.add("nothing.");
+        }
         return words;
     }
 

@@ -1,6 +1,7 @@
 package io.switchboard.chat.messaging;
 
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,11 +13,15 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.chat.model.ChatState;
+import io.switchboard.chat.repository.ChatOriginRepository;
 import io.switchboard.chat.repository.ChatStreamRepository;
 import io.switchboard.chat.service.ChatLanes;
+import io.switchboard.events.ChatIds;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.lifecycle.ChatArchived;
+import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.events.lifecycle.ChatDeleted;
+import io.switchboard.events.lifecycle.ChatForked;
 import io.switchboard.events.lifecycle.ChatRestored;
 import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 
@@ -31,8 +36,11 @@ public class ChatLifecycleConsumer {
     private final ConsumerFailurePolicy policy;
     private final ChatStreamRepository streams;
     private final ChatLanes lanes;
+    private final ChatOriginRepository origins;
 
-    public ChatLifecycleConsumer(ConsumerFailurePolicy policy, ChatStreamRepository streams, ChatLanes lanes) {
+    public ChatLifecycleConsumer(ConsumerFailurePolicy policy, ChatStreamRepository streams, ChatLanes lanes,
+            ChatOriginRepository origins) {
+        this.origins = origins;
         this.policy = policy;
         this.streams = streams;
         this.lanes = lanes;
@@ -50,6 +58,12 @@ public class ChatLifecycleConsumer {
 
     private Uni<Void> apply(ConsumerRecord<String, Envelope> record) {
         Envelope event = record.value();
+        if (event.payload() instanceof ChatForked forked) {
+            return recordOrigin(event, forked.sourceChatId(), forked.sourceTurnId());
+        }
+        if (event.payload() instanceof ChatCreated created) {
+            return recordOrigin(event, created.sourceChatId(), created.sourceTurnId());
+        }
         ChatState state = STATES.get(event.payload().getClass());
         if (state == null) {
             return Uni.createFrom().voidItem();
@@ -64,6 +78,24 @@ public class ChatLifecycleConsumer {
                             .map(lane -> lane.chain(loaded -> loaded.changeState(state)))
                             .orElse(Uni.createFrom().voidItem());
                 });
+    }
+
+    /**
+     * A copy (fork, duplicate) continues its source's conversation: its model is to see the source's turns up to
+     * the one copied. The source is only a name here; the context reads the source's turns only when they are the
+     * copy's own tenant's (TurnRepository#answeredUpTo).
+     */
+    private Uni<Void> recordOrigin(Envelope event, String sourceChatId, UUID sourceTurnId) {
+        if (sourceChatId == null || sourceTurnId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!ChatIds.isValid(sourceChatId)) {
+            Log.warnf("chatId=%s names a source chat that is no chat id; its model starts without that history",
+                    event.chatId());
+            return Uni.createFrom().voidItem();
+        }
+        Log.infof("chatId=%s continues chatId=%s up to turn %s", event.chatId(), sourceChatId, sourceTurnId);
+        return origins.record(event.chatId(), event.tenantId(), sourceChatId, sourceTurnId);
     }
 
     private static final Map<Class<?>, ChatState> STATES = Map.of(

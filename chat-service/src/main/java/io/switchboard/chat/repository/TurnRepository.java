@@ -121,6 +121,35 @@ public class TurnRepository {
                 });
     }
 
+    /**
+     * The chat's answered turns up to and including {@code turnId} (those that ended by the time it did, or by the
+     * time it was asked when it never ended), newest first; empty when the turn is not one of the chat's, or the
+     * chat not the tenant's: a copy never reads another tenant's conversation, whatever its announcement says.
+     */
+    public Uni<Optional<List<AnsweredTurn>>> answeredUpTo(String tenantId, String chatId, UUID turnId, int limit) {
+        return pool.preparedQuery("SELECT COALESCE(ended_at, created_at) AS until FROM turn "
+                        + "WHERE chat_id = $1 AND id = $2 AND tenant_id = $3")
+                .execute(Tuple.of(chatId, turnId, tenantId))
+                .chain(marks -> {
+                    if (!marks.iterator().hasNext()) {
+                        return Uni.createFrom().item(Optional.<List<AnsweredTurn>>empty());
+                    }
+                    return pool.preparedQuery("""
+                                    SELECT text, answer FROM turn
+                                    WHERE chat_id = $1 AND status = 'COMPLETED' AND answer IS NOT NULL
+                                      AND ended_at <= $2
+                                    ORDER BY ended_at DESC LIMIT $3""")
+                            .execute(Tuple.of(chatId, marks.iterator().next().getOffsetDateTime("until"), limit))
+                            .map(rows -> {
+                                List<AnsweredTurn> answered = new ArrayList<>();
+                                for (Row row : rows) {
+                                    answered.add(new AnsweredTurn(row.getString("text"), row.getString("answer")));
+                                }
+                                return Optional.of(answered);
+                            });
+                });
+    }
+
     /** A past exchange of the chat. */
     public record AnsweredTurn(String question, String answer) {
     }

@@ -88,29 +88,13 @@ public class ChatBranches {
         });
     }
 
-    /** Cuts the chat's branch at the current head of another chat's branch, for forks. */
-    public BranchHead createFromChat(UUID projectId, String chatId, String sourceChatId) {
-        String branch = branchOf(chatId);
-        String sourceBranch = branchOf(sourceChatId);
-        return locks.withLock(projectId, () -> {
-            try (Repository repository = repositories.openOrCreate(projectId)) {
-                Ref source = repository.exactRef(Constants.R_HEADS + sourceBranch);
-                if (source == null) {
-                    throw new GitFailure("chat " + sourceChatId + " has no branch in project " + projectId);
-                }
-                return create(repository, chatId, branch, source.getObjectId(), sourceBranch);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
     /**
-     * Cuts the chat's branch at the commit another chat's turn made (its {@link TurnCommits#TURN_TRAILER}), for a
-     * fork at that turn. A turn that committed nothing, or one further back than {@value #MAX_TURN_SEARCH} commits,
-     * has no commit to find: the branch then starts at the source's current head, as a fork without a turn does.
+     * Cuts the chat's branch from another chat's branch, for forks: at the commit the source's turn made (its
+     * {@link TurnCommits#TURN_TRAILER}) when {@code turnId} is given, else at the source's current head. A turn that
+     * committed nothing, or one further back than {@value #MAX_TURN_SEARCH} commits, has no commit to find: the
+     * branch then starts at the source's head too.
      */
-    public BranchHead createFromChatTurn(UUID projectId, String chatId, String sourceChatId, UUID turnId) {
+    public BranchHead createFromChat(UUID projectId, String chatId, String sourceChatId, UUID turnId) {
         String branch = branchOf(chatId);
         String sourceBranch = branchOf(sourceChatId);
         return locks.withLock(projectId, () -> {
@@ -119,8 +103,9 @@ public class ChatBranches {
                 if (source == null) {
                     throw new GitFailure("chat " + sourceChatId + " has no branch in project " + projectId);
                 }
-                Optional<ObjectId> turnCommit = commitOfTurn(repository, source.getObjectId(), turnId);
-                if (turnCommit.isEmpty()) {
+                Optional<ObjectId> turnCommit = turnId == null ? Optional.empty()
+                        : commitOfTurn(repository, source.getObjectId(), turnId);
+                if (turnId != null && turnCommit.isEmpty()) {
                     Log.infof("chatId=%s fork of %s at turn %s: the turn made no commit, starting at the source's head",
                             chatId, sourceChatId, turnId);
                 }

@@ -139,9 +139,8 @@ public class WorkspaceLifecycle {
                 return fail(event, projectId,
                         "source chat " + sourceChatId + " has no workspace in project " + projectId + " to fork from");
             }
-            return branchFor(event, projectId, () -> sourceTurnId == null
-                    ? branches.createFromChat(projectId, event.chatId(), sourceChatId)
-                    : branches.createFromChatTurn(projectId, event.chatId(), sourceChatId, sourceTurnId));
+            return branchFor(event, projectId,
+                    () -> branches.createFromChat(projectId, event.chatId(), sourceChatId, sourceTurnId));
         });
     }
 

@@ -78,6 +78,11 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
      * it when that is null) into the target chat under new ids. The copy is renumbered to end at seq 0: the
      * target's own chat.events stream starts at seq 1, so everything it writes is listed after the copy.
      */
+    /** The chat's last message in conversation order; null for a chat without messages. */
+    public Uni<Message> last(UUID chatId) {
+        return find("chatId = ?1 order by turnSeq desc, seq desc", chatId).firstResult();
+    }
+
     public Uni<Integer> copyHistory(String tenantId, UUID sourceChatId, UUID targetChatId, Long throughTurnSeq) {
         String sql = "INSERT INTO message (id, tenant_id, chat_id, turn_id, role, status, content, model, error, "
                 + "input_tokens, output_tokens, tool_calls, seq, turn_seq, created_at) "

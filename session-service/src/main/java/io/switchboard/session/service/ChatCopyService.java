@@ -51,10 +51,12 @@ public class ChatCopyService {
                     Chat copy = copyOf(caller, source, suffixed(source.title, " (copy)"));
                     copy.pinned = source.pinned;
                     Log.infof("chatId=%s duplicated from chatId=%s", copy.id, source.id);
-                    return newChats.create(copy)
+                    // The copy holds the history up to the last turn it names, whatever arrives meanwhile.
+                    return messages.last(source.id).chain(last -> (last == null ? newChats.create(copy)
+                                    : newChats.createCopy(copy, source.id, last.turnId))
                             .call(() -> audit.record(caller, "chat.duplicated", copy.projectId, copy.id,
                                     source.id.toString()))
-                            .chain(() -> copyHistory(caller, source, copy, null));
+                            .chain(() -> copyHistory(caller, source, copy, last == null ? null : last.turnSeq)));
                 });
     }
 

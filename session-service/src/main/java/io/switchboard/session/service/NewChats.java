@@ -62,6 +62,12 @@ public class NewChats {
         return announce(chat, new ChatCreated(chat.projectId, chat.ownerId, chat.title, chat.model));
     }
 
+    /** Stores a copy of another chat with its ChatCreated, naming the source and its last turn the copy holds. */
+    public Uni<Chat> createCopy(Chat chat, UUID sourceChatId, UUID sourceTurnId) {
+        return announce(chat, new ChatCreated(chat.projectId, chat.ownerId, chat.title, chat.model,
+                sourceChatId.toString(), sourceTurnId));
+    }
+
     /** Stores the chat with the event that announces it (ChatCreated or ChatForked), as the chat's first seq. */
     public Uni<Chat> announce(Chat chat, EventPayload announcement) {
         Envelope event = Envelope.of(chat.id.toString(), chat.tenantId, chat.nextLifecycleSeq(), null, announcement);

@@ -55,7 +55,12 @@ class ChatCopyTest {
             Envelope created = ChatLifecycleTest.event(lifecycle.awaitRecord(r -> copy.equals(r.key()),
                     ChatLifecycleTest.WAIT));
             assertThat(created.seq()).isEqualTo(1);
-            assertThat(created.payloadAs(ChatCreated.class).title()).isEqualTo("Original (copy)");
+            ChatCreated announced = created.payloadAs(ChatCreated.class);
+            assertThat(announced.title()).isEqualTo("Original (copy)");
+            // The copy names its source and the last turn it holds, for chat-service to give its model that history.
+            assertThat(announced.sourceChatId()).isEqualTo(source);
+            assertThat(announced.sourceTurnId().toString()).isEqualTo(given().auth().oauth2(alice)
+                    .get("/chats/{id}/messages", source).then().extract().jsonPath().getString("[-1].turnId"));
             ChatLifecycleTest.assertNoMoreEvents(lifecycle, copy, 1);
 
             // The copy's own stream starts at seq 1: its first turn is listed after the copied history.
