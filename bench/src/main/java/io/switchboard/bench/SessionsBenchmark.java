@@ -91,21 +91,28 @@ public final class SessionsBenchmark {
 
         List<FixedRateLoad.Operation> operations = operations(big, projects.get(2), historyChat, bigChats, cursors,
                 views);
+        ProcessCpu cpu = StackCpu.of(stack, settings.projectRoot(), failures);
+        // The stack's own background work (pollers, relays, consumers) goes on with or without requests; measured
+        // before any load, so that no backlog of the warm-up's counts as idle.
+        Map<String, Double> idleStart = cpu.seconds();
+        long idleStarted = System.nanoTime();
+        idle(settings.idle());
+        Duration idled = Duration.ofNanos(System.nanoTime() - idleStarted);
+        Map<String, Double> idleEnd = cpu.seconds();
         if (!settings.warmup().isZero()) {
             // The same load, unmeasured: what follows is the services' steady state, not their JIT compiling.
-            Map<String, FixedRateLoad.Result> warm = FixedRateLoad.run(http, operations, settings.rate(),
+            Map<String, FixedRateLoad.Result> warm = FixedRateLoad.run(http, operations, settings.warmupRate(),
                     settings.warmup());
             progress("warmed up for %d s: %,d requests", settings.warmup().toSeconds(),
                     warm.values().stream().mapToLong(FixedRateLoad.Result::sent).sum());
         }
-        ProcessCpu cpu = StackCpu.of(stack, settings.projectRoot(), failures);
         Map<String, Double> cpuStart = cpu.seconds();
         long started = System.nanoTime();
         Map<String, FixedRateLoad.Result> results = FixedRateLoad.run(http, operations, settings.rate(),
                 settings.duration());
         Duration measured = Duration.ofNanos(System.nanoTime() - started);
         Map<String, Double> cpuEnd = cpu.seconds();
-        return print(stackStart, loadAtStart, results, measured, cpuStart, cpuEnd);
+        return print(stackStart, loadAtStart, results, measured, new Cpu(idleStart, idleEnd, idled, cpuStart, cpuEnd));
     }
 
     private List<FixedRateLoad.Operation> operations(String big, String createIn, String historyChat,
@@ -178,14 +185,15 @@ public final class SessionsBenchmark {
     }
 
     private boolean print(Duration stackStart, String loadAtStart, Map<String, FixedRateLoad.Result> results,
-            Duration measured, Map<String, Double> cpuStart, Map<String, Double> cpuEnd) {
+            Duration measured, Cpu cpu) {
         FigureTable table = new FigureTable(System.out);
         table.title("Sessions benchmark: %,d chats (%,d in one project), one chat of %,d messages;%n"
                 + "each operation %d requests/s for %.0f s, all at once, through the gateway", settings.chats(),
                 settings.bigProjectChats(), settings.messages(), settings.rate(), RunClock.seconds(measured));
         table.row("Stack start", FigureTable.seconds(stackStart));
         table.row("Load average at start / end", loadAtStart + " / " + MachineLoad.now());
-        table.row("Warm-up before measuring (same load)", FigureTable.seconds(settings.warmup()));
+        table.row("Warm-up before measuring (the same operations)", FigureTable.format("%.0f s at %d requests/s each",
+                RunClock.seconds(settings.warmup()), settings.warmupRate()));
         table.rule();
         long requests = 0;
         List<String> problems = new ArrayList<>();
@@ -203,18 +211,33 @@ public final class SessionsBenchmark {
         table.row("Targets", "every p99 under 50 ms, create chat p99 under 20 ms");
         table.rule();
         double total = 0;
-        for (Map.Entry<String, Double> end : cpuEnd.entrySet()) {
-            double spent = end.getValue() - cpuStart.getOrDefault(end.getKey(), 0.0);
-            table.row("CPU " + end.getKey(), FigureTable.format("%.2f s", spent));
+        double idleTotal = 0;
+        double idleShare = RunClock.seconds(measured) / RunClock.seconds(cpu.idled());
+        for (Map.Entry<String, Double> end : cpu.end().entrySet()) {
+            double spent = end.getValue() - cpu.start().getOrDefault(end.getKey(), 0.0);
+            double idle = (cpu.idleEnd().getOrDefault(end.getKey(), 0.0)
+                    - cpu.idleStart().getOrDefault(end.getKey(), 0.0)) * idleShare;
+            table.row("CPU " + end.getKey(), FigureTable.format("%.2f s (idle for as long: %.2f s)", spent, idle));
             if (!end.getKey().startsWith("benchmark")) {
                 total += spent;
+                idleTotal += idle;
             }
         }
         table.row("CPU of the stack per request", FigureTable.format("%.2f ms (%,d requests)",
                 requests == 0 ? 0 : total * 1000 / requests, requests));
+        table.row("  less the stack's idle CPU", FigureTable.format("%.2f ms",
+                requests == 0 ? 0 : (total - idleTotal) * 1000 / requests));
         boolean passed = failures.isEmpty();
         table.end(failures, problems, 5, "the first three per operation", passed);
         return passed;
+    }
+
+    /**
+     * The CPU-seconds of each process at the start and the end of the idle measurement (before any load), how long
+     * it lasted, and the CPU-seconds at the start and the end of the measured load.
+     */
+    private record Cpu(Map<String, Double> idleStart, Map<String, Double> idleEnd, Duration idled,
+            Map<String, Double> start, Map<String, Double> end) {
     }
 
     private HttpRequest get(String path) {
@@ -232,6 +255,15 @@ public final class SessionsBenchmark {
             builder.header("If-Match", ifMatch);
         }
         return builder.build();
+    }
+
+    private static void idle(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
     }
 
     private HttpRequest.Builder request(String path) {

@@ -15,17 +15,21 @@ import java.util.Properties;
  * @param messages        messages of the one chat whose history is measured (half questions, half answers)
  * @param rate            requests per second of each operation, sent on a fixed schedule
  * @param duration        how long each operation is measured
+ * @param warmupRate      requests per second of each operation during the warm-up: more than the measured rate
+ *                        compiles the services' hot paths sooner (JIT) without measuring the queueing it causes
+ * @param idle            how long the stack's CPU is measured without load, to tell its idle cost from the requests'
  * @param keepData        keep the data directory (with the services' logs) after the run
  * @param serviceConfig   further configuration for every service, from {@code bench.service.KEY=VALUE}
  */
 public record SessionsSettings(Path projectRoot, int chats, int bigProjectChats, int messages, int rate,
-        Duration duration, Duration warmup, boolean keepData, Map<String, String> serviceConfig) {
+        Duration duration, Duration warmup, int warmupRate, Duration idle, boolean keepData, Map<String, String> serviceConfig) {
 
     public SessionsSettings {
         BenchSettings.requirePositive(chats, "bench.sessions.chats");
         BenchSettings.requirePositive(bigProjectChats, "bench.sessions.big-project-chats");
         BenchSettings.requirePositive(messages, "bench.sessions.messages");
         BenchSettings.requirePositive(rate, "bench.sessions.rate");
+        BenchSettings.requirePositive(warmupRate, "bench.sessions.warmup-rate");
         if (bigProjectChats > chats) {
             throw new IllegalArgumentException("bench.sessions.big-project-chats must not exceed bench.sessions.chats");
         }
@@ -41,6 +45,9 @@ public record SessionsSettings(Path projectRoot, int chats, int bigProjectChats,
                 BenchSettings.intValue(p, "bench.sessions.rate", 20),
                 Duration.ofSeconds(BenchSettings.intValue(p, "bench.sessions.seconds", 20)),
                 Duration.ofSeconds(BenchSettings.intValue(p, "bench.sessions.warmup-seconds", 0)),
+                BenchSettings.intValue(p, "bench.sessions.warmup-rate",
+                        BenchSettings.intValue(p, "bench.sessions.rate", 20)),
+                Duration.ofSeconds(BenchSettings.intValue(p, "bench.sessions.idle-seconds", 10)),
                 Boolean.parseBoolean(p.getProperty("bench.keep-data", "false")),
                 BenchSettings.serviceConfig(p));
     }
