@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.gateway.config.WsConfig;
@@ -81,7 +83,7 @@ public class ProjectSubscriptions {
     }
 
     static String unsubscribed(UUID projectId, String reason) {
-        var frame = Frames.node("project_unsubscribed").put(PROJECT_ID, projectId.toString());
+        ObjectNode frame = Frames.node("project_unsubscribed").put(PROJECT_ID, projectId.toString());
         if (reason != null) {
             frame.put("reason", reason);
         }
