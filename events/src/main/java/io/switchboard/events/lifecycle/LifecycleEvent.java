@@ -1,5 +1,7 @@
 package io.switchboard.events.lifecycle;
 
+import java.util.UUID;
+
 import io.switchboard.events.EventPayload;
 
 /**
@@ -11,4 +13,7 @@ import io.switchboard.events.EventPayload;
 public sealed interface LifecycleEvent extends EventPayload
         permits ChatActivityChanged, ChatArchived, ChatCreated, ChatDeleted, ChatForked,
         ChatMarkedRead, ChatRestored, ChatUpdated, ProjectMemberChanged {
+
+    /** The project the event is about: the chat's, or the project itself for a membership change. */
+    UUID projectId();
 }

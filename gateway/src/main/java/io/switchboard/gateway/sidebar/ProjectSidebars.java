@@ -9,14 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
-import io.switchboard.events.lifecycle.ChatActivityChanged;
-import io.switchboard.events.lifecycle.ChatArchived;
-import io.switchboard.events.lifecycle.ChatCreated;
-import io.switchboard.events.lifecycle.ChatDeleted;
-import io.switchboard.events.lifecycle.ChatForked;
-import io.switchboard.events.lifecycle.ChatMarkedRead;
-import io.switchboard.events.lifecycle.ChatRestored;
-import io.switchboard.events.lifecycle.ChatUpdated;
+import io.switchboard.events.lifecycle.LifecycleEvent;
+import io.switchboard.events.lifecycle.ProjectMemberChanged;
 import io.switchboard.gateway.fanout.FrameSink;
 import io.switchboard.kit.security.Caller;
 
@@ -63,13 +57,12 @@ public class ProjectSidebars {
         return sidebar.end();
     }
 
-    /** Hands a session.lifecycle event to the sidebars of its chat's project. */
+    /** Hands a chat's session.lifecycle event to the sidebars of its project; a membership change is no chat's. */
     public void apply(Envelope event) {
-        UUID projectId = projectOf(event.payload());
-        if (projectId == null) {
+        if (!(event.payload() instanceof LifecycleEvent lifecycle) || lifecycle instanceof ProjectMemberChanged) {
             return;
         }
-        Set<ProjectSidebar> listening = sidebars.get(new ProjectKey(event.tenantId(), projectId));
+        Set<ProjectSidebar> listening = sidebars.get(new ProjectKey(event.tenantId(), lifecycle.projectId()));
         if (listening != null) {
             for (ProjectSidebar sidebar : listening) {
                 sidebar.apply(event);
@@ -80,28 +73,6 @@ public class ProjectSidebars {
     /** The sidebars running on this instance, for tests and metrics. */
     public int count() {
         return sidebars.values().stream().mapToInt(Set::size).sum();
-    }
-
-    /** The project of a chat's lifecycle event; null for an event about a project itself. */
-    static UUID projectOf(Object payload) {
-        if (payload instanceof ChatCreated created) {
-            return created.projectId();
-        } else if (payload instanceof ChatForked forked) {
-            return forked.projectId();
-        } else if (payload instanceof ChatUpdated updated) {
-            return updated.projectId();
-        } else if (payload instanceof ChatArchived archived) {
-            return archived.projectId();
-        } else if (payload instanceof ChatRestored restored) {
-            return restored.projectId();
-        } else if (payload instanceof ChatDeleted deleted) {
-            return deleted.projectId();
-        } else if (payload instanceof ChatActivityChanged activity) {
-            return activity.projectId();
-        } else if (payload instanceof ChatMarkedRead read) {
-            return read.projectId();
-        }
-        return null;
     }
 
     private record ProjectKey(String tenantId, UUID projectId) {
