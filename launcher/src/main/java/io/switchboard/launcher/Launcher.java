@@ -56,6 +56,8 @@ public final class Launcher {
         System.out.printf("""
 
                 Switchboard is running (started in %d s).
+                  Open the app (signs this browser in):
+                    %s/#token=%s
                   Gateway:    %s
                   WebSocket:  %s
                   Tenant:     %s, user: %s
@@ -64,7 +66,8 @@ public final class Launcher {
                   Logs:       %s
                 Press Ctrl-C to stop.
                 %n""",
-                (System.nanoTime() - started) / 1_000_000_000L, stack.gatewayUrl(), stack.gatewayWebSocketUrl(),
+                (System.nanoTime() - started) / 1_000_000_000L, stack.gatewayUrl(), token, stack.gatewayUrl(),
+                stack.gatewayWebSocketUrl(),
                 environment.tenant(), environment.user(), token, tokenFile, environment.tokenHours(),
                 settings.infra().dataDir().resolve("logs"));
         stopped.await();

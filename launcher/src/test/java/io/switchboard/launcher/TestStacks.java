@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -13,17 +14,27 @@ import io.switchboard.infra.InfraSettings;
 final class TestStacks {
 
     private static Stack shared;
+    private static RecordedModels models;
 
     private TestStacks() {
     }
 
-    /** One stack for the whole test JVM, stopped and deleted at exit. */
+    /**
+     * One stack for the whole test JVM, stopped and deleted at exit; besides {@code offline} its chat-service offers
+     * the recorded models of {@link RecordedModels}.
+     */
     static synchronized Stack shared() {
         if (shared == null) {
             Path dataDir = temporaryDataDir();
-            shared = Stack.start(settings(dataDir, false));
+            models = RecordedModels.start();
+            StackSettings settings = settings(dataDir, false);
+            Map<String, String> config = new HashMap<>(settings.extraConfig());
+            config.putAll(models.providerConfig());
+            shared = Stack.start(new StackSettings(settings.projectRoot(), settings.infra(), settings.servicePorts(),
+                    config));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 shared.close();
+                models.stop();
                 deleteRecursively(dataDir);
             }));
         }
@@ -61,7 +72,7 @@ final class TestStacks {
     }
 
     /** Failsafe runs in the launcher module; the services are its siblings. */
-    private static Path projectRoot() {
+    static Path projectRoot() {
         return Path.of("").toAbsolutePath().getParent();
     }
 }

@@ -1,0 +1,413 @@
+package io.switchboard.launcher;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.WebSocketRoute;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The browser app in a real Chromium against the real stack: split panes streaming side by side, tabs, the
+ * sidebar's actions, a dropped socket, a reload, the shortcuts, another tenant's link and an accessibility scan.
+ * Each test signs in as a user of its own, so their tabs and views never meet. Screenshots of the main screens go
+ * to {@code target/screenshots}.
+ */
+class WebClientIT {
+
+    private static final Duration TURN = Duration.ofSeconds(60);
+    private static final LocatorAssertions.ContainsTextOptions LONG_TEXT =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(TURN.toMillis());
+    private static final AtomicInteger USERS = new AtomicInteger();
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static Stack stack;
+    private static Chromium chromium;
+
+    private String token;
+    private ChatApi chats;
+    private BrowserContext context;
+
+    @BeforeAll
+    static void start() {
+        stack = TestStacks.shared();
+        chromium = Chromium.launch();
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        chromium.close();
+    }
+
+    @BeforeEach
+    void signIn() {
+        token = stack.token("tenant-web", "user-" + USERS.incrementAndGet(), Duration.ofHours(1));
+        chats = new ChatApi(stack.gatewayUrl(), token);
+        context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        // what the browser showed when a test ended, for a failure's diagnosis (and the main screens otherwise)
+        for (Page page : context.pages()) {
+            screenshot(page, "last-" + test.getTestMethod().map(m -> m.getName()).orElse("test") + ".png");
+        }
+        context.close();
+    }
+
+    @Test
+    void fourPanesStreamAtOnceWithNoTextCrossingPanes() {
+        String project = chats.createProject("four panes");
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            ids.add(chats.createChat(project, "Pane chat " + i));
+        }
+        showView(createView("Four at once", "grid", "independent", ids));
+        Page page = open("/");
+
+        for (int i = 1; i <= 4; i++) {
+            // each answer streams for about two seconds, so every later send happens while the others stream
+            Locator composer = pane(page, i).locator("textarea");
+            composer.fill("/rate 20\n/words 40\nmarker-" + i);
+            composer.press("Enter");
+        }
+        for (int i = 1; i <= 4; i++) {
+            PlaywrightAssertions.assertThat(pane(page, i).locator(".turn[data-status=completed]"))
+                    .hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(TURN.toMillis()));
+        }
+        for (int i = 1; i <= 4; i++) {
+            String shown = answerText(pane(page, i));
+            assertThat(shown).contains("marker-" + i);
+            for (int other = 1; other <= 4; other++) {
+                if (other != i) {
+                    assertThat(shown).doesNotContain("marker-" + other);
+                }
+            }
+            assertThat(normalised(shown)).isEqualTo(normalised(storedAnswer(ids.get(i - 1))));
+        }
+        screenshot(page, "four-panes.png");
+    }
+
+    @Test
+    void broadcastAsksFourModelsSideBySideForAsManyTurnsAsTheUserGoesOn() {
+        String project = chats.createProject("broadcast");
+        List<String> models = new ArrayList<>(List.of("offline"));
+        models.addAll(RecordedModels.MODELS);
+        List<Map<String, String>> panes = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (String model : models) {
+            String chat = chats.createChat(project, "Asked " + model);
+            ids.add(chat);
+            panes.add(Map.of("chatId", chat, "model", model));
+        }
+        showView(request().body(Map.of("name", "Compare", "layout", "grid", "syncMode", "broadcast", "panes", panes))
+                .post("/api/views").then().statusCode(201).extract().path("id"));
+        Page page = open("/");
+        Locator composer = page.locator("textarea[aria-label='Message to every pane']");
+
+        for (int round = 1; round <= 2; round++) {
+            composer.fill("/words 20\ncompare-" + round);
+            composer.press("Enter");
+            for (int i = 1; i <= 4; i++) {
+                PlaywrightAssertions.assertThat(pane(page, i).locator(".turn[data-status=completed]"))
+                        .hasCount(round, new LocatorAssertions.HasCountOptions().setTimeout(TURN.toMillis()));
+            }
+        }
+        PlaywrightAssertions.assertThat(pane(page, 1).locator("[data-role=answer]").last()).containsText("compare-2");
+        PlaywrightAssertions.assertThat(pane(page, 2).locator("[data-role=answer]").last()).containsText("Alpha says");
+        PlaywrightAssertions.assertThat(pane(page, 3).locator("[data-role=answer]").last()).containsText("Beta says");
+        PlaywrightAssertions.assertThat(pane(page, 4).locator("[data-role=answer]").last()).containsText("Gamma says");
+        for (int i = 1; i <= 4; i++) {
+            PlaywrightAssertions.assertThat(pane(page, i).locator(".turn .answer-head .model").last())
+                    .hasText(models.get(i - 1));
+            PlaywrightAssertions.assertThat(pane(page, i).locator(".figures").last()).containsText("first token");
+            assertThat(normalised(answerText(pane(page, i)))).isEqualTo(normalised(storedAnswer(ids.get(i - 1))));
+        }
+        screenshot(page, "broadcast.png");
+        // every pane is in view, so none of their chats is left unread
+        await("read").atMost(Duration.ofSeconds(20)).untilAsserted(() -> ids.forEach(id -> assertThat(
+                request().get("/api/chats/{id}", id).then().statusCode(200).extract().<Integer>path("unread")).isZero()));
+
+        pane(page, 3).locator("button", new Locator.LocatorOptions().setHasText("Continue with this one")).click();
+        PlaywrightAssertions.assertThat(page.locator(".view")).hasCount(0);
+        PlaywrightAssertions.assertThat(activeChat(page).locator("h2")).hasText("Asked stub/beta");
+        PlaywrightAssertions.assertThat(tab(page, "Asked stub/beta")).hasAttribute("aria-selected", "true");
+    }
+
+    @Test
+    void aSocketDroppedMidStreamResumesWithNothingDuplicatedOrMissing() {
+        String project = chats.createProject("drop");
+        String chat = chats.createChat(project, "Dropped mid-stream");
+        openTab(chat);
+        List<WebSocketRoute> sockets = new CopyOnWriteArrayList<>();
+        Page page = context.newPage();
+        page.routeWebSocket(Pattern.compile(".*/ws$"), socket -> {
+            socket.connectToServer();
+            sockets.add(socket);
+        });
+        page.navigate(stack.gatewayUrl() + "/#token=" + token);
+        Locator pane = activeChat(page);
+        Locator composer = pane.locator("textarea");
+        composer.fill("/rate 15\n/words 60\nresume-check");
+        composer.press("Enter");
+        PlaywrightAssertions.assertThat(pane.locator("[data-role=answer]")).containsText("resume-check");
+
+        sockets.get(0).close(new WebSocketRoute.CloseOptions().setCode(4000).setReason("network drop"));
+        // Playwright hands its events over only while the test thread is inside one of its calls
+        page.waitForCondition(() -> sockets.size() >= 2);
+
+        PlaywrightAssertions.assertThat(pane.locator(".turn[data-status=completed]"))
+                .hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(TURN.toMillis()));
+        assertThat(normalised(answerText(pane))).isEqualTo(normalised(storedAnswer(chat)));
+    }
+
+    @Test
+    void switchingTabsMidStreamComesBackToTheFinishedAnswer() {
+        String project = chats.createProject("tabs");
+        String first = chats.createChat(project, "First tab");
+        String second = chats.createChat(project, "Second tab");
+        openTab(first);
+        openTab(second);
+        Page page = open("/chats/" + first);
+        Locator composer = activeChat(page).locator("textarea");
+        composer.fill("/rate 20\n/words 60\nbackground-answer");
+        composer.press("Enter");
+        PlaywrightAssertions.assertThat(activeChat(page).locator("[data-role=answer]").last()).containsText("background-answer");
+
+        page.keyboard().press("Control+2");
+        PlaywrightAssertions.assertThat(tab(page, "Second tab")).hasAttribute("aria-selected", "true");
+        await("the answer in the background").atMost(TURN).until(() -> storedAnswer(first) != null);
+
+        page.keyboard().press("Control+1");
+        PlaywrightAssertions.assertThat(tab(page, "First tab")).hasAttribute("aria-selected", "true");
+        PlaywrightAssertions.assertThat(activeChat(page).locator(".turn[data-status=completed]")).hasCount(1);
+        assertThat(normalised(answerText(activeChat(page)))).isEqualTo(normalised(storedAnswer(first)));
+        screenshot(page, "chat-tab.png");
+    }
+
+    @Test
+    void aReloadRestoresTabsViewsAndDrafts() {
+        String project = chats.createProject("reload");
+        String drafted = chats.createChat(project, "With a draft");
+        String other = chats.createChat(project, "Other tab");
+        openTab(other);
+        openTab(drafted);
+        Page page = open("/");
+        activeChat(page).locator("textarea").fill("a draft that survives a reload");
+        await("the draft saved").atMost(Duration.ofSeconds(20)).until(() -> "a draft that survives a reload".equals(
+                request().get("/api/chats/{id}/client-state", drafted).then().statusCode(200)
+                        .extract().path("state.draft")));
+
+        page.reload();
+        PlaywrightAssertions.assertThat(activeChat(page).locator("textarea")).hasValue("a draft that survives a reload");
+        PlaywrightAssertions.assertThat(page.locator("[role=tab]")).hasCount(2);
+        PlaywrightAssertions.assertThat(tab(page, "With a draft")).hasAttribute("aria-selected", "true");
+
+        String view = createView("Side by side", "horizontal", "independent", List.of(drafted, other));
+        page.reload();
+        page.selectOption("select[aria-label=Views]", view);
+        PlaywrightAssertions.assertThat(page.locator(".view section.pane")).hasCount(2);
+        page.reload();
+        PlaywrightAssertions.assertThat(page.locator(".view section.pane")).hasCount(2);
+        PlaywrightAssertions.assertThat(page.locator("section.pane[aria-label='Pane 1'] h2")).hasText("With a draft");
+    }
+
+    @Test
+    void everyShortcutWorks() {
+        String project = chats.createProject("shortcuts");
+        String a = chats.createChat(project, "Chat A");
+        String b = chats.createChat(project, "Chat B");
+        openTab(a);
+        openTab(b);
+        Page page = open("/");
+        PlaywrightAssertions.assertThat(tab(page, "Chat B")).hasAttribute("aria-selected", "true");
+
+        page.keyboard().press("Control+t");
+        Locator dialog = page.locator("[role=dialog]");
+        dialog.locator("input").fill("Chat C");
+        dialog.locator("input").press("Enter");
+        PlaywrightAssertions.assertThat(tab(page, "Chat C")).hasAttribute("aria-selected", "true");
+
+        page.keyboard().press("Control+1");
+        PlaywrightAssertions.assertThat(tab(page, "Chat A")).hasAttribute("aria-selected", "true");
+        page.keyboard().press("Control+Shift+BracketRight");
+        PlaywrightAssertions.assertThat(tab(page, "Chat B")).hasAttribute("aria-selected", "true");
+        page.keyboard().press("Control+Shift+BracketLeft");
+        PlaywrightAssertions.assertThat(tab(page, "Chat A")).hasAttribute("aria-selected", "true");
+        page.keyboard().press("Control+9");
+        PlaywrightAssertions.assertThat(tab(page, "Chat C")).hasAttribute("aria-selected", "true");
+
+        page.keyboard().press("Control+w");
+        PlaywrightAssertions.assertThat(page.locator("[role=tab]")).hasCount(2);
+        PlaywrightAssertions.assertThat(tab(page, "Chat C")).hasCount(0);
+        page.keyboard().press("Control+Shift+t");
+        PlaywrightAssertions.assertThat(tab(page, "Chat C")).hasAttribute("aria-selected", "true");
+        assertThat(request().get("/api/ui-state").then().statusCode(200).extract().<List<String>>path("openTabs"))
+                .hasSize(3);
+    }
+
+    @Test
+    void theSidebarRenamesArchivesAndDeletes() {
+        String project = chats.createProject("sidebar");
+        String chat = chats.createChat(project, "Before rename");
+        Page page = open("/");
+        Locator row = page.locator(".chat-row[data-chat-id='" + chat + "']");
+        PlaywrightAssertions.assertThat(row).containsText("Before rename");
+
+        row.click(new Locator.ClickOptions().setButton(com.microsoft.playwright.options.MouseButton.RIGHT));
+        page.locator("[role=menuitem]", new Page.LocatorOptions().setHasText("Rename")).click();
+        Locator title = page.locator("[role=dialog] input");
+        title.fill("After rename");
+        title.press("Enter");
+        PlaywrightAssertions.assertThat(row).containsText("After rename");
+        assertThat(request().get("/api/chats/{id}", chat).then().statusCode(200).extract().<String>path("title"))
+                .isEqualTo("After rename");
+
+        page.locator("button[aria-label='Actions for After rename']").click();
+        page.locator("[role=menuitem]", new Page.LocatorOptions().setHasText("Archive")).click();
+        PlaywrightAssertions.assertThat(row).hasCount(0);
+        page.locator("button.group", new Page.LocatorOptions().setHasText("Archived")).click();
+        PlaywrightAssertions.assertThat(row).containsText("After rename");
+        screenshot(page, "sidebar.png");
+
+        page.locator("button[aria-label='Actions for After rename']").click();
+        page.locator("[role=menuitem]", new Page.LocatorOptions().setHasText("Delete")).click();
+        page.locator("[role=dialog] button[type=submit]").click();
+        PlaywrightAssertions.assertThat(row).hasCount(0);
+        request().get("/api/chats/{id}", chat).then().statusCode(404);
+    }
+
+    @Test
+    void anotherTenantsChatLinkShowsNotFound() {
+        String mallory = stack.token("tenant-web-other", "mallory", Duration.ofHours(1));
+        ChatApi theirs = new ChatApi(stack.gatewayUrl(), mallory);
+        String foreign = theirs.createChat(theirs.createProject("secret"), "Their secret chat");
+        Page page = open("/chats/" + foreign);
+        PlaywrightAssertions.assertThat(page.locator("[role=alert]", new Page.LocatorOptions().setHasText("Chat not found")))
+                .isVisible();
+        assertThat(page.content()).doesNotContain("Their secret chat");
+    }
+
+    @Test
+    void theMainScreensHaveNoSeriousAccessibilityViolations() throws IOException {
+        String project = chats.createProject("accessible");
+        String first = chats.createChat(project, "Accessible chat");
+        String second = chats.createChat(project, "Second pane");
+        chats.send(first, UUID.randomUUID().toString(), "/words 12\nHello");
+        openTab(first);
+        String axe = Files.readString(TestStacks.projectRoot().resolve("web/node_modules/axe-core/axe.min.js"));
+
+        Page page = open("/");
+        PlaywrightAssertions.assertThat(activeChat(page).locator(".turn")).hasCount(1);
+        assertThat(seriousViolations(page, axe)).isEmpty();
+
+        showView(createView("Accessible view", "horizontal", "broadcast", List.of(first, second)));
+        // the address bar names the chat; the root shows what the server's UI state says: the view
+        page.navigate(stack.gatewayUrl() + "/");
+        PlaywrightAssertions.assertThat(page.locator(".view section.pane")).hasCount(2);
+        assertThat(seriousViolations(page, axe)).isEmpty();
+    }
+
+    // ---- helpers
+
+    /** axe-core's violations of impact serious or critical, as "rule: target" lines. */
+    @SuppressWarnings("unchecked")
+    private static List<String> seriousViolations(Page page, String axe) {
+        page.evaluate(axe);
+        Object found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
+        return (List<String>) found;
+    }
+
+    private Page open(String path) {
+        Page page = context.newPage();
+        page.navigate(stack.gatewayUrl() + path + "#token=" + token);
+        page.locator("nav[aria-label=Chats]").waitFor();
+        return page;
+    }
+
+    private static Locator pane(Page page, int number) {
+        return page.locator("section.pane[aria-label='Pane " + number + "']");
+    }
+
+    /** The chat of the active tab (the other recent tabs stay mounted, hidden). */
+    private static Locator activeChat(Page page) {
+        return page.locator(".tab-panel:not([hidden]) section.pane");
+    }
+
+    private static Locator tab(Page page, String title) {
+        return page.locator("[role=tab]", new Page.LocatorOptions().setHasText(title));
+    }
+
+    private static String answerText(Locator pane) {
+        return pane.locator(".turn[data-status=completed] [data-role=answer]").last().innerText();
+    }
+
+    /** The last answer session-service stored for the chat, or null before it is stored. */
+    private String storedAnswer(String chatId) {
+        JsonNode history = chats.history(chatId);
+        String answer = null;
+        for (JsonNode message : history) {
+            if ("assistant".equals(message.path("role").asText())) {
+                answer = message.path("content").asText();
+            }
+        }
+        return answer;
+    }
+
+    private static String normalised(String text) {
+        return text == null ? null : text.replaceAll("\\s+", " ").strip();
+    }
+
+    private String createView(String name, String layout, String syncMode, List<String> chatIds) {
+        return request().body(Map.of("name", name, "layout", layout, "syncMode", syncMode,
+                        "panes", chatIds.stream().map(id -> Map.of("chatId", id)).toList()))
+                .post("/api/views").then().statusCode(201).extract().path("id");
+    }
+
+    private void showView(String viewId) {
+        request().body(Map.of("viewId", viewId)).put("/api/ui-state/last-view").then().statusCode(200);
+    }
+
+    private void openTab(String chatId) {
+        request().body(Map.of("chatId", chatId)).post("/api/ui-state/tabs").then().statusCode(200);
+    }
+
+    private RequestSpecification request() {
+        return given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)));
+    }
+}

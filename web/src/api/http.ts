@@ -1,0 +1,117 @@
+// The REST API of the gateway, with the bearer token and RFC 9457 problems as errors.
+
+import { currentToken } from '../auth/token';
+import type { ChatView, MessageView, Models, ProjectView, SearchHit, SplitView, UiState } from './types';
+
+export class ApiError extends Error {
+    constructor(readonly status: number, readonly title: string, readonly detail: string | null,
+        readonly problemType: string | null) {
+        super(detail ?? title);
+    }
+}
+
+/** Listeners told when a call came back 401, so the app can ask for a new token without losing state. */
+const unauthorisedListeners = new Set<() => void>();
+
+export function onUnauthorised(listener: () => void): () => void {
+    unauthorisedListeners.add(listener);
+    return () => unauthorisedListeners.delete(listener);
+}
+
+async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const token = currentToken();
+    const response = await fetch(`/api${path}`, {
+        method,
+        headers: {
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+            ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+            ...headers,
+        },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    if (response.status === 401) {
+        unauthorisedListeners.forEach((l) => l());
+    }
+    if (!response.ok) {
+        let problem: { title?: string; detail?: string; type?: string } = {};
+        try {
+            problem = await response.json();
+        } catch {
+            // not a problem body: the status says enough
+        }
+        throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null,
+            problem.type ?? null);
+    }
+    if (response.status === 204 || response.status === 202 && response.headers.get('Content-Length') === '0') {
+        return undefined as T;
+    }
+    const textBody = await response.text();
+    return (textBody ? JSON.parse(textBody) : undefined) as T;
+}
+
+const ifMatch = (version: number) => ({ 'If-Match': String(version) });
+
+export const api = {
+    me: () => call<{ tenant: string; user: string; roles: string[] }>('GET', '/me'),
+    models: () => call<Models>('GET', '/models'),
+    projects: () => call<ProjectView[]>('GET', '/projects'),
+    createProject: (name: string) => call<ProjectView>('POST', '/projects', { name }),
+    chat: (chatId: string) => call<ChatView>('GET', `/chats/${encodeURIComponent(chatId)}`),
+    createChat: (projectId: string, title: string | null, model: string | null) =>
+        call<ChatView>('POST', `/projects/${projectId}/chats`, { title: title || undefined, model: model || undefined }),
+    updateChat: (chatId: string, change: { title?: string; model?: string; pinned?: boolean }) =>
+        call<ChatView>('PATCH', `/chats/${chatId}`, change),
+    archive: (chatId: string) => call<ChatView>('POST', `/chats/${chatId}/archive`),
+    restore: (chatId: string) => call<ChatView>('POST', `/chats/${chatId}/restore`),
+    deleteChat: (chatId: string) => call<void>('DELETE', `/chats/${chatId}`),
+    duplicate: (chatId: string) => call<ChatView>('POST', `/chats/${chatId}/duplicate`),
+    fork: (chatId: string, messageId: string) => call<ChatView>('POST', `/chats/${chatId}/fork`, { messageId }),
+    markRead: (chatId: string) => call<ChatView>('POST', `/chats/${chatId}/read`, {}),
+    search: (projectId: string, q: string) =>
+        call<SearchHit[]>('GET', `/chats/search?projectId=${projectId}&q=${encodeURIComponent(q)}&limit=50`),
+    messagesAfter: (chatId: string, after: string | null, limit = 500) =>
+        call<MessageView[]>('GET', `/chats/${chatId}/messages?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
+    send: (chatId: string, text: string, clientMessageId: string, model: string | null) =>
+        call<unknown>('POST', `/chats/${chatId}/messages`, { text, clientMessageId, model: model || undefined }),
+    uiState: () => call<UiState>('GET', '/ui-state'),
+    openTab: (chatId: string) => call<UiState>('POST', '/ui-state/tabs', { chatId }),
+    closeTab: (chatId: string) => call<UiState>('DELETE', `/ui-state/tabs/${chatId}`),
+    moveTab: (chatId: string, to: number) => call<UiState>('POST', `/ui-state/tabs/${chatId}/move`, { to }),
+    activateTab: (chatId: string | null) => call<UiState>('PUT', '/ui-state/active-tab', { chatId }),
+    restoreTab: () => call<UiState>('POST', '/ui-state/closed-tabs/restore', {}),
+    lastView: (viewId: string | null) => call<UiState>('PUT', '/ui-state/last-view', { viewId }),
+    views: () => call<SplitView[]>('GET', '/views'),
+    createView: (name: string, layout: string, syncMode: string, chatIds: string[]) =>
+        call<SplitView>('POST', '/views', { name, layout, syncMode, panes: chatIds.map((chatId) => ({ chatId })) }),
+    updateView: (view: SplitView, change: { layout?: string; syncMode?: string; name?: string }) =>
+        call<SplitView>('PATCH', `/views/${view.id}`, change, ifMatch(view.version)),
+    deleteView: (view: SplitView) => call<void>('DELETE', `/views/${view.id}`, undefined, ifMatch(view.version)),
+    addPane: (view: SplitView, chatId: string) =>
+        call<SplitView>('POST', `/views/${view.id}/panes`, { chatId }, ifMatch(view.version)),
+    removePane: (view: SplitView, index: number) =>
+        call<SplitView>('DELETE', `/views/${view.id}/panes/${index}`, undefined, ifMatch(view.version)),
+    updatePane: (view: SplitView, index: number, change: { chatId?: string; model?: string }) =>
+        call<SplitView>('PATCH', `/views/${view.id}/panes/${index}`, change, ifMatch(view.version)),
+    resize: (view: SplitView, sizes: number[]) =>
+        call<SplitView>('PUT', `/views/${view.id}/sizes`, { sizes }, ifMatch(view.version)),
+    broadcast: (view: SplitView, text: string, clientMessageId: string) =>
+        call<unknown>('POST', `/views/${view.id}/broadcast`, { text, clientMessageId }),
+    clientState: (chatId: string) =>
+        call<{ version: number; state: Record<string, unknown> }>('GET', `/chats/${chatId}/client-state`),
+    saveClientState: (chatId: string, version: number, state: Record<string, unknown>) =>
+        call<{ version: number; state: Record<string, unknown> }>('PUT', `/chats/${chatId}/client-state`, state,
+            ifMatch(version)),
+};
+
+export async function loadHistory(chatId: string, maxMessages = 5000): Promise<MessageView[]> {
+    const all: MessageView[] = [];
+    let after: string | null = null;
+    for (;;) {
+        const page: MessageView[] = await api.messagesAfter(chatId, after);
+        all.push(...page);
+        if (page.length < 500 || all.length >= maxMessages) {
+            return all;
+        }
+        after = page[page.length - 1].cursor;
+    }
+}

@@ -1,0 +1,143 @@
+// The shapes the gateway answers (session-api records, docs/api.md and docs/websocket.md).
+
+export type ChatStatus = 'active' | 'archived' | 'completed';
+
+export interface ChatView {
+    id: string;
+    projectId: string;
+    title: string;
+    description: string | null;
+    model: string;
+    status: ChatStatus;
+    pinned: boolean;
+    isDefault: boolean;
+    busy: boolean;
+    messageCount: number;
+    unread: number;
+    lastActivityAt: string;
+    lifecycleSeq: number;
+    cursor: string;
+}
+
+export interface ProjectView {
+    id: string;
+    name: string;
+    role: 'owner' | 'editor' | 'viewer';
+}
+
+export interface ToolCallSummary {
+    tool: string;
+    status: 'succeeded' | 'failed' | 'running';
+    error?: string;
+}
+
+export interface MessageView {
+    id: string;
+    turnId: string;
+    role: 'user' | 'assistant';
+    status: string;
+    content: string;
+    model: string | null;
+    error: string | null;
+    inputTokens: number | null;
+    outputTokens: number | null;
+    toolCalls: ToolCallSummary[];
+    seq: number;
+    cursor: string;
+    createdAt: string;
+}
+
+export interface SearchHit {
+    chat: ChatView;
+    snippet: string;
+    messageId: string | null;
+}
+
+export type Layout = 'horizontal' | 'vertical' | 'grid';
+export type SyncMode = 'independent' | 'broadcast';
+
+export interface PaneBody {
+    index: number;
+    chatId: string;
+    model: string | null;
+    size: number;
+}
+
+export interface SplitView {
+    id: string;
+    name: string;
+    layout: Layout;
+    syncMode: SyncMode;
+    maxPanes: number;
+    version: number;
+    panes: PaneBody[];
+}
+
+export interface UiState {
+    version: number;
+    openTabs: string[];
+    activeChatId: string | null;
+    closedTabs: { chatId: string; closedAt: string }[];
+    lastViewId: string | null;
+}
+
+export interface Models {
+    defaultModel: string;
+    models: { name: string; provider: string }[];
+}
+
+/** A chat summary of the live sidebar (`project_snapshot`, `chat_summary`). */
+export interface SidebarChat {
+    chatId: string;
+    title: string;
+    model: string;
+    status: ChatStatus;
+    pinned: boolean;
+    isDefault: boolean;
+    busy: boolean;
+    messageCount: number;
+    unread: number;
+    lastActivityAt: string;
+    lifecycleSeq: number;
+}
+
+export type StreamName = 'chat' | 'workspace' | 'lifecycle';
+
+export interface Envelope {
+    id: string;
+    type: string;
+    chatId: string;
+    seq: number;
+    turnId: string | null;
+    at: string;
+    payload: Record<string, unknown>;
+}
+
+export interface QueueEntry {
+    turnId: string;
+    text: string;
+    position: number;
+}
+
+export interface SubscribedState {
+    busy: boolean;
+    runningTurnId: string | null;
+    queue: QueueEntry[];
+}
+
+export type ServerFrame =
+    | { type: 'subscribed'; chatId: string; afterSeq: number; latestSeq: number; state: SubscribedState }
+    | { type: 'event'; stream: StreamName; event: Envelope }
+    | { type: 'resync'; chatId: string; stream: StreamName; lastDeliveredSeq: number; nextSeq: number }
+    | { type: 'unsubscribed'; chatId: string; reason?: string }
+    | { type: 'accepted'; command: string; chatId: string; clientMessageId?: string; turnId?: string }
+    | { type: 'project_snapshot'; projectId: string; chats: SidebarChat[]; truncated: boolean }
+    | { type: 'chat_summary'; projectId: string; chat: SidebarChat }
+    | { type: 'chat_removed'; projectId: string; chatId: string }
+    | { type: 'project_unsubscribed'; projectId: string; reason?: string }
+    | { type: 'inbox_subscribed' }
+    | { type: 'inbox_unsubscribed' }
+    | { type: 'attention'; chatId: string; kind: 'completed' | 'failed'; turnId: string; at: string; reason?: string }
+    | { type: 'pong' }
+    | { type: 'error'; code: string; message: string; field?: string; request?: string; chatId?: string;
+        projectId?: string; clientMessageId?: string };

@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState } from 'react';
+
+import { api } from '../api/http';
+import type { SwitchboardSocket } from '../api/socket';
+import type { ChatView } from '../api/types';
+import { Composer } from './Composer';
+import { TurnView } from './TurnView';
+import { useChatStream } from './useChatStream';
+import { useDraft } from './useDraft';
+
+/** Turns rendered at most at once; older ones come with "Show earlier", so a long chat keeps a bounded DOM. */
+const WINDOW = 100;
+
+interface ChatPaneProps {
+    socket: SwitchboardSocket;
+    chatId: string;
+    chat: ChatView | undefined;
+    /** The pane's model, when a view gives it one; the chat's otherwise. */
+    model: string | null;
+    models: string[];
+    composer: boolean;
+    canEdit: boolean;
+    label: string;
+    onModel?(model: string): void;
+    onClose?(): void;
+    onKeep?(): void;
+    onOpenChat(chatId: string): void;
+}
+
+export function ChatPane(props: ChatPaneProps) {
+    const { socket, chatId, chat, model, composer, canEdit } = props;
+    const { stream, load } = useChatStream(socket, chatId);
+    const [draft, setDraft] = useDraft(chatId);
+    const [shown, setShown] = useState(WINDOW);
+    const bottom = useRef<HTMLDivElement>(null);
+
+    useEffect(() => {
+        bottom.current?.scrollIntoView({ block: 'end' });
+    }, [stream.turns]);
+
+    if (load === 'not-found') {
+        return <section className="pane" aria-label={props.label}><p className="notice" role="alert">Chat not found</p>
+            {props.onClose && <button onClick={props.onClose}>Close</button>}</section>;
+    }
+
+    const turns = stream.turns.slice(Math.max(0, stream.turns.length - shown));
+    let queued = 0;
+    const positions = new Map<string, number>();
+    for (const turn of stream.turns) {
+        if (turn.status === 'queued') {
+            positions.set(turn.turnId, ++queued);
+        }
+    }
+    const effectiveModel = model ?? chat?.model ?? null;
+    const send = (text: string) => {
+        socket.send(chatId, text, `web-${crypto.randomUUID()}`, model);
+    };
+    const fork = async (messageId: string) => {
+        const created = await api.fork(chatId, messageId);
+        props.onOpenChat(created.id);
+    };
+    return (
+        <section className="pane" aria-label={props.label} data-chat-id={chatId}>
+            <header className="pane-head">
+                <h2 title={chat?.title}>{chat?.title ?? '…'}</h2>
+                {props.onModel ? (
+                    <select aria-label="Model" value={effectiveModel ?? ''} onChange={(e) => props.onModel!(e.target.value)}>
+                        {[...new Set([...(effectiveModel ? [effectiveModel] : []), ...props.models])].map((m) =>
+                            <option key={m} value={m}>{m}</option>)}
+                    </select>
+                ) : <span className="model">{effectiveModel}</span>}
+                {props.onKeep && <button onClick={props.onKeep} title="Keep this chat, close the others">Continue with this one</button>}
+                {props.onClose && <button onClick={props.onClose} aria-label="Close pane">×</button>}
+            </header>
+            <div className="messages" role="log" aria-live="polite" aria-busy={load === 'loading'}>
+                {stream.turns.length > shown &&
+                    <button className="earlier" onClick={() => setShown(shown + WINDOW)}>Show earlier</button>}
+                {turns.map((turn) => (
+                    <TurnView key={turn.turnId} turn={turn} queuePosition={positions.get(turn.turnId) ?? null}
+                        canAct={canEdit}
+                        onStop={() => socket.stop(chatId, turn.turnId)}
+                        onCancel={() => socket.cancel(chatId, turn.turnId)}
+                        onFork={() => turn.messageId && fork(turn.messageId)} />
+                ))}
+                {load === 'failed' && <p className="error" role="alert">The chat could not be loaded.</p>}
+                <div ref={bottom} />
+            </div>
+            {composer && canEdit &&
+                <Composer label={`Message to ${chat?.title ?? 'chat'}`} draft={draft} onDraft={setDraft} onSend={send}
+                    disabled={chat?.status === 'archived'} />}
+        </section>
+    );
+}

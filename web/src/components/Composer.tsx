@@ -1,0 +1,33 @@
+import { type FormEvent, type KeyboardEvent } from 'react';
+
+interface ComposerProps {
+    label: string;
+    draft: string;
+    disabled?: boolean;
+    onDraft(text: string): void;
+    onSend(text: string): void;
+}
+
+/** Enter sends, Shift+Enter is a new line. */
+export function Composer({ label, draft, disabled, onDraft, onSend }: ComposerProps) {
+    const submit = (e?: FormEvent) => {
+        e?.preventDefault();
+        if (draft.trim() !== '' && !disabled) {
+            onSend(draft);
+            onDraft('');
+        }
+    };
+    const keyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+        if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+            submit();
+            e.preventDefault();
+        }
+    };
+    return (
+        <form className="composer" onSubmit={submit}>
+            <textarea aria-label={label} value={draft} rows={2} placeholder="Message (Enter sends, Shift+Enter new line)"
+                onChange={(e) => onDraft(e.target.value)} onKeyDown={keyDown} disabled={disabled} />
+            <button type="submit" disabled={disabled || draft.trim() === ''}>Send</button>
+        </form>
+    );
+}

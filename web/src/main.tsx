@@ -1,0 +1,9 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import { takeTokenFromLocation } from './auth/token';
+import { App } from './components/App';
+import './styles.css';
+
+takeTokenFromLocation(window.location, window.history, window.localStorage);
+createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
