@@ -1,7 +1,7 @@
 // The REST API of the gateway, with the bearer token and RFC 9457 problems as errors.
 
 import { currentToken } from '../auth/token';
-import type { ChatView, MessageView, Models, ProjectView, SearchHit, SplitView, UiState } from './types';
+import type { ChatView, MessageView, Models, ProjectView, SearchHit, SplitView, UiState, WorkspaceView } from './types';
 
 export class ApiError extends Error {
     constructor(readonly status: number, readonly title: string, readonly detail: string | null,
@@ -71,6 +71,7 @@ export const api = {
         call<SearchHit[]>('GET', `/chats/search?projectId=${projectId}&q=${encodeURIComponent(q)}&limit=50`),
     messagesAfter: (chatId: string, after: string | null, limit = 500) =>
         call<MessageView[]>('GET', `/chats/${chatId}/messages?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
+    workspace: (chatId: string) => call<WorkspaceView>('GET', `/chats/${chatId}/workspace`),
     send: (chatId: string, text: string, clientMessageId: string, model: string | null) =>
         call<unknown>('POST', `/chats/${chatId}/messages`, { text, clientMessageId, model: model || undefined }),
     uiState: () => call<UiState>('GET', '/ui-state'),

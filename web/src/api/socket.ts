@@ -31,6 +31,7 @@ interface PendingSend {
     text: string;
     clientMessageId: string;
     model: string | null;
+    now: boolean;
 }
 
 export interface SocketOptions {
@@ -199,8 +200,9 @@ export class SwitchboardSocket {
         };
     }
 
-    send(chatId: string, text: string, clientMessageId: string, model: string | null): void {
-        const pending = { chatId, text, clientMessageId, model };
+    /** `now` stops the running turn and answers this message next, ahead of the queue. */
+    send(chatId: string, text: string, clientMessageId: string, model: string | null, now = false): void {
+        const pending = { chatId, text, clientMessageId, model, now };
         this.unacknowledged.set(clientMessageId, pending);
         this.writeSend(pending);
     }
@@ -223,7 +225,8 @@ export class SwitchboardSocket {
 
     private writeSend(pending: PendingSend): void {
         this.write({ type: 'send', chatId: pending.chatId, text: pending.text,
-            clientMessageId: pending.clientMessageId, ...(pending.model ? { model: pending.model } : {}) });
+            clientMessageId: pending.clientMessageId, ...(pending.model ? { model: pending.model } : {}),
+            ...(pending.now ? { delivery: 'now' } : {}) });
     }
 
     private sendSubscribe(chatId: string, follow: ChatFollow): void {

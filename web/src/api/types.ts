@@ -141,3 +141,11 @@ export type ServerFrame =
     | { type: 'pong' }
     | { type: 'error'; code: string; message: string; field?: string; request?: string; chatId?: string;
         projectId?: string; clientMessageId?: string };
+
+export interface WorkspaceView {
+    chatId: string;
+    branch: string | null;
+    headCommit: string | null;
+    status: 'PENDING' | 'READY' | 'FAILED';
+    failureReason?: string;
+}

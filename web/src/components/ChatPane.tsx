@@ -7,6 +7,7 @@ import { Composer } from './Composer';
 import { TurnView } from './TurnView';
 import { useChatStream } from './useChatStream';
 import { useDraft } from './useDraft';
+import { useWorkspace } from './useWorkspace';
 
 /** Turns rendered at most at once; older ones come with "Show earlier", so a long chat keeps a bounded DOM. */
 const WINDOW = 100;
@@ -31,6 +32,7 @@ export function ChatPane(props: ChatPaneProps) {
     const { socket, chatId, chat, model, composer, canEdit } = props;
     const { stream, load } = useChatStream(socket, chatId);
     const [draft, setDraft] = useDraft(chatId);
+    const workspace = useWorkspace(socket, chatId);
     const [shown, setShown] = useState(WINDOW);
     const bottom = useRef<HTMLDivElement>(null);
 
@@ -52,8 +54,8 @@ export function ChatPane(props: ChatPaneProps) {
         }
     }
     const effectiveModel = model ?? chat?.model ?? null;
-    const send = (text: string) => {
-        socket.send(chatId, text, `web-${crypto.randomUUID()}`, model);
+    const send = (text: string, now = false) => {
+        socket.send(chatId, text, `web-${crypto.randomUUID()}`, model, now);
     };
     const fork = async (messageId: string) => {
         const created = await api.fork(chatId, messageId);
@@ -69,6 +71,12 @@ export function ChatPane(props: ChatPaneProps) {
                             <option key={m} value={m}>{m}</option>)}
                     </select>
                 ) : <span className="model">{effectiveModel}</span>}
+                {workspace?.branch && (
+                    <span className="branch" title={`head ${workspace.headCommit ?? 'none'}`}>
+                        <span className="sr-only">branch </span>{workspace.branch}
+                        {workspace.headCommit && <code>{workspace.headCommit.slice(0, 7)}</code>}
+                    </span>
+                )}
                 {props.onKeep && <button onClick={props.onKeep} title="Keep this chat, close the others">Continue with this one</button>}
                 {props.onClose && <button onClick={props.onClose} aria-label="Close pane">×</button>}
             </header>
@@ -80,13 +88,15 @@ export function ChatPane(props: ChatPaneProps) {
                         canAct={canEdit}
                         onStop={() => socket.stop(chatId, turn.turnId)}
                         onCancel={() => socket.cancel(chatId, turn.turnId)}
-                        onFork={() => turn.messageId && fork(turn.messageId)} />
+                        onFork={() => turn.messageId && fork(turn.messageId)}
+                        onEdit={(text) => socket.edit(chatId, turn.turnId, text)} />
                 ))}
                 {load === 'failed' && <p className="error" role="alert">The chat could not be loaded.</p>}
                 <div ref={bottom} />
             </div>
             {composer && canEdit &&
-                <Composer label={`Message to ${chat?.title ?? 'chat'}`} draft={draft} onDraft={setDraft} onSend={send}
+                <Composer label={`Message to ${chat?.title ?? 'chat'}`} draft={draft} onDraft={setDraft}
+                    onSend={(text) => send(text)} onSendNow={(text) => send(text, true)}
                     disabled={chat?.status === 'archived'} />}
         </section>
     );

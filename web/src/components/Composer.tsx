@@ -6,10 +6,12 @@ interface ComposerProps {
     disabled?: boolean;
     onDraft(text: string): void;
     onSend(text: string): void;
+    /** When given, a second button sends ahead of the queue, stopping the running turn. */
+    onSendNow?(text: string): void;
 }
 
 /** Enter sends, Shift+Enter is a new line. */
-export function Composer({ label, draft, disabled, onDraft, onSend }: ComposerProps) {
+export function Composer({ label, draft, disabled, onDraft, onSend, onSendNow }: ComposerProps) {
     const submit = (e?: FormEvent) => {
         e?.preventDefault();
         if (draft.trim() !== '' && !disabled) {
@@ -28,6 +30,11 @@ export function Composer({ label, draft, disabled, onDraft, onSend }: ComposerPr
             <textarea aria-label={label} value={draft} rows={2} placeholder="Message (Enter sends, Shift+Enter new line)"
                 onChange={(e) => onDraft(e.target.value)} onKeyDown={keyDown} disabled={disabled} />
             <button type="submit" disabled={disabled || draft.trim() === ''}>Send</button>
+            {onSendNow && <button type="button" disabled={disabled || draft.trim() === ''}
+                title="Stop the running answer and answer this next" onClick={() => {
+                    onSendNow(draft);
+                    onDraft('');
+                }}>Send now</button>}
         </form>
     );
 }

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 import { Markdown } from '../markdown/markdown';
 import type { Turn } from '../state/chatStream';
 
@@ -26,14 +28,28 @@ interface TurnViewProps {
     onStop(): void;
     onCancel(): void;
     onFork(): void;
+    onEdit(text: string): void;
 }
 
-export function TurnView({ turn, queuePosition, canAct, onStop, onCancel, onFork }: TurnViewProps) {
+export function TurnView({ turn, queuePosition, canAct, onStop, onCancel, onFork, onEdit }: TurnViewProps) {
+    const [editing, setEditing] = useState<string | null>(null);
     return (
         <article className={`turn turn-${turn.status}`} data-turn-id={turn.turnId} data-status={turn.status}>
             <div className="question">
                 <span className="who">You</span>
-                <div className="question-text">{turn.question}</div>
+                {editing === null ? <div className="question-text">{turn.question}</div> : (
+                    <form className="edit" onSubmit={(e) => {
+                        e.preventDefault();
+                        if (editing.trim() !== '') {
+                            onEdit(editing);
+                        }
+                        setEditing(null);
+                    }}>
+                        <textarea aria-label="Edit the queued message" value={editing} onChange={(e) => setEditing(e.target.value)} />
+                        <button type="submit">Save</button>
+                        <button type="button" onClick={() => setEditing(null)}>Discard</button>
+                    </form>
+                )}
             </div>
             <div className="answer">
                 <div className="answer-head">
@@ -44,6 +60,8 @@ export function TurnView({ turn, queuePosition, canAct, onStop, onCancel, onFork
                     </span>
                     <TurnFigures turn={turn} />
                     {canAct && turn.status === 'running' && <button onClick={onStop}>Stop</button>}
+                    {canAct && turn.status === 'queued' && editing === null &&
+                        <button onClick={() => setEditing(turn.question)}>Edit</button>}
                     {canAct && turn.status === 'queued' && <button onClick={onCancel}>Cancel</button>}
                     {canAct && turn.status === 'completed' && turn.messageId &&
                         <button onClick={onFork} title="A new chat with the history up to here">Fork here</button>}

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.WebSocketRoute;
@@ -335,6 +336,115 @@ class WebClientIT {
         page.navigate(stack.gatewayUrl() + "/");
         PlaywrightAssertions.assertThat(page.locator(".view section.pane")).hasCount(2);
         assertThat(seriousViolations(page, axe)).isEmpty();
+    }
+
+    @Test
+    void queuedMessagesAreEditedCancelledAndTheRunningOneStopped() {
+        String project = chats.createProject("queue");
+        String chat = chats.createChat(project, "Queue controls");
+        openTab(chat);
+        Page page = open("/");
+        Locator pane = activeChat(page);
+        Locator composer = pane.locator("textarea[aria-label='Message to Queue controls']");
+        for (String text : List.of("/stall 60\nblocking", "second", "third")) {
+            composer.fill(text);
+            composer.press("Enter");
+        }
+        Locator turns = pane.locator(".turn");
+        PlaywrightAssertions.assertThat(turns).hasCount(3);
+        PlaywrightAssertions.assertThat(turns.nth(0)).hasAttribute("data-status", "running");
+        PlaywrightAssertions.assertThat(turns.nth(1).locator(".state")).hasText("queued #1");
+
+        turns.nth(1).locator("button", new Locator.LocatorOptions().setHasText("Edit")).click();
+        pane.locator("textarea[aria-label='Edit the queued message']").fill("/words 3\nsecond, edited");
+        pane.locator("button", new Locator.LocatorOptions().setHasText("Save")).click();
+        PlaywrightAssertions.assertThat(turns.nth(1).locator(".question-text")).hasText("/words 3\nsecond, edited");
+        turns.nth(2).locator("button", new Locator.LocatorOptions().setHasText("Cancel")).click();
+        PlaywrightAssertions.assertThat(turns.nth(2)).hasAttribute("data-status", "cancelled");
+
+        turns.nth(0).locator("button", new Locator.LocatorOptions().setHasText("Stop")).click();
+        PlaywrightAssertions.assertThat(turns.nth(0)).not().hasAttribute("data-status", "running");
+        PlaywrightAssertions.assertThat(turns.nth(1)).hasAttribute("data-status", "completed",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(TURN.toMillis()));
+        PlaywrightAssertions.assertThat(turns.nth(1).locator("[data-role=answer]")).containsText("second, edited");
+    }
+
+    @Test
+    void aChatIsExportedAndImportedBackFromTheSidebar() {
+        String project = chats.createProject("transfer");
+        String chat = chats.createChat(project, "To carry over");
+        chats.send(chat, UUID.randomUUID().toString(), "/words 4\ncarried text");
+        await("answered").atMost(TURN).until(() -> storedAnswer(chat) != null);
+        Page page = open("/");
+        page.locator("button[aria-label='Actions for To carry over']").click();
+        Download download = page.waitForDownload(() ->
+                page.locator("[role=menuitem]", new Page.LocatorOptions().setHasText("Export")).click());
+        Path file = SCREENSHOTS.getParent().resolve("exported-chat.json");
+        download.saveAs(file);
+
+        page.locator(".import input[type=file]").setInputFiles(file);
+        Locator imported = activeChat(page);
+        PlaywrightAssertions.assertThat(imported.locator("h2")).hasText("To carry over");
+        PlaywrightAssertions.assertThat(imported.locator("[data-role=answer]")).containsText("carried text");
+        assertThat(imported.getAttribute("data-chat-id")).isNotEqualTo(chat);
+    }
+
+    @Test
+    void theInboxListsAChatThatFinishedOutOfViewAndOpensIt() {
+        String project = chats.createProject("inbox");
+        String inView = chats.createChat(project, "In view");
+        String elsewhere = chats.createChat(project, "Elsewhere");
+        openTab(inView);
+        Page page = open("/");
+        PlaywrightAssertions.assertThat(tab(page, "In view")).hasAttribute("aria-selected", "true");
+        chats.send(elsewhere, UUID.randomUUID().toString(), "/words 3\nanswered out of view");
+
+        Locator inbox = page.locator("button.inbox-button");
+        PlaywrightAssertions.assertThat(inbox).hasAttribute("aria-label", "Inbox, 1 need attention",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(TURN.toMillis()));
+        inbox.click();
+        page.locator(".inbox button", new Page.LocatorOptions().setHasText("Elsewhere: completed")).click();
+        PlaywrightAssertions.assertThat(tab(page, "Elsewhere")).hasAttribute("aria-selected", "true");
+        PlaywrightAssertions.assertThat(activeChat(page).locator("[data-role=answer]")).containsText("answered out of view");
+        PlaywrightAssertions.assertThat(inbox).hasAttribute("aria-label", "Inbox, 0 need attention");
+    }
+
+    @Test
+    void forkingAtATurnOpensTheForkWithItsBranch() {
+        String project = chats.createProject("fork");
+        String chat = chats.createChat(project, "Source");
+        chats.send(chat, UUID.randomUUID().toString(), "/words 3\nfirst question");
+        await("answered").atMost(TURN).until(() -> storedAnswer(chat) != null);
+        openTab(chat);
+        Page page = open("/");
+        PlaywrightAssertions.assertThat(activeChat(page).locator(".branch")).containsText("switchboard/");
+        activeChat(page).locator("button", new Locator.LocatorOptions().setHasText("Fork here")).click();
+        PlaywrightAssertions.assertThat(tab(page, "Source (fork)")).hasAttribute("aria-selected", "true");
+        PlaywrightAssertions.assertThat(activeChat(page).locator("[data-role=answer]")).containsText("first question");
+        PlaywrightAssertions.assertThat(activeChat(page).locator(".branch")).containsText("switchboard/");
+    }
+
+    @Test
+    void panesResizeFromTheKeyboardAndStackOnANarrowScreen() {
+        String project = chats.createProject("layout");
+        String left = chats.createChat(project, "Left");
+        String right = chats.createChat(project, "Right");
+        String view = createView("Resizable", "horizontal", "independent", List.of(left, right));
+        showView(view);
+        Page page = open("/");
+        Locator handle = page.locator("[role=separator]");
+        handle.focus();
+        handle.press("ArrowRight");
+        await("resized").atMost(Duration.ofSeconds(20)).until(() -> List.of(55, 45).equals(
+                request().get("/api/views/{id}", view).then().statusCode(200).extract().path("panes.size")));
+        double leftWidth = pane(page, 1).boundingBox().width;
+        double rightWidth = pane(page, 2).boundingBox().width;
+        assertThat(leftWidth / (leftWidth + rightWidth)).isBetween(0.5, 0.6);
+
+        page.setViewportSize(600, 900);
+        PlaywrightAssertions.assertThat(page.locator(".pane-grid.layout-stacked")).hasCount(1);
+        assertThat(pane(page, 2).boundingBox().y).isGreaterThan(pane(page, 1).boundingBox().y);
+        PlaywrightAssertions.assertThat(page.locator("button.sidebar-toggle")).isVisible();
     }
 
     // ---- helpers
