@@ -12,13 +12,6 @@ export default defineConfig({
         sourcemap: false,
         target: 'es2022',
     },
-    server: {
-        // `npm run dev` against a running ./switchboard: the gateway answers /api and /ws.
-        proxy: {
-            '/api': 'http://127.0.0.1:8080',
-            '/ws': { target: 'ws://127.0.0.1:8080', ws: true },
-        },
-    },
     test: {
         include: ['src/**/*.test.ts'],
         globals: true,

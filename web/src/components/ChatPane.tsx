@@ -34,10 +34,15 @@ export function ChatPane(props: ChatPaneProps) {
     const [draft, setDraft] = useDraft(chatId);
     const workspace = useWorkspace(socket, chatId);
     const [shown, setShown] = useState(WINDOW);
-    const bottom = useRef<HTMLDivElement>(null);
+    const log = useRef<HTMLDivElement>(null);
+    const following = useRef(true);
 
+    // Follow the answer while the reader is at the bottom; leave them where they are when they scrolled up.
     useEffect(() => {
-        bottom.current?.scrollIntoView({ block: 'end' });
+        const element = log.current;
+        if (element && following.current) {
+            element.scrollTop = element.scrollHeight;
+        }
     }, [stream.turns]);
 
     if (load === 'not-found') {
@@ -80,7 +85,11 @@ export function ChatPane(props: ChatPaneProps) {
                 {props.onKeep && <button onClick={props.onKeep} title="Keep this chat, close the others">Continue with this one</button>}
                 {props.onClose && <button onClick={props.onClose} aria-label="Close pane">×</button>}
             </header>
-            <div className="messages" role="log" aria-live="polite" aria-busy={load === 'loading'}>
+            <div className="messages" role="log" aria-live="polite" aria-busy={load === 'loading'} ref={log}
+                onScroll={(e) => {
+                    const element = e.currentTarget;
+                    following.current = element.scrollHeight - element.scrollTop - element.clientHeight < 60;
+                }}>
                 {stream.turns.length > shown &&
                     <button className="earlier" onClick={() => setShown(shown + WINDOW)}>Show earlier</button>}
                 {turns.map((turn) => (
@@ -92,7 +101,6 @@ export function ChatPane(props: ChatPaneProps) {
                         onEdit={(text) => socket.edit(chatId, turn.turnId, text)} />
                 ))}
                 {load === 'failed' && <p className="error" role="alert">The chat could not be loaded.</p>}
-                <div ref={bottom} />
             </div>
             {composer && canEdit &&
                 <Composer label={`Message to ${chat?.title ?? 'chat'}`} draft={draft} onDraft={setDraft}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 
 import { Markdown } from '../markdown/markdown';
 import type { Turn } from '../state/chatStream';
@@ -31,7 +31,14 @@ interface TurnViewProps {
     onEdit(text: string): void;
 }
 
-export function TurnView({ turn, queuePosition, canAct, onStop, onCancel, onFork, onEdit }: TurnViewProps) {
+/**
+ * A turn renders again only when it changed: while one answer streams, the finished turns above it (and their
+ * Markdown) are left alone. The callbacks act on the turn's own ids, so new closures never mean new behaviour.
+ */
+export const TurnView = memo(TurnCard, (before, after) => before.turn === after.turn
+    && before.queuePosition === after.queuePosition && before.canAct === after.canAct);
+
+function TurnCard({ turn, queuePosition, canAct, onStop, onCancel, onFork, onEdit }: TurnViewProps) {
     const [editing, setEditing] = useState<string | null>(null);
     return (
         <article className={`turn turn-${turn.status}`} data-turn-id={turn.turnId} data-status={turn.status}>

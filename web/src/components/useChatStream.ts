@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 
 import { ApiError, loadHistory } from '../api/http';
 import type { SwitchboardSocket } from '../api/socket';
+import type { Envelope } from '../api/types';
 import { applyEvent, applySubscribedState, type ChatStream, emptyStream, fromHistory } from '../state/chatStream';
 
 export type LoadState = 'loading' | 'ready' | 'not-found' | 'failed';
@@ -16,6 +17,18 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): { stre
     useEffect(() => {
         let alive = true;
         let unfollow: (() => void) | null = null;
+        // A streaming answer brings dozens of deltas a second per pane: they are applied together once per frame,
+        // so the pane renders at most at the screen's rate, in seq order as they came.
+        let pending: Envelope[] = [];
+        let frame: number | null = null;
+        const flush = () => {
+            frame = null;
+            const events = pending;
+            pending = [];
+            if (alive && events.length > 0) {
+                setStream((s) => events.reduce((current, e) => applyEvent(current, e), s));
+            }
+        };
         setStream(emptyStream(chatId));
         setLoad('loading');
         const read = async (): Promise<number | null> => {
@@ -42,7 +55,10 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): { stre
                 subscribed: (state) => setStream((s) => applySubscribedState(s, state)),
                 event: (streamName, event) => {
                     if (streamName === 'chat') {
-                        setStream((s) => applyEvent(s, event));
+                        pending.push(event);
+                        if (frame === null) {
+                            frame = requestAnimationFrame(flush);
+                        }
                     }
                 },
                 resync: (streamName) => {
@@ -56,6 +72,9 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): { stre
         });
         return () => {
             alive = false;
+            if (frame !== null) {
+                cancelAnimationFrame(frame);
+            }
             unfollow?.();
         };
     }, [socket, chatId]);

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +48,23 @@ final class GatewayApi {
                 .thenApply(body -> null);
     }
 
+    /** A split-pane view of the chats (one pane each), its id. */
+    String createView(String name, String layout, String syncMode, List<String> chatIds) {
+        ObjectNode body = EventJson.mapper().createObjectNode().put("name", name).put("layout", layout)
+                .put("syncMode", syncMode);
+        chatIds.forEach(chatId -> body.withArray("panes").addObject().put("chatId", chatId));
+        return post("/api/views", body, 201).join().path("id").asText();
+    }
+
+    /** The view the caller's clients show (UI state's last view). */
+    void showView(String viewId) {
+        send("PUT", "/api/ui-state/last-view", EventJson.mapper().createObjectNode().put("viewId", viewId), 200).join();
+    }
+
+    void openTab(String chatId) {
+        post("/api/ui-state/tabs", EventJson.mapper().createObjectNode().put("chatId", chatId), 200).join();
+    }
+
     /** An answer to a GET: its status and its body, which is null when it is not JSON. */
     record Got(int status, JsonNode body) {
     }
@@ -76,22 +94,26 @@ final class GatewayApi {
     }
 
     private CompletableFuture<JsonNode> post(String path, ObjectNode body, int expectedStatus) {
+        return send("POST", path, body, expectedStatus);
+    }
+
+    private CompletableFuture<JsonNode> send(String method, String path, ObjectNode body, int expectedStatus) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
             if (response.statusCode() != expectedStatus) {
-                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ", expected "
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ", expected "
                         + expectedStatus + ": " + response.body());
             }
             try {
                 return response.body().isEmpty() ? EventJson.mapper().nullNode()
                         : EventJson.mapper().readTree(response.body());
             } catch (IOException e) {
-                throw new IllegalStateException("POST " + path + " answered with a body that is not JSON", e);
+                throw new IllegalStateException(method + " " + path + " answered with a body that is not JSON", e);
             }
         });
     }
