@@ -51,6 +51,18 @@ async function call<T>(method: string, path: string, body?: unknown, headers: Re
 
 const ifMatch = (version: number) => ({ 'If-Match': String(version) });
 
+let uiStateChanges: Promise<unknown> = Promise.resolve();
+
+/**
+ * Changes of the UI state go to the server one after the other, in the order the user made them: two tab
+ * switches in quick succession sent side by side could be applied the other way round, and the earlier win.
+ */
+function inOrder<T>(change: () => Promise<T>): Promise<T> {
+    const next = uiStateChanges.then(change, change);
+    uiStateChanges = next.catch(() => undefined);
+    return next;
+}
+
 export const api = {
     me: () => call<{ tenant: string; user: string; roles: string[] }>('GET', '/me'),
     models: () => call<Models>('GET', '/models'),
@@ -69,18 +81,18 @@ export const api = {
     markRead: (chatId: string) => call<ChatView>('POST', `/chats/${chatId}/read`, {}),
     search: (projectId: string, q: string) =>
         call<SearchHit[]>('GET', `/chats/search?projectId=${projectId}&q=${encodeURIComponent(q)}&limit=50`),
-    messagesAfter: (chatId: string, after: string | null, limit = 500) =>
-        call<MessageView[]>('GET', `/chats/${chatId}/messages?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
+    messagesBefore: (chatId: string, before: string, limit: number) =>
+        call<MessageView[]>('GET', `/chats/${chatId}/messages?limit=${limit}&before=${encodeURIComponent(before)}`),
     workspace: (chatId: string) => call<WorkspaceView>('GET', `/chats/${chatId}/workspace`),
     send: (chatId: string, text: string, clientMessageId: string, model: string | null) =>
         call<unknown>('POST', `/chats/${chatId}/messages`, { text, clientMessageId, model: model || undefined }),
     uiState: () => call<UiState>('GET', '/ui-state'),
-    openTab: (chatId: string) => call<UiState>('POST', '/ui-state/tabs', { chatId }),
-    closeTab: (chatId: string) => call<UiState>('DELETE', `/ui-state/tabs/${chatId}`),
-    moveTab: (chatId: string, to: number) => call<UiState>('POST', `/ui-state/tabs/${chatId}/move`, { to }),
-    activateTab: (chatId: string | null) => call<UiState>('PUT', '/ui-state/active-tab', { chatId }),
-    restoreTab: () => call<UiState>('POST', '/ui-state/closed-tabs/restore', {}),
-    lastView: (viewId: string | null) => call<UiState>('PUT', '/ui-state/last-view', { viewId }),
+    openTab: (chatId: string) => inOrder(() => call<UiState>('POST', '/ui-state/tabs', { chatId })),
+    closeTab: (chatId: string) => inOrder(() => call<UiState>('DELETE', `/ui-state/tabs/${chatId}`)),
+    moveTab: (chatId: string, to: number) => inOrder(() => call<UiState>('POST', `/ui-state/tabs/${chatId}/move`, { to })),
+    activateTab: (chatId: string | null) => inOrder(() => call<UiState>('PUT', '/ui-state/active-tab', { chatId })),
+    restoreTab: () => inOrder(() => call<UiState>('POST', '/ui-state/closed-tabs/restore', {})),
+    lastView: (viewId: string | null) => inOrder(() => call<UiState>('PUT', '/ui-state/last-view', { viewId })),
     views: () => call<SplitView[]>('GET', '/views'),
     createView: (name: string, layout: string, syncMode: string, chatIds: string[]) =>
         call<SplitView>('POST', '/views', { name, layout, syncMode, panes: chatIds.map((chatId) => ({ chatId })) }),
@@ -104,15 +116,14 @@ export const api = {
             ifMatch(version)),
 };
 
-export async function loadHistory(chatId: string, maxMessages = 5000): Promise<MessageView[]> {
-    const all: MessageView[] = [];
-    let after: string | null = null;
-    for (;;) {
-        const page: MessageView[] = await api.messagesAfter(chatId, after);
-        all.push(...page);
-        if (page.length < 500 || all.length >= maxMessages) {
-            return all;
-        }
-        after = page[page.length - 1].cursor;
-    }
+/** The newest page of a chat's history (a pane starts there), in conversation order. */
+export function newestHistory(chatId: string, limit = HISTORY_PAGE): Promise<MessageView[]> {
+    return api.messagesBefore(chatId, 'end', limit);
 }
+
+/** The page just before a cursor, in conversation order. */
+export function earlierHistory(chatId: string, cursor: string, limit = HISTORY_PAGE): Promise<MessageView[]> {
+    return api.messagesBefore(chatId, cursor, limit);
+}
+
+export const HISTORY_PAGE = 200;

@@ -86,20 +86,8 @@ export interface Models {
     models: { name: string; provider: string }[];
 }
 
-/** A chat summary of the live sidebar (`project_snapshot`, `chat_summary`). */
-export interface SidebarChat {
-    chatId: string;
-    title: string;
-    model: string;
-    status: ChatStatus;
-    pinned: boolean;
-    isDefault: boolean;
-    busy: boolean;
-    messageCount: number;
-    unread: number;
-    lastActivityAt: string;
-    lifecycleSeq: number;
-}
+/** A chat summary of the live sidebar (`project_snapshot`, `chat_summary`): a chat view's figures by `chatId`. */
+export type SidebarChat = Omit<ChatView, 'id' | 'projectId' | 'description' | 'cursor'> & { chatId: string };
 
 export type StreamName = 'chat' | 'workspace' | 'lifecycle';
 

@@ -81,6 +81,22 @@ export function App() {
         setNotice(e instanceof ApiError ? `${e.title}${e.detail ? `: ${e.detail}` : ''}` : String(e));
     }, []);
 
+    // Only the answer to the newest UI-state change is shown: an older answer arriving in between would take back
+    // what the user did since (a tab switch shown at once, say). A refused change reloads the stored state.
+    const uiChanges = useRef(0);
+    const changeUi = useCallback(async (change: () => Promise<UiState>): Promise<void> => {
+        const mine = ++uiChanges.current;
+        try {
+            const state = await change();
+            if (mine === uiChanges.current) {
+                setUi(state);
+            }
+        } catch (e) {
+            fail(e);
+            api.uiState().then((state) => mine === uiChanges.current && setUi(state)).catch(() => undefined);
+        }
+    }, [fail, setUi]);
+
     const remember = useCallback((chat: ChatView) => {
         setChats((all) => {
             const known = all.get(chat.id);
@@ -137,14 +153,18 @@ export function App() {
             setViews(viewList);
             setModels(modelList);
             setProjectId((current) => current && list.some((p) => p.id === current) ? current : list[0].id);
-            setUi(state);
             const deepLink = chatIdInPath();
             const viewLink = viewIdInPath();
-            if (deepLink && (state.activeChatId !== deepLink || state.lastViewId)) {
+            const linkedElsewhere = deepLink !== null && (state.activeChatId !== deepLink || state.lastViewId !== null);
+            // A link to a chat shows that chat at once; the server's answer confirms it (or says it is not found).
+            setUi(linkedElsewhere ? { ...state, activeChatId: deepLink, lastViewId: null,
+                openTabs: state.openTabs.includes(deepLink) ? state.openTabs : [...state.openTabs, deepLink] } : state);
+            if (deepLink && linkedElsewhere) {
                 try {
                     setUi(await api.openTab(deepLink));
                     setUi(await api.lastView(null));
                 } catch (e) {
+                    setUi(state);
                     if (e instanceof ApiError && (e.status === 404 || e.status === 400)) {
                         setMissing((m) => new Set(m).add(deepLink));
                     } else {
@@ -268,30 +288,23 @@ export function App() {
     const canEditProject = projects.find((p) => p.id === projectId)?.role !== 'viewer';
 
     const openChat = useCallback(async (chatId: string) => {
-        try {
-            setUi(await api.openTab(chatId));
-            if (uiRef.current?.lastViewId) {
-                setUi(await api.lastView(null));
-            }
-        } catch (e) {
-            fail(e);
+        await changeUi(() => api.openTab(chatId));
+        if (uiRef.current?.lastViewId) {
+            await changeUi(() => api.lastView(null));
         }
-    }, [fail]);
+    }, [changeUi]);
 
     const activate = async (chatId: string) => {
-        // shown at once; the server's answer then confirms it (or the catch shows why not)
+        // shown at once; the server's answer then confirms it
         setUi((u) => u && { ...u, activeChatId: chatId, lastViewId: null });
-        try {
-            setUi(await api.activateTab(chatId));
-            if (uiRef.current?.lastViewId) {
-                setUi(await api.lastView(null));
-            }
-        } catch (e) {
-            fail(e);
+        const wasView = uiRef.current?.lastViewId;
+        await changeUi(() => api.activateTab(chatId));
+        if (wasView) {
+            await changeUi(() => api.lastView(null));
         }
     };
 
-    const closeTab = (chatId: string) => api.closeTab(chatId).then(setUi).catch(fail);
+    const closeTab = (chatId: string) => changeUi(() => api.closeTab(chatId));
 
     const replaceView = (view: SplitView) => setViews((vs) => vs.some((v) => v.id === view.id)
         ? vs.map((v) => v.id === view.id ? view : v) : [...vs, view]);
@@ -319,7 +332,7 @@ export function App() {
             const first = ui?.activeChatId && ui.activeChatId !== chatId ? [ui.activeChatId] : [];
             const view = await api.createView('Split view', 'horizontal', 'independent', [...first, chatId]);
             replaceView(view);
-            setUi(await api.lastView(view.id));
+            await changeUi(() => api.lastView(view.id));
         } catch (e) {
             fail(e);
         }
@@ -390,7 +403,7 @@ export function App() {
                     }
                     break;
                 case 'restore-tab':
-                    api.restoreTab().then(setUi).catch(fail);
+                    changeUi(() => api.restoreTab());
                     break;
                 case 'new-chat':
                     newChat();
@@ -450,7 +463,7 @@ export function App() {
                 <span className="spacer" />
                 {views.length > 0 && (
                     <select aria-label="Views" value={activeView?.id ?? ''} onChange={(e) =>
-                        api.lastView(e.target.value || null).then(setUi).catch(fail)}>
+                        changeUi(() => api.lastView(e.target.value || null))}>
                         <option value="">Tabs</option>
                         {views.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
                     </select>
@@ -468,7 +481,7 @@ export function App() {
                             setInboxOpen(false);
                             const pane = views.find((v) => v.panes.some((p) => p.chatId === item.chatId));
                             if (pane) {
-                                api.lastView(pane.id).then(setUi).catch(fail);
+                                changeUi(() => api.lastView(pane.id));
                             } else {
                                 openChat(item.chatId);
                             }
@@ -488,7 +501,7 @@ export function App() {
                 <main className="main">
                     <TabBar tabs={ui?.openTabs ?? []} activeChatId={activeChatId} viewActive={activeView !== null}
                         chat={chatTitle} onActivate={activate} onClose={closeTab}
-                        onMove={(chatId, to) => api.moveTab(chatId, to).then(setUi).catch(fail)} />
+                        onMove={(chatId, to) => changeUi(() => api.moveTab(chatId, to))} />
                     {notice && <div className="notice" role="alert">{notice}
                         <button aria-label="Dismiss" onClick={() => setNotice(null)}>×</button></div>}
                     {activeView ? (
@@ -502,7 +515,7 @@ export function App() {
                             onKeep={(chatId) => openChat(chatId)}
                             onBroadcast={(text) => api.broadcast(activeView, text, `web-${crypto.randomUUID()}`).catch(fail)}
                             onOpenChat={openChat}
-                            onClose={() => api.lastView(null).then(setUi).catch(fail)} />
+                            onClose={() => changeUi(() => api.lastView(null))} />
                     ) : null}
                     {mountedTabs.map((chatId) => (
                         <div key={chatId} role="tabpanel" className="tab-panel"

@@ -30,7 +30,7 @@ interface ChatPaneProps {
 
 export function ChatPane(props: ChatPaneProps) {
     const { socket, chatId, chat, model, composer, canEdit } = props;
-    const { stream, load } = useChatStream(socket, chatId);
+    const { stream, load, loadEarlier } = useChatStream(socket, chatId);
     const [draft, setDraft] = useDraft(chatId);
     const workspace = useWorkspace(socket, chatId);
     const [shown, setShown] = useState(WINDOW);
@@ -90,8 +90,13 @@ export function ChatPane(props: ChatPaneProps) {
                     const element = e.currentTarget;
                     following.current = element.scrollHeight - element.scrollTop - element.clientHeight < 60;
                 }}>
-                {stream.turns.length > shown &&
-                    <button className="earlier" onClick={() => setShown(shown + WINDOW)}>Show earlier</button>}
+                {(stream.turns.length > shown || stream.hasEarlier) &&
+                    <button className="earlier" onClick={() => {
+                        if (stream.turns.length <= shown) {
+                            loadEarlier().catch(() => undefined);
+                        }
+                        setShown(shown + WINDOW);
+                    }}>Show earlier</button>}
                 {turns.map((turn) => (
                     <TurnView key={turn.turnId} turn={turn} queuePosition={positions.get(turn.turnId) ?? null}
                         canAct={canEdit}

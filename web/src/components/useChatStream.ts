@@ -3,14 +3,22 @@
 
 import { useEffect, useState } from 'react';
 
-import { ApiError, loadHistory } from '../api/http';
+import { ApiError, earlierHistory, HISTORY_PAGE, newestHistory } from '../api/http';
 import type { SwitchboardSocket } from '../api/socket';
 import type { Envelope } from '../api/types';
-import { applyEvent, applySubscribedState, type ChatStream, emptyStream, fromHistory } from '../state/chatStream';
+import { applyEvent, applySubscribedState, type ChatStream, emptyStream, fromHistory, prependHistory }
+    from '../state/chatStream';
 
 export type LoadState = 'loading' | 'ready' | 'not-found' | 'failed';
 
-export function useChatStream(socket: SwitchboardSocket, chatId: string): { stream: ChatStream; load: LoadState } {
+export interface ChatStreamHandle {
+    stream: ChatStream;
+    load: LoadState;
+    /** Reads the page of history before the oldest message held. */
+    loadEarlier(): Promise<void>;
+}
+
+export function useChatStream(socket: SwitchboardSocket, chatId: string): ChatStreamHandle {
     const [stream, setStream] = useState<ChatStream>(() => emptyStream(chatId));
     const [load, setLoad] = useState<LoadState>('loading');
 
@@ -33,7 +41,8 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): { stre
         setLoad('loading');
         const read = async (): Promise<number | null> => {
             try {
-                const history = fromHistory(chatId, await loadHistory(chatId));
+                const page = await newestHistory(chatId);
+                const history = fromHistory(chatId, page, page.length < HISTORY_PAGE);
                 if (!alive) {
                     return null;
                 }
@@ -79,5 +88,13 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): { stre
         };
     }, [socket, chatId]);
 
-    return { stream, load };
+    const loadEarlier = async () => {
+        if (!stream.hasEarlier || !stream.earliestCursor) {
+            return;
+        }
+        const older = await earlierHistory(chatId, stream.earliestCursor);
+        setStream((s) => s.earliestCursor === stream.earliestCursor
+            ? prependHistory(s, older, older.length < HISTORY_PAGE) : s);
+    };
+    return { stream, load, loadEarlier };
 }

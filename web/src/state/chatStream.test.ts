@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Envelope, MessageView } from '../api/types';
-import { applyEvent, applySubscribedState, emptyStream, fromHistory, resumeSeq, transcript } from './chatStream';
+import { applyEvent, applySubscribedState, emptyStream, fromHistory, prependHistory, resumeSeq, transcript }
+    from './chatStream';
 
 const CHAT = '0b4c3e1e-0000-4000-8000-000000000001';
 
@@ -106,5 +107,19 @@ describe('chat stream', () => {
             busy: true, runningTurnId: 't1', queue: [{ turnId: 't2', text: 'later', position: 1 }],
         });
         expect(stream.turns.map((t) => [t.turnId, t.status, t.question])).toEqual([['t1', 'running', ''], ['t2', 'queued', 'later']]);
+    });
+
+    it('puts older history in front and joins a turn the page boundary cut', () => {
+        const newest = fromHistory(CHAT, [message(5, 'assistant', 't2', 'answer two'), message(7, 'user', 't3', 'q3'),
+            message(9, 'assistant', 't3', 'a3')], false);
+        expect(newest.hasEarlier).toBe(true);
+        expect(newest.earliestCursor).toBe('c5');
+        const older = prependHistory(newest, [message(1, 'user', 't1', 'q1'), message(2, 'assistant', 't1', 'a1'),
+            message(3, 'user', 't2', 'q2')], true);
+        expect(older.turns.map((t) => [t.turnId, t.question, t.answer])).toEqual([
+            ['t1', 'q1', 'a1'], ['t2', 'q2', 'answer two'], ['t3', 'q3', 'a3']]);
+        expect(older.hasEarlier).toBe(false);
+        expect(older.earliestCursor).toBe('c1');
+        expect(older.lastSeq).toBe(newest.lastSeq);
     });
 });

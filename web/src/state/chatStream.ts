@@ -36,6 +36,9 @@ export interface Turn {
 
 export interface ChatStream {
     chatId: string;
+    /** The cursor of the oldest message read, and whether older ones may exist (the history is read newest first). */
+    earliestCursor: string | null;
+    hasEarlier: boolean;
     /** The last chat-stream seq applied; events at or below it are duplicates. */
     lastSeq: number;
     turns: Turn[];
@@ -44,7 +47,7 @@ export interface ChatStream {
 }
 
 export function emptyStream(chatId: string): ChatStream {
-    return { chatId, lastSeq: 0, turns: [], stale: false };
+    return { chatId, lastSeq: 0, turns: [], stale: false, earliestCursor: null, hasEarlier: false };
 }
 
 function newTurn(turnId: string): Turn {
@@ -80,8 +83,34 @@ function statusOfAnswer(status: string): TurnStatus {
     }
 }
 
-/** The stored history (conversation order) as turns. */
-export function fromHistory(chatId: string, messages: MessageView[]): ChatStream {
+/** The stored history (conversation order) as turns; `complete` says whether nothing older exists. */
+export function fromHistory(chatId: string, messages: MessageView[], complete = true): ChatStream {
+    return { chatId, lastSeq: resumeSeq(messages), turns: turnsOf(messages), stale: false,
+        earliestCursor: messages.length > 0 ? messages[0].cursor : null, hasEarlier: !complete };
+}
+
+/**
+ * Older history ("Show earlier") in front of what the pane holds. A turn cut by the page boundary (its answer
+ * already held, its question in the older page) is joined, never shown twice.
+ */
+export function prependHistory(stream: ChatStream, older: MessageView[], complete: boolean): ChatStream {
+    const olderTurns = turnsOf(older);
+    const held = new Map(stream.turns.map((t) => [t.turnId, t]));
+    const joined = new Map<string, Turn>();
+    const front = olderTurns.filter((turn) => {
+        const known = held.get(turn.turnId);
+        if (known) {
+            joined.set(turn.turnId, { ...known, question: known.question || turn.question,
+                messageId: turn.messageId ?? known.messageId });
+            return false;
+        }
+        return true;
+    });
+    return { ...stream, turns: [...front, ...stream.turns.map((t) => joined.get(t.turnId) ?? t)],
+        earliestCursor: older.length > 0 ? older[0].cursor : stream.earliestCursor, hasEarlier: !complete };
+}
+
+function turnsOf(messages: MessageView[]): Turn[] {
     const turns: Turn[] = [];
     const byId = new Map<string, Turn>();
     for (const message of messages) {
@@ -105,7 +134,7 @@ export function fromHistory(chatId: string, messages: MessageView[]): ChatStream
             turn.tools = toolCardsOf(message.toolCalls ?? []);
         }
     }
-    return { chatId, lastSeq: resumeSeq(messages), turns, stale: false };
+    return turns;
 }
 
 /**

@@ -53,6 +53,7 @@ class WebClientIT {
     private static Stack stack;
     private static Chromium chromium;
 
+    private String user;
     private String token;
     private ChatApi chats;
     private BrowserContext context;
@@ -71,7 +72,8 @@ class WebClientIT {
 
     @BeforeEach
     void signIn() {
-        token = stack.token("tenant-web", "user-" + USERS.incrementAndGet(), Duration.ofHours(1));
+        user = "user-" + USERS.incrementAndGet();
+        token = stack.token("tenant-web", user, Duration.ofHours(1));
         chats = new ChatApi(stack.gatewayUrl(), token);
         context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
     }
@@ -193,13 +195,11 @@ class WebClientIT {
 
     @Test
     void switchingTabsMidStreamComesBackToTheFinishedAnswer() {
-        String project = chats.createProject("tabs");
-        String first = chats.createChat(project, "First tab");
-        String second = chats.createChat(project, "Second tab");
-        openTab(first);
-        openTab(second);
+        List<String> tabs = chatsInTabs("tabs", "First tab", "Second tab");
+        String first = tabs.get(0);
         Page page = open("/chats/" + first);
-        Locator composer = activeChat(page).locator("textarea");
+        PlaywrightAssertions.assertThat(tab(page, "First tab")).hasAttribute("aria-selected", "true");
+        Locator composer = activeChat(page).locator("textarea[aria-label='Message to First tab']");
         composer.fill("/rate 20\n/words 60\nbackground-answer");
         composer.press("Enter");
         PlaywrightAssertions.assertThat(activeChat(page).locator("[data-role=answer]").last()).containsText("background-answer");
@@ -217,11 +217,9 @@ class WebClientIT {
 
     @Test
     void aReloadRestoresTabsViewsAndDrafts() {
-        String project = chats.createProject("reload");
-        String drafted = chats.createChat(project, "With a draft");
-        String other = chats.createChat(project, "Other tab");
-        openTab(other);
-        openTab(drafted);
+        List<String> tabs = chatsInTabs("reload", "Other tab", "With a draft");
+        String other = tabs.get(0);
+        String drafted = tabs.get(1);
         Page page = open("/");
         activeChat(page).locator("textarea").fill("a draft that survives a reload");
         await("the draft saved").atMost(Duration.ofSeconds(20)).until(() -> "a draft that survives a reload".equals(
@@ -244,11 +242,7 @@ class WebClientIT {
 
     @Test
     void everyShortcutWorks() {
-        String project = chats.createProject("shortcuts");
-        String a = chats.createChat(project, "Chat A");
-        String b = chats.createChat(project, "Chat B");
-        openTab(a);
-        openTab(b);
+        chatsInTabs("shortcuts", "Chat A", "Chat B");
         Page page = open("/");
         PlaywrightAssertions.assertThat(tab(page, "Chat B")).hasAttribute("aria-selected", "true");
 
@@ -447,6 +441,30 @@ class WebClientIT {
         PlaywrightAssertions.assertThat(page.locator("button.sidebar-toggle")).isVisible();
     }
 
+    @Test
+    void anExpiredSignInAsksForANewTokenAndKeepsTheDraftAndTheOpenChat() {
+        String project = chats.createProject("expiry");
+        String chat = chats.createChat(project, "Long session");
+        openTab(chat);
+        Page page = context.newPage();
+        page.navigate(stack.gatewayUrl() + "/#token=" + stack.token("tenant-web", user, Duration.ofSeconds(15)));
+        Locator composer = activeChat(page).locator("textarea");
+        composer.fill("/words 3\nwritten before the token expired");
+
+        Locator signIn = page.locator(".dialog-backdrop .sign-in");
+        PlaywrightAssertions.assertThat(signIn).containsText("Your sign-in expired",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(TURN.toMillis()));
+        signIn.locator("input[aria-label=Token]").fill(token);
+        signIn.locator("button[type=submit]").click();
+
+        PlaywrightAssertions.assertThat(signIn).hasCount(0);
+        PlaywrightAssertions.assertThat(composer).hasValue("/words 3\nwritten before the token expired");
+        PlaywrightAssertions.assertThat(tab(page, "Long session")).hasAttribute("aria-selected", "true");
+        composer.press("Enter");
+        PlaywrightAssertions.assertThat(activeChat(page).locator(".turn[data-status=completed] [data-role=answer]"))
+                .containsText("written before the token expired", LONG_TEXT);
+    }
+
     // ---- helpers
 
     /** axe-core's violations of impact serious or critical, as "rule: target" lines. */
@@ -507,6 +525,18 @@ class WebClientIT {
 
     private void showView(String viewId) {
         request().body(Map.of("viewId", viewId)).put("/api/ui-state/last-view").then().statusCode(200);
+    }
+
+    /** A project with a chat of each title, each open in a tab (the last one active); the chats' ids. */
+    private List<String> chatsInTabs(String projectName, String... titles) {
+        String project = chats.createProject(projectName);
+        List<String> ids = new ArrayList<>();
+        for (String title : titles) {
+            String chat = chats.createChat(project, title);
+            openTab(chat);
+            ids.add(chat);
+        }
+        return ids;
     }
 
     private void openTab(String chatId) {

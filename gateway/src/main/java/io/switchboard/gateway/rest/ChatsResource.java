@@ -205,7 +205,7 @@ public class ChatsResource {
                     + "order, so a question queued while an answer streamed is never skipped")
             @QueryParam("after") @SafeText(max = 40) String after,
             @Parameter(description = "The cursor of the first message of the page after the one wanted: the "
-                    + "newest messages before it")
+                    + "newest messages before it; end for the newest messages of the chat")
             @QueryParam("before") @SafeText(max = 40) String before,
             @Parameter(description = "Only messages written after this chat.events seq (0: all)")
             @QueryParam("afterSeq") @DefaultValue("0") long afterSeq,

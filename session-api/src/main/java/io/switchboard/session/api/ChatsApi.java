@@ -46,7 +46,8 @@ public interface ChatsApi {
 
     /**
      * The chat's finished messages in conversation order. {@code after} (the {@code cursor} of the last message of
-     * the previous page) pages forward; {@code before} (the cursor of the first message of a page) pages back,
+     * the previous page) pages forward; {@code before} (the cursor of the first message of a page, or {@code end}
+     * for the newest page) pages back,
      * still in conversation order. {@code afterSeq} keeps only messages written after that chat.events seq.
      */
     @GET

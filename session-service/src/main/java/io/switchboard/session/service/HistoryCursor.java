@@ -16,12 +16,22 @@ public record HistoryCursor(long turnSeq, long seq) {
     /** Before every message: a duplicated or forked chat's copied history has seqs down from 0. */
     public static final HistoryCursor START = new HistoryCursor(Long.MIN_VALUE, Long.MIN_VALUE);
 
+    /** After every message: {@code before=end} asks for the newest page, where a client opening a chat starts. */
+    public static final HistoryCursor END = new HistoryCursor(Long.MAX_VALUE, Long.MAX_VALUE);
+    static final String END_WORD = "end";
+
     private static final Pattern FORM = Pattern.compile("(-?\\d{1,18})\\.(-?\\d{1,18})");
 
-    /** The cursor in the named query parameter; absent is {@code absent}, anything not a cursor a 400 problem. */
+    /**
+     * The cursor in the named query parameter; absent is {@code absent}, {@code before=end} is {@link #END}, anything
+     * else not a cursor a 400 problem.
+     */
     public static HistoryCursor parse(String text, String parameter, HistoryCursor absent) {
         if (text == null || text.isEmpty()) {
             return absent;
+        }
+        if (END_WORD.equals(text) && "before".equals(parameter)) {
+            return END;
         }
         Matcher matcher = FORM.matcher(text);
         if (!matcher.matches()) {

@@ -177,7 +177,15 @@ class ChatCopyTest {
                 .body("[1].inputTokens", equalTo(3)).body("[1].outputTokens", equalTo(5))
                 .body("[1].model", equalTo(null)).body("[0].model", equalTo("offline"));
 
-        for (String query : List.of("before=garbage", "before=1.2.3", "after=1.1&before=2.2", "before=1.1&limit=0")) {
+        // the newest page, where a client opening the chat starts, then back from it
+        JsonPath newest = given().auth().oauth2(alice).get("/chats/{id}/messages?limit=2&before=end", chatId)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(newest.<String>getList("content")).isEqualTo(all.subList(4, 6));
+        given().auth().oauth2(alice).get("/chats/{id}/messages?limit=3&before=" + newest.getString("[0].cursor"), chatId)
+                .then().statusCode(200).body("content", equalTo(all.subList(1, 4)));
+
+        for (String query : List.of("before=garbage", "before=1.2.3", "after=1.1&before=2.2", "before=1.1&limit=0",
+                "after=end", "before=END")) {
             given().auth().oauth2(alice).get("/chats/{id}/messages?" + query, chatId)
                     .then().statusCode(400).contentType("application/problem+json");
         }
