@@ -30,10 +30,12 @@ interface ChatPaneProps {
 
 export function ChatPane(props: ChatPaneProps) {
     const { socket, chatId, chat, model, composer, canEdit } = props;
-    const { stream, load, loadEarlier } = useChatStream(socket, chatId);
+    const { stream, load, workspaceChanges, loadEarlier } = useChatStream(socket, chatId);
     const [draft, setDraft] = useDraft(chatId);
-    const workspace = useWorkspace(socket, chatId);
+    const workspace = useWorkspace(chatId, workspaceChanges);
     const [shown, setShown] = useState(WINDOW);
+    // In a plain tab, the next messages may go to another model than the chat's without changing the chat.
+    const [messageModel, setMessageModel] = useState('');
     const log = useRef<HTMLDivElement>(null);
     const following = useRef(true);
 
@@ -60,7 +62,7 @@ export function ChatPane(props: ChatPaneProps) {
     }
     const effectiveModel = model ?? chat?.model ?? null;
     const send = (text: string, now = false) => {
-        socket.send(chatId, text, `web-${crypto.randomUUID()}`, model, now);
+        socket.send(chatId, text, `web-${crypto.randomUUID()}`, model ?? (messageModel || null), now);
     };
     const fork = async (messageId: string) => {
         const created = await api.fork(chatId, messageId);
@@ -110,6 +112,8 @@ export function ChatPane(props: ChatPaneProps) {
             {composer && canEdit &&
                 <Composer label={`Message to ${chat?.title ?? 'chat'}`} draft={draft} onDraft={setDraft}
                     onSend={(text) => send(text)} onSendNow={(text) => send(text, true)}
+                    messageModel={model === null ? { models: props.models, value: messageModel, onChange: setMessageModel }
+                        : undefined}
                     disabled={chat?.status === 'archived'} />}
         </section>
     );

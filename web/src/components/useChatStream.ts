@@ -14,6 +14,8 @@ export type LoadState = 'loading' | 'ready' | 'not-found' | 'failed';
 export interface ChatStreamHandle {
     stream: ChatStream;
     load: LoadState;
+    /** Counts the chat's workspace events (branch cut, commits), so the branch banner knows when to read again. */
+    workspaceChanges: number;
     /** Reads the page of history before the oldest message held. */
     loadEarlier(): Promise<void>;
 }
@@ -21,6 +23,7 @@ export interface ChatStreamHandle {
 export function useChatStream(socket: SwitchboardSocket, chatId: string): ChatStreamHandle {
     const [stream, setStream] = useState<ChatStream>(() => emptyStream(chatId));
     const [load, setLoad] = useState<LoadState>('loading');
+    const [workspaceChanges, setWorkspaceChanges] = useState(0);
 
     useEffect(() => {
         let alive = true;
@@ -63,6 +66,9 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): ChatSt
             unfollow = socket.followChat(chatId, afterSeq, {
                 subscribed: (state) => setStream((s) => applySubscribedState(s, state)),
                 event: (streamName, event) => {
+                    if (streamName === 'workspace') {
+                        setWorkspaceChanges((n) => n + 1);
+                    }
                     if (streamName === 'chat') {
                         pending.push(event);
                         if (frame === null) {
@@ -96,5 +102,5 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): ChatSt
         setStream((s) => s.earliestCursor === stream.earliestCursor
             ? prependHistory(s, older, older.length < HISTORY_PAGE) : s);
     };
-    return { stream, load, loadEarlier };
+    return { stream, load, workspaceChanges, loadEarlier };
 }

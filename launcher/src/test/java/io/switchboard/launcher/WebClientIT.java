@@ -30,6 +30,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.WebSocketRoute;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
@@ -463,6 +464,40 @@ class WebClientIT {
         composer.press("Enter");
         PlaywrightAssertions.assertThat(activeChat(page).locator(".turn[data-status=completed] [data-role=answer]"))
                 .containsText("written before the token expired", LONG_TEXT);
+    }
+
+    @Test
+    void aMessageGoesToAnotherModelWithoutChangingTheChats() {
+        String chat = chatsInTabs("per message", "Mostly offline").get(0);
+        Page page = open("/");
+        Locator pane = activeChat(page);
+        pane.locator("select[aria-label='Model for this message']").selectOption("stub/alpha");
+        pane.locator("textarea").fill("which model?");
+        pane.locator("textarea").press("Enter");
+        PlaywrightAssertions.assertThat(pane.locator(".turn[data-status=completed] [data-role=answer]"))
+                .containsText("Alpha says", LONG_TEXT);
+        PlaywrightAssertions.assertThat(pane.locator(".turn .answer-head .model")).hasText("stub/alpha");
+        assertThat(request().get("/api/chats/{id}", chat).then().statusCode(200).extract().<String>path("model"))
+                .isEqualTo("offline");
+    }
+
+    @Test
+    void tabsReorderByDragAndABadChatFileIsRefusedWithItsReason() {
+        chatsInTabs("drag", "Tab one", "Tab two", "Tab three");
+        Page page = open("/");
+        tab(page, "Tab three").dragTo(tab(page, "Tab one"));
+        PlaywrightAssertions.assertThat(page.locator("[role=tab]").first()).containsText("Tab three");
+        await("moved on the server").atMost(Duration.ofSeconds(20)).until(() -> {
+            List<String> open = request().get("/api/ui-state").then().statusCode(200).extract().path("openTabs");
+            return request().get("/api/chats/{id}", open.get(0)).then().extract().<String>path("title")
+                    .equals("Tab three");
+        });
+
+        int chatsBefore = page.locator(".chat-row").count();
+        page.locator(".import input[type=file]").setInputFiles(new FilePayload("broken.json", "application/json",
+                "{\"format\":\"switchboard-chat\",\"version\":1,\"messages\":[{}]}".getBytes()));
+        PlaywrightAssertions.assertThat(page.locator(".notice[role=alert]")).containsText("Invalid chat file");
+        assertThat(page.locator(".chat-row").count()).isEqualTo(chatsBefore);
     }
 
     // ---- helpers
