@@ -18,7 +18,12 @@ export function onUnauthorised(listener: () => void): () => void {
     return () => unauthorisedListeners.delete(listener);
 }
 
-async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+/**
+ * One authorised request: the bearer token, a JSON body when there is one, a 401 told to the listeners, and any
+ * status but 2xx thrown as the problem it carries.
+ */
+async function request(method: string, path: string, body?: string, headers: Record<string, string> = {}):
+    Promise<Response> {
     const token = currentToken();
     const response = await fetch(`/api${path}`, {
         method,
@@ -27,7 +32,7 @@ async function call<T>(method: string, path: string, body?: unknown, headers: Re
             ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
             ...headers,
         },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
+        body,
     });
     if (response.status === 401) {
         unauthorisedListeners.forEach((l) => l());
@@ -42,6 +47,11 @@ async function call<T>(method: string, path: string, body?: unknown, headers: Re
         throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null,
             problem.type ?? null);
     }
+    return response;
+}
+
+async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const response = await request(method, path, body !== undefined ? JSON.stringify(body) : undefined, headers);
     if (response.status === 204 || response.status === 202 && response.headers.get('Content-Length') === '0') {
         return undefined as T;
     }
@@ -109,6 +119,11 @@ export const api = {
         call<SplitView>('PUT', `/views/${view.id}/sizes`, { sizes }, ifMatch(view.version)),
     broadcast: (view: SplitView, text: string, clientMessageId: string) =>
         call<unknown>('POST', `/views/${view.id}/broadcast`, { text, clientMessageId }),
+    /** The chat file as the server wrote it, for a download. */
+    exportChat: async (chatId: string) => (await request('GET', `/chats/${chatId}/export`)).blob(),
+    /** A chat file, sent as it is: the server checks it, field by field. */
+    importChat: async (projectId: string, chatFile: string) =>
+        (await request('POST', `/projects/${projectId}/chats/import`, chatFile)).json() as Promise<ChatView>,
     clientState: (chatId: string) =>
         call<{ version: number; state: Record<string, unknown> }>('GET', `/chats/${chatId}/client-state`),
     saveClientState: (chatId: string, version: number, state: Record<string, unknown>) =>

@@ -5,7 +5,8 @@ import { type ConnectionStatus, SwitchboardSocket, socketUrl } from '../api/sock
 import type { ChatView, Layout, Models, ProjectView, ServerFrame, SidebarChat, SplitView, UiState } from '../api/types';
 import { currentToken, setToken } from '../auth/token';
 import { shortcutOf, stepTab, tabAt } from '../state/shortcuts';
-import { applyRemoval, applySummary, fromSnapshot, type SidebarState, summaryOf } from '../state/sidebar';
+import { applyRemoval, applySummary, chatViewOf, fromSnapshot, isStale, type SidebarState, summaryOf }
+    from '../state/sidebar';
 import { ChatPane } from './ChatPane';
 import { Dialog } from './Dialog';
 import { type ChatActions, Sidebar } from './Sidebar';
@@ -35,18 +36,6 @@ function chatIdInPath(): string | null {
 function viewIdInPath(): string | null {
     const match = /^\/views\/([^/]+)$/.exec(window.location.pathname);
     return match ? decodeURIComponent(match[1]) : null;
-}
-
-function mergeSummary(chat: ChatView | undefined, summary: SidebarChat, projectId: string): ChatView {
-    if (chat && chat.lifecycleSeq > summary.lifecycleSeq) {
-        return chat;
-    }
-    return {
-        id: summary.chatId, projectId, description: chat?.description ?? null, cursor: chat?.cursor ?? '',
-        title: summary.title, model: summary.model, status: summary.status, pinned: summary.pinned,
-        isDefault: summary.isDefault, busy: summary.busy, messageCount: summary.messageCount,
-        unread: summary.unread, lastActivityAt: summary.lastActivityAt, lifecycleSeq: summary.lifecycleSeq,
-    };
 }
 
 export function App() {
@@ -99,11 +88,7 @@ export function App() {
 
     const remember = useCallback((chat: ChatView) => {
         setChats((all) => {
-            const known = all.get(chat.id);
-            if (known && known.lifecycleSeq > chat.lifecycleSeq) {
-                return all;
-            }
-            return new Map(all).set(chat.id, chat);
+            return isStale(all.get(chat.id), chat) ? all : new Map(all).set(chat.id, chat);
         });
         setSidebar((s) => s && s.projectId === chat.projectId ? applySummary(s, summaryOf(chat)) : s);
     }, []);
@@ -190,13 +175,13 @@ export function App() {
                     setSidebar(fromSnapshot(projectId, frame.chats, frame.truncated));
                     setChats((all) => {
                         const next = new Map(all);
-                        frame.chats.forEach((c) => next.set(c.chatId, mergeSummary(all.get(c.chatId), c, projectId)));
+                        frame.chats.forEach((c) => next.set(c.chatId, chatViewOf(all.get(c.chatId), c, projectId)));
                         return next;
                     });
                 } else if (frame.type === 'chat_summary') {
                     setSidebar((s) => s && applySummary(s, frame.chat));
                     setChats((all) => new Map(all).set(frame.chat.chatId,
-                        mergeSummary(all.get(frame.chat.chatId), frame.chat, projectId)));
+                        chatViewOf(all.get(frame.chat.chatId), frame.chat, projectId)));
                 } else if (frame.type === 'chat_removed') {
                     setSidebar((s) => s && applyRemoval(s, frame.chatId));
                     setMissing((m) => new Set(m).add(frame.chatId));
@@ -357,15 +342,8 @@ export function App() {
             return;
         }
         try {
-            const response = await fetch(`/api/projects/${projectId}/chats/import`, {
-                method: 'POST', body: await file.text(),
-                headers: { Authorization: `Bearer ${currentToken()}`, 'Content-Type': 'application/json' },
-            });
-            const body = await response.json();
-            if (!response.ok) {
-                throw new ApiError(response.status, body.title ?? 'Import failed', body.detail ?? null, body.type ?? null);
-            }
-            await openChat(body.id);
+            const chat = await api.importChat(projectId, await file.text());
+            await openChat(chat.id);
         } catch (e) {
             fail(e);
         }
@@ -561,12 +539,7 @@ export function App() {
 }
 
 async function exportChat(chatId: string, title: string): Promise<void> {
-    const response = await fetch(`/api/chats/${chatId}/export`, { headers: { Authorization: `Bearer ${currentToken()}` } });
-    if (!response.ok) {
-        const body = await response.json().catch(() => ({}));
-        throw new ApiError(response.status, body.title ?? 'Export failed', body.detail ?? null, body.type ?? null);
-    }
-    const url = URL.createObjectURL(await response.blob());
+    const url = URL.createObjectURL(await api.exportChat(chatId));
     const link = document.createElement('a');
     link.href = url;
     link.download = `${title.replace(/[^\w.-]+/g, '_') || 'chat'}.json`;

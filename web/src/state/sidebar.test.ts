@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { SidebarChat } from '../api/types';
-import { applyRemoval, applySummary, fromSnapshot, groups, visibleWindow } from './sidebar';
+import { applyRemoval, applySummary, chatViewOf, fromSnapshot, groups, visibleWindow } from './sidebar';
 
 function chat(id: string, changes: Partial<SidebarChat> = {}): SidebarChat {
     return { chatId: id, title: id, model: 'offline', status: 'active', pinned: false, isDefault: false, busy: false,
@@ -27,6 +27,14 @@ describe('sidebar', () => {
         expect(applySummary(state, chat('a', { title: 'old', lifecycleSeq: 4 })).chats.get('a')!.title).toBe('new');
         expect(applySummary(state, chat('a', { title: 'newer', lifecycleSeq: 6 })).chats.get('a')!.title).toBe('newer');
         expect(applySummary(state, chat('b')).chats.size).toBe(2);
+    });
+
+    it('turns a summary into a chat view by the same rule, keeping what only REST knows', () => {
+        const known = { ...chatViewOf(undefined, chat('a', { title: 'rest', lifecycleSeq: 5 }), 'p'),
+            description: 'from REST', cursor: 'c' };
+        expect(chatViewOf(known, chat('a', { title: 'old', lifecycleSeq: 4 }), 'p')).toBe(known);
+        expect(chatViewOf(known, chat('a', { title: 'new', lifecycleSeq: 6 }), 'p')).toMatchObject(
+            { id: 'a', projectId: 'p', title: 'new', description: 'from REST', cursor: 'c', lifecycleSeq: 6 });
     });
 
     it('removes a deleted chat', () => {

@@ -18,9 +18,16 @@ export function fromSnapshot(projectId: string, chats: SidebarChat[], truncated:
     return { projectId, chats: new Map(chats.map((c) => [c.chatId, c])), truncated };
 }
 
+/**
+ * Whether what is known of a chat is newer than what came in: of two views of one chat the higher lifecycleSeq is
+ * the newer; an equal one is the same change read again and may replace it.
+ */
+export function isStale(known: { lifecycleSeq: number } | undefined, incoming: { lifecycleSeq: number }): boolean {
+    return known !== undefined && known.lifecycleSeq > incoming.lifecycleSeq;
+}
+
 export function applySummary(state: SidebarState, chat: SidebarChat): SidebarState {
-    const known = state.chats.get(chat.chatId);
-    if (known && known.lifecycleSeq > chat.lifecycleSeq) {
+    if (isStale(state.chats.get(chat.chatId), chat)) {
         return state;
     }
     const chats = new Map(state.chats);
@@ -44,6 +51,15 @@ export function summaryOf(chat: ChatView): SidebarChat {
         isDefault: chat.isDefault, busy: chat.busy, messageCount: chat.messageCount, unread: chat.unread,
         lastActivityAt: chat.lastActivityAt, lifecycleSeq: chat.lifecycleSeq,
     };
+}
+
+/** A sidebar summary as a chat view (the fields REST alone has are kept from what was known), unless stale. */
+export function chatViewOf(known: ChatView | undefined, summary: SidebarChat, projectId: string): ChatView {
+    if (isStale(known, summary)) {
+        return known!;
+    }
+    const { chatId, ...figures } = summary;
+    return { ...figures, id: chatId, projectId, description: known?.description ?? null, cursor: known?.cursor ?? '' };
 }
 
 export interface SidebarGroups {
