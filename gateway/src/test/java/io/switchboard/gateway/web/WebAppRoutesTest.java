@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
+import io.switchboard.testing.TestTokens;
 
 /** The gateway serves the browser app's bundle from its own origin, with its caching and security headers. */
 @QuarkusTest
@@ -71,6 +73,22 @@ class WebAppRoutesTest {
         given().get("/application.properties").then().statusCode(404);
         given().get("/META-INF/switchboard-web/index.html").then().statusCode(404);
         given().get("/io/switchboard/gateway/web/WebAssets.class").then().statusCode(404);
+    }
+
+    @Test
+    void hostilePathsGetA4xxAndTheGatewayGoesOnAnswering() {
+        List<String> paths = List.of("/%00", "/assets/%00.js", "/chats/%00", "/chats/%ED%A0%80", "/assets/%ED%A0%80.js",
+                "/%C0%AE%C0%AE/application.properties", "/assets/" + "a".repeat(5000) + ".js",
+                "/a".repeat(1500), "/views/" + "x".repeat(65), "/chats/..%2f..%2fapi%2fme");
+        for (String path : paths) {
+            int status = given().urlEncodingEnabled(false).get(path).then().extract().statusCode();
+            assertThat(status).as("GET %s", path.length() > 80 ? path.substring(0, 80) + "..." : path).isBetween(400, 499);
+        }
+        assertThat(given().contentType("application/json").body("{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}")
+                .post("/").then().extract().statusCode()).isBetween(400, 499);
+        given().get("/").then().statusCode(200);
+        given().auth().oauth2(TestTokens.bearer("tenant-b", "bob")).get("/api/me")
+                .then().statusCode(200).body("tenantId", equalTo("tenant-b"));
     }
 
     @Test
