@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, onUnauthorised } from '../api/http';
 import { type ConnectionStatus, SwitchboardSocket, socketUrl } from '../api/socket';
 import type { ChatView, Layout, Models, ProjectView, ServerFrame, SidebarChat, SplitView, UiState } from '../api/types';
+import { renewSignIn, renewWhenDue, signInAtProvider, signInMode, signInProblem } from '../auth/session';
 import { currentToken, setToken } from '../auth/token';
 import { shortcutOf, stepTab, tabAt } from '../state/shortcuts';
 import { applyRemoval, applySummary, chatViewOf, fromSnapshot, isStale, type SidebarState, summaryOf }
@@ -41,7 +42,7 @@ function viewIdInPath(): string | null {
 export function App() {
     const socket = useMemo(() => new SwitchboardSocket({ url: socketUrl(window.location), token: currentToken }), []);
     const [status, setStatus] = useState<ConnectionStatus>('connecting');
-    const [signedOut, setSignedOut] = useState(!currentToken());
+    const [signedOut, setSignedOut] = useState(!currentToken() || signInProblem() !== null);
     const [projects, setProjects] = useState<ProjectView[]>([]);
     const [projectId, setProjectId] = useState<string | null>(localStorage.getItem(PROJECT_KEY));
     const [sidebar, setSidebar] = useState<SidebarState | null>(null);
@@ -95,13 +96,26 @@ export function App() {
 
     // connection, sign-in and the first reads
     useEffect(() => {
+        // An expired token is renewed at the provider when it can be; only then does the user have to sign in.
+        const renewOrSignOut = () => {
+            renewSignIn().then((renewed) => {
+                if (renewed) {
+                    socket.reconnect();
+                } else {
+                    setSignedOut(true);
+                }
+            });
+        };
         const offStatus = socket.onStatus((s) => {
             setStatus(s);
             if (s === 'signed-out') {
-                setSignedOut(true);
+                renewOrSignOut();
             }
         });
-        const offUnauthorised = onUnauthorised(() => setSignedOut(true));
+        const offUnauthorised = onUnauthorised(renewOrSignOut);
+        const renewal = window.setInterval(() => {
+            renewWhenDue().catch(() => undefined);
+        }, 15_000);
         const offErrors = socket.onError((frame) => {
             if (frame.type === 'error' && frame.request === 'send') {
                 setNotice(`Not sent: ${frame.message}`);
@@ -117,6 +131,7 @@ export function App() {
             offStatus();
             offUnauthorised();
             offErrors();
+            window.clearInterval(renewal);
             media.removeEventListener('change', onMedia);
             socket.close();
         };
@@ -549,6 +564,24 @@ async function exportChat(chatId: string, title: string): Promise<void> {
 
 function SignIn({ onToken, expired }: { onToken(token: string): void; expired: boolean }) {
     const [token, setTokenText] = useState('');
+    const [problem, setProblem] = useState(signInProblem());
+    if (signInMode() === 'oidc') {
+        return (
+            <main className="sign-in">
+                <h1>Switchboard</h1>
+                <p>{expired ? 'Your sign-in expired. Nothing is lost: sign in again to carry on.'
+                    : 'Sign in to carry on.'}</p>
+                {problem && <p role="alert">{problem}</p>}
+                <button type="button" onClick={() => {
+                    signInAtProvider().then((leaving) => {
+                        if (!leaving) {
+                            setProblem(signInProblem() ?? 'The sign-in provider cannot be reached.');
+                        }
+                    });
+                }}>Sign in</button>
+            </main>
+        );
+    }
     return (
         <main className="sign-in">
             <h1>Switchboard</h1>

@@ -1,9 +1,12 @@
 // The composer's draft of a chat, kept in the chat's server-side client state, so a reload or another
-// device finds it. Saved half a second after the last keystroke.
+// device finds it. Saved half a second after the last keystroke. Until the server has it, the draft also waits in
+// this tab's sessionStorage: a save refused for an expired token, or a trip to the sign-in provider, loses nothing.
 
 import { useEffect, useRef, useState } from 'react';
 
 import { ApiError, api } from '../api/http';
+
+const unsavedKey = (chatId: string) => `switchboard.draft.${chatId}`;
 
 export function useDraft(chatId: string): [string, (text: string) => void] {
     const [draft, setDraftState] = useState('');
@@ -21,8 +24,12 @@ export function useDraft(chatId: string): [string, (text: string) => void] {
             }
             version.current = state.version;
             document.current = state.state ?? {};
+            const unsaved = sessionStorage.getItem(unsavedKey(chatId));
             const saved = document.current.draft;
-            if (typeof saved === 'string') {
+            if (unsaved !== null) {
+                setDraftState(unsaved);
+                save(unsaved);
+            } else if (typeof saved === 'string') {
                 setDraftState(saved);
             }
         }).catch(() => undefined);
@@ -39,6 +46,9 @@ export function useDraft(chatId: string): [string, (text: string) => void] {
         api.saveClientState(chatId, version.current, next).then((saved) => {
             version.current = saved.version;
             document.current = saved.state;
+            if (sessionStorage.getItem(unsavedKey(chatId)) === text) {
+                sessionStorage.removeItem(unsavedKey(chatId));
+            }
         }).catch((e) => {
             if (e instanceof ApiError && e.status === 409) {
                 // another device wrote meanwhile: take its version, keep this draft on the next keystroke
@@ -52,6 +62,7 @@ export function useDraft(chatId: string): [string, (text: string) => void] {
 
     const setDraft = (text: string) => {
         setDraftState(text);
+        sessionStorage.setItem(unsavedKey(chatId), text);
         if (timer.current) {
             clearTimeout(timer.current);
         }

@@ -36,6 +36,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.switchboard.testing.browser.Chromium;
 
 /**
  * The browser app in a real Chromium against the real stack: split panes streaming side by side, tabs, the

@@ -16,21 +16,23 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Serves the browser app from the gateway's own origin, next to {@code /api} and {@code /ws}: hashed files under
  * {@code /assets/} cached for a year, the entry page never cached and answered for every path of the app, so a
- * deep link ({@code /chats/{id}}, {@code /views/{id}}) or a reload lands in the app. Everything under
- * {@code /api}, {@code /ws} and {@code /q} passes through untouched.
+ * deep link ({@code /chats/{id}}, {@code /views/{id}}, the provider's redirect to {@code /auth/callback}) or a
+ * reload lands in the app. Everything under {@code /api}, {@code /ws} and {@code /q} passes through untouched.
  */
 @ApplicationScoped
 public class WebAppRoutes {
 
-    private static final Pattern APP_PATH = Pattern.compile("/|/(chats|views)/[A-Za-z0-9-]{1,64}");
+    private static final Pattern APP_PATH = Pattern.compile("/|/auth/callback|/(chats|views)/[A-Za-z0-9-]{1,64}");
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final WebAssets assets;
     private final WebConfig config;
+    private final SignInPolicy signIn;
 
-    public WebAppRoutes(WebAssets assets, WebConfig config) {
+    public WebAppRoutes(WebAssets assets, WebConfig config, SignInPolicy signIn) {
         this.assets = assets;
         this.config = config;
+        this.signIn = signIn;
     }
 
     void install(@Observes Router router) {
@@ -62,7 +64,7 @@ public class WebAppRoutes {
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader(HttpHeaders.CACHE_CONTROL, asset.immutable() ? IMMUTABLE : "no-cache");
         if (!asset.immutable()) {
-            response.putHeader("Content-Security-Policy", config.contentSecurityPolicy())
+            response.putHeader("Content-Security-Policy", signIn.contentSecurityPolicy())
                     .putHeader("Referrer-Policy", "no-referrer");
         }
         if (asset.etag().equals(context.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {

@@ -33,6 +33,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         config.put("kafka.bootstrap.servers", TestInfrastructure.bootstrapServers());
         config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl(REALM));
         config.put("quarkus.oidc.client-id", "switchboard-gateway");
+        config.put("switchboard.web.sign-in.client-id", "switchboard-web");
         config.put("quarkus.rest-client.session-service.url", "http://127.0.0.1:1");
         config.put("quarkus.rest-client.chat-service.url", "http://127.0.0.1:1");
         config.put("quarkus.rest-client.workspace-service.url", "http://127.0.0.1:1");

@@ -46,6 +46,16 @@ class WebAppRoutesTest {
         String index = given().get("/").asString();
         given().get("/chats/" + UUID.randomUUID()).then().statusCode(200).body(equalTo(index));
         given().get("/views/" + UUID.randomUUID()).then().statusCode(200).body(equalTo(index));
+        given().get("/auth/callback?code=x&state=y").then().statusCode(200).body(equalTo(index));
+    }
+
+    @Test
+    void withoutAProviderClientTheAppSignsInWithTheLocalTokenAndConnectsOnlyToItsOrigin() {
+        given().get("/api/sign-in").then().statusCode(200)
+                .body("mode", equalTo("local"))
+                .body("clientId", equalTo(null))
+                .body("issuer", equalTo(null));
+        given().get("/").then().header("Content-Security-Policy", containsString("connect-src 'self';"));
     }
 
     @Test

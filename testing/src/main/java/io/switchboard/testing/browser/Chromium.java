@@ -1,4 +1,4 @@
-package io.switchboard.launcher;
+package io.switchboard.testing.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +10,13 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
 /**
- * One headless Chromium for the web client's end-to-end tests: the system's own (Debian's {@code chromium}
- * package, or {@code -Dswitchboard.chromium=<path>}), driven by Playwright, which never downloads a browser.
+ * One headless Chromium for the web client's end-to-end tests (the launcher's against the whole stack, the
+ * gateway's sign-in at a real OIDC provider): the system's own (Debian's {@code chromium} package, or
+ * {@code -Dswitchboard.chromium=<path>}), driven by Playwright, which never downloads a browser.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
-    static final String EXECUTABLE_PROPERTY = "switchboard.chromium";
+    public static final String EXECUTABLE_PROPERTY = "switchboard.chromium";
     private static final String DEFAULT_EXECUTABLE = "/usr/bin/chromium";
 
     private final Playwright playwright;
@@ -26,7 +27,7 @@ final class Chromium implements AutoCloseable {
         this.browser = browser;
     }
 
-    static Chromium launch() {
+    public static Chromium launch() {
         Path executable = Path.of(System.getProperty(EXECUTABLE_PROPERTY, DEFAULT_EXECUTABLE));
         if (!Files.isExecutable(executable)) {
             throw new IllegalStateException("No Chromium at " + executable + ": install Debian's chromium package "
@@ -42,7 +43,7 @@ final class Chromium implements AutoCloseable {
         return new Chromium(playwright, browser);
     }
 
-    Browser browser() {
+    public Browser browser() {
         return browser;
     }
 
