@@ -1,16 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 
 import { api } from '../api/http';
 import type { SwitchboardSocket } from '../api/socket';
 import type { ChatView } from '../api/types';
+import type { Turn } from '../state/chatStream';
 import { Composer } from './Composer';
+import { TurnList } from './TurnList';
 import { TurnView } from './TurnView';
 import { useChatStream } from './useChatStream';
 import { useDraft } from './useDraft';
 import { useWorkspace } from './useWorkspace';
-
-/** Turns rendered at most at once; older ones come with "Show earlier", so a long chat keeps a bounded DOM. */
-const WINDOW = 100;
 
 interface ChatPaneProps {
     socket: SwitchboardSocket;
@@ -33,26 +32,14 @@ export function ChatPane(props: ChatPaneProps) {
     const { stream, load, workspaceChanges, loadEarlier } = useChatStream(socket, chatId);
     const [draft, setDraft] = useDraft(chatId);
     const workspace = useWorkspace(chatId, workspaceChanges);
-    const [shown, setShown] = useState(WINDOW);
     // In a plain tab, the next messages may go to another model than the chat's without changing the chat.
     const [messageModel, setMessageModel] = useState('');
-    const log = useRef<HTMLDivElement>(null);
-    const following = useRef(true);
-
-    // Follow the answer while the reader is at the bottom; leave them where they are when they scrolled up.
-    useEffect(() => {
-        const element = log.current;
-        if (element && following.current) {
-            element.scrollTop = element.scrollHeight;
-        }
-    }, [stream.turns]);
 
     if (load === 'not-found') {
         return <section className="pane" aria-label={props.label}><p className="notice" role="alert">Chat not found</p>
             {props.onClose && <button onClick={props.onClose}>Close</button>}</section>;
     }
 
-    const turns = stream.turns.slice(Math.max(0, stream.turns.length - shown));
     let queued = 0;
     const positions = new Map<string, number>();
     for (const turn of stream.turns) {
@@ -68,6 +55,14 @@ export function ChatPane(props: ChatPaneProps) {
         const created = await api.fork(chatId, messageId);
         props.onOpenChat(created.id);
     };
+    const renderTurn = (turn: Turn) => (
+        <TurnView key={turn.turnId} turn={turn} queuePosition={positions.get(turn.turnId) ?? null}
+            canAct={canEdit}
+            onStop={() => socket.stop(chatId, turn.turnId)}
+            onCancel={() => socket.cancel(chatId, turn.turnId)}
+            onFork={() => turn.messageId && fork(turn.messageId)}
+            onEdit={(text) => socket.edit(chatId, turn.turnId, text)} />
+    );
     return (
         <section className="pane" aria-label={props.label} data-chat-id={chatId}>
             <header className="pane-head">
@@ -87,28 +82,14 @@ export function ChatPane(props: ChatPaneProps) {
                 {props.onKeep && <button onClick={props.onKeep} title="Keep this chat, close the others">Continue with this one</button>}
                 {props.onClose && <button onClick={props.onClose} aria-label="Close pane">×</button>}
             </header>
-            <div className="messages" role="log" aria-live="polite" aria-busy={load === 'loading'} ref={log}
-                onScroll={(e) => {
-                    const element = e.currentTarget;
-                    following.current = element.scrollHeight - element.scrollTop - element.clientHeight < 60;
-                }}>
-                {(stream.turns.length > shown || stream.hasEarlier) &&
-                    <button className="earlier" onClick={() => {
-                        if (stream.turns.length <= shown) {
-                            loadEarlier().catch(() => undefined);
-                        }
-                        setShown(shown + WINDOW);
-                    }}>Show earlier</button>}
-                {turns.map((turn) => (
-                    <TurnView key={turn.turnId} turn={turn} queuePosition={positions.get(turn.turnId) ?? null}
-                        canAct={canEdit}
-                        onStop={() => socket.stop(chatId, turn.turnId)}
-                        onCancel={() => socket.cancel(chatId, turn.turnId)}
-                        onFork={() => turn.messageId && fork(turn.messageId)}
-                        onEdit={(text) => socket.edit(chatId, turn.turnId, text)} />
-                ))}
+            {/* Its own state (heights, the reader's place) belongs to one chat: another chat starts afresh. */}
+            <TurnList key={chatId} turns={stream.turns} busy={load === 'loading'} hasEarlier={stream.hasEarlier}
+                onEarlier={() => {
+                    loadEarlier().catch(() => undefined);
+                }}
+                renderTurn={renderTurn}>
                 {load === 'failed' && <p className="error" role="alert">The chat could not be loaded.</p>}
-            </div>
+            </TurnList>
             {composer && canEdit &&
                 <Composer label={`Message to ${chat?.title ?? 'chat'}`} draft={draft} onDraft={setDraft}
                     onSend={(text) => send(text)} onSendNow={(text) => send(text, true)}

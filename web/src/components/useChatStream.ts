@@ -1,7 +1,7 @@
 // A chat's history and live stream, for one pane: reads the history, then follows the chat from where the
 // history ends; after a resync it reads the history again.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { ApiError, earlierHistory, HISTORY_PAGE, newestHistory } from '../api/http';
 import type { SwitchboardSocket } from '../api/socket';
@@ -16,7 +16,7 @@ export interface ChatStreamHandle {
     load: LoadState;
     /** Counts the chat's workspace events (branch cut, commits), so the branch banner knows when to read again. */
     workspaceChanges: number;
-    /** Reads the page of history before the oldest message held. */
+    /** Reads the page of history before the oldest message held; once per page, however often it is called. */
     loadEarlier(): Promise<void>;
 }
 
@@ -24,6 +24,8 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): ChatSt
     const [stream, setStream] = useState<ChatStream>(() => emptyStream(chatId));
     const [load, setLoad] = useState<LoadState>('loading');
     const [workspaceChanges, setWorkspaceChanges] = useState(0);
+    // The cursor whose older page is being read or was read: a pane scrolled to the top asks on every scroll event.
+    const earlierAsked = useRef<string | null>(null);
 
     useEffect(() => {
         let alive = true;
@@ -50,6 +52,7 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): ChatSt
                     return null;
                 }
                 setStream(history);
+                earlierAsked.current = null;
                 setLoad('ready');
                 return history.lastSeq;
             } catch (e) {
@@ -95,12 +98,21 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): ChatSt
     }, [socket, chatId]);
 
     const loadEarlier = async () => {
-        if (!stream.hasEarlier || !stream.earliestCursor) {
+        const cursor = stream.earliestCursor;
+        if (!stream.hasEarlier || !cursor || earlierAsked.current === cursor) {
             return;
         }
-        const older = await earlierHistory(chatId, stream.earliestCursor);
-        setStream((s) => s.earliestCursor === stream.earliestCursor
-            ? prependHistory(s, older, older.length < HISTORY_PAGE) : s);
+        earlierAsked.current = cursor;
+        try {
+            const older = await earlierHistory(chatId, cursor);
+            setStream((s) => s.earliestCursor === cursor ? prependHistory(s, older, older.length < HISTORY_PAGE) : s);
+        } catch (e) {
+            // asked again (a scroll, the button), the page is read again
+            if (earlierAsked.current === cursor) {
+                earlierAsked.current = null;
+            }
+            throw e;
+        }
     };
     return { stream, load, workspaceChanges, loadEarlier };
 }

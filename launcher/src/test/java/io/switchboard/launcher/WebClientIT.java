@@ -2,12 +2,14 @@ package io.switchboard.launcher;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -585,5 +587,114 @@ class WebClientIT {
 
     private static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)));
+    }
+
+    @Test
+    void aChatOfTenThousandMessagesKeepsABoundedDomWhileItsHistoryIsScrolledThrough() {
+        int turns = 5_000;
+        int bound = 150;
+        String project = chats.createProject("long history");
+        String chat = request().body(chatFile("Ten thousand messages", turns))
+                .post("/api/projects/{projectId}/chats/import", project).then().statusCode(201).extract().path("id");
+        openTab(chats.createChat(project, "Another tab"));
+        openTab(chat);
+        Page page = open("/");
+        Locator pane = activeChat(page);
+        Locator log = pane.locator(".messages");
+        Locator list = pane.locator(".turn-list");
+        Locator newest = pane.locator(".turn").last();
+        PlaywrightAssertions.assertThat(newest.locator(".question-text")).hasText("question " + turns);
+        PlaywrightAssertions.assertThat(newest.locator("[data-role=answer]")).isInViewport();
+        // the newest page is 200 messages, 100 turns; already not all of them are rendered
+        PlaywrightAssertions.assertThat(list).hasAttribute("data-turn-count", "100");
+        RenderedTurns first = renderedTurns(log, turns);
+        assertThat(first.questions()).hasSizeLessThan(100).endsWith(turns);
+        assertContiguous(first.questions());
+        screenshot(page, "long-chat.png");
+
+        for (int loaded = 100; loaded < 1_000; loaded += 100) {
+            int oldest = turns - loaded + 1;
+            // at the top the pane reads the page before on its own, and keeps the turn that was the oldest in place
+            log.evaluate("log => { log.scrollTop = 0; }");
+            PlaywrightAssertions.assertThat(list).hasAttribute("data-turn-count", String.valueOf(loaded + 100));
+            RenderedTurns seen = renderedTurns(log, oldest);
+            assertThat(seen.questions()).hasSizeLessThanOrEqualTo(bound).contains(oldest - 1, oldest);
+            assertContiguous(seen.questions());
+            assertThat(seen.turnTop()).isCloseTo(seen.listOffset(), within(2.0));
+        }
+        // ten pages read, and the oldest turn before the last one came is what the reader sees
+        int reached = turns - 900 + 1;
+        PlaywrightAssertions.assertThat(pane.locator(".turn", new Locator.LocatorOptions().setHas(
+                page.getByText("question " + reached, new Page.GetByTextOptions().setExact(true))))).isInViewport();
+        screenshot(page, "long-chat-earlier.png");
+
+        // hidden behind another tab and shown again, the pane is where the reader left it
+        page.keyboard().press("Control+1");
+        PlaywrightAssertions.assertThat(tab(page, "Another tab")).hasAttribute("aria-selected", "true");
+        page.keyboard().press("Control+2");
+        PlaywrightAssertions.assertThat(tab(page, "Ten thousand messages")).hasAttribute("aria-selected", "true");
+        await("the place kept").atMost(Duration.ofSeconds(20)).pollInSameThread().untilAsserted(() -> {
+            RenderedTurns back = renderedTurns(log, reached);
+            assertThat(back.loaded()).isEqualTo(1_000);
+            assertThat(back.turnTop()).isCloseTo(back.listOffset(), within(2.0));
+        });
+
+        log.evaluate("log => { log.scrollTop = log.scrollHeight; }");
+        PlaywrightAssertions.assertThat(newest.locator(".question-text")).hasText("question " + turns);
+        PlaywrightAssertions.assertThat(newest.locator("[data-role=answer]")).isInViewport();
+        RenderedTurns last = renderedTurns(log, turns);
+        assertThat(last.loaded()).isEqualTo(1_000);
+        assertThat(last.questions()).hasSizeLessThanOrEqualTo(bound).endsWith(turns);
+        assertContiguous(last.questions());
+    }
+
+    /** A chat file of short questions and answers (every seventh answer a few paragraphs, so heights differ). */
+    private static Map<String, Object> chatFile(String title, int turns) {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (int turn = 1; turn <= turns; turn++) {
+            String answer = turn % 7 == 0 ? "answer " + turn + "\n\nwith a second paragraph\n\n- and\n- a list"
+                    : "answer " + turn;
+            messages.add(Map.of("turn", turn, "role", "user", "status", "complete", "content", "question " + turn,
+                    "createdAt", start.plusSeconds(2L * turn).toString()));
+            messages.add(Map.of("turn", turn, "role", "assistant", "status", "complete", "content", answer,
+                    "createdAt", start.plusSeconds(2L * turn + 1).toString()));
+        }
+        return Map.of("format", "switchboard-chat", "version", 1,
+                "chat", Map.of("title", title, "model", "offline"), "messages", messages);
+    }
+
+    /** What a pane holds and renders: turns loaded, the numbers of the questions rendered, where one turn sits. */
+    private record RenderedTurns(int loaded, List<Integer> questions, double listOffset, double turnTop) {
+    }
+
+    /** `turnTop` is the top of the turn of that question below the top of the pane's log (NaN when not rendered). */
+    @SuppressWarnings("unchecked")
+    private static RenderedTurns renderedTurns(Locator log, int question) {
+        Map<String, Object> seen = (Map<String, Object>) log.evaluate("""
+                (log, question) => {
+                    const list = log.querySelector('.turn-list');
+                    const texts = [...list.querySelectorAll('.turn .question-text')];
+                    const text = texts.find((q) => q.textContent === 'question ' + question);
+                    return {
+                        loaded: Number(list.dataset.turnCount),
+                        questions: texts.map((q) => Number(q.textContent.slice('question '.length))),
+                        listOffset: list.offsetTop,
+                        turnTop: text ? text.closest('.turn').getBoundingClientRect().top
+                            - log.getBoundingClientRect().top : 'NaN',
+                    };
+                }""", question);
+        return new RenderedTurns(((Number) seen.get("loaded")).intValue(),
+                ((List<Number>) seen.get("questions")).stream().map(Number::intValue).toList(),
+                ((Number) seen.get("listOffset")).doubleValue(),
+                seen.get("turnTop") instanceof Number top ? top.doubleValue() : Double.NaN);
+    }
+
+    /** Rendered turns are one run of the history, in order, with nothing missing in between. */
+    private static void assertContiguous(List<Integer> questions) {
+        for (int i = 1; i < questions.size(); i++) {
+            assertThat(questions.get(i)).as("the turn after question %d", questions.get(i - 1))
+                    .isEqualTo(questions.get(i - 1) + 1);
+        }
     }
 }
