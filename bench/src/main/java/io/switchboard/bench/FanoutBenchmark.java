@@ -107,12 +107,12 @@ public final class FanoutBenchmark {
             row("Chats created over REST (8 at a time)", format("%,d in %s", drivers.size(), seconds(since(phase))));
 
             long gatewayPid = gatewayPid();
-            GatewayMemory idleBefore = GatewayMemory.read(stack.gatewayUrl(), gatewayPid);
+            GatewayMemory idleBefore = GatewayMemory.read(stack.gatewayManagementUrl(), gatewayPid);
             phase = System.nanoTime();
             int opened = open(stack, drivers, tally, sockets);
             Duration openTime = since(phase);
             sleep(Duration.ofSeconds(2));
-            GatewayMemory idleAfter = GatewayMemory.read(stack.gatewayUrl(), gatewayPid);
+            GatewayMemory idleAfter = GatewayMemory.read(stack.gatewayManagementUrl(), gatewayPid);
             row("WebSocket connections opened / asked", format("%,d / %,d in %s (gateway gauge %,.0f)", opened,
                     connections, seconds(openTime), idleAfter.metrics().connections()));
             if (opened < connections) {
@@ -129,7 +129,7 @@ public final class FanoutBenchmark {
 
             phase = System.nanoTime();
             subscribeAll(sockets);
-            GatewayMemory subscribedMemory = GatewayMemory.read(stack.gatewayUrl(), gatewayPid);
+            GatewayMemory subscribedMemory = GatewayMemory.read(stack.gatewayManagementUrl(), gatewayPid);
             row(format("Subscribed (%d chat(s) per connection)", chatsPerConnection), format("in %s; heap per subscribed connection %.1f KB",
                     seconds(since(phase)), (subscribedMemory.heapBytes() - idleBefore.heapBytes()) / 1024.0
                             / Math.max(1, sockets.size())));
@@ -234,7 +234,7 @@ public final class FanoutBenchmark {
     private void stream(Stack stack, GatewayApi api, List<ChatDriver> drivers, List<FanoutSocket> sockets,
             FanoutSocket.Tally tally, ExecutorService senders) {
         String loadBefore = MachineLoad.now();
-        GatewayMetrics before = GatewayMetrics.scrape(stack.gatewayUrl());
+        GatewayMetrics before = GatewayMetrics.scrape(stack.gatewayManagementUrl());
         sockets.forEach(socket -> socket.measure(true));
         SynchronizedHistogram accepted = Latency.newSynchronizedHistogram();
         progress("streaming: %,d chats x %d messages to %,d connections", drivers.size(), messages, sockets.size());
@@ -258,7 +258,7 @@ public final class FanoutBenchmark {
         // Lets the other subscribers of the last chats receive their copies of the final events.
         sleep(Duration.ofSeconds(2));
         sockets.forEach(socket -> socket.measure(false));
-        GatewayMetrics after = GatewayMetrics.scrape(stack.gatewayUrl());
+        GatewayMetrics after = GatewayMetrics.scrape(stack.gatewayManagementUrl());
         String loadAfter = MachineLoad.now();
 
         int completed = drivers.stream().mapToInt(ChatDriver::turnsCompleted).sum();
@@ -318,7 +318,7 @@ public final class FanoutBenchmark {
     /** The gateway's heap after a full GC (jcmd GC.run, then its metrics) and its resident set size. */
     private record GatewayMemory(GatewayMetrics metrics, double heapBytes, double rssBytes) {
 
-        static GatewayMemory read(String gatewayUrl, long pid) {
+        static GatewayMemory read(String managementUrl, long pid) {
             try {
                 Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
                 Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.run")
@@ -326,7 +326,7 @@ public final class FanoutBenchmark {
                 if (!gc.waitFor(60, TimeUnit.SECONDS)) {
                     gc.destroy();
                 }
-                GatewayMetrics metrics = GatewayMetrics.scrape(gatewayUrl);
+                GatewayMetrics metrics = GatewayMetrics.scrape(managementUrl);
                 double rss = 0;
                 for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                     if (line.startsWith("VmRSS:")) {

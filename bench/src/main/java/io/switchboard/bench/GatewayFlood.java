@@ -130,7 +130,7 @@ final class GatewayFlood {
             progress("flood: %d chats created in %.1f s; subscribing", ordered.size(), seconds(since(started)));
             subscribe(http, ordered, sockets);
 
-            MetricsPage before = MetricsPage.scrape(stack.gatewayUrl());
+            MetricsPage before = MetricsPage.scrape(stack.gatewayManagementUrl());
             long sendingStarted = System.nanoTime();
             List<CompletableFuture<Void>> sending = new ArrayList<>();
             for (FloodChat chat : ordered) {
@@ -147,7 +147,7 @@ final class GatewayFlood {
                     settings.floodTextChars(), seconds(sendingTook));
             awaitTurns(sendingStarted);
             sleep(Duration.ofSeconds(2));
-            MetricsPage after = MetricsPage.scrape(stack.gatewayUrl());
+            MetricsPage after = MetricsPage.scrape(stack.gatewayManagementUrl());
             double rss = rss(ServicePids.of(settings.projectRoot(), ServiceName.GATEWAY));
             awaitSettled();
 

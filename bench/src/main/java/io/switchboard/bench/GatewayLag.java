@@ -16,10 +16,10 @@ final class GatewayLag {
     private GatewayLag() {
     }
 
-    static void print(String gatewayUrl) {
+    static void print(String managementUrl) {
         try {
             String metrics = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(gatewayUrl + "/q/metrics")).build(),
+                    HttpRequest.newBuilder(URI.create(managementUrl + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             metrics.lines()
                     .filter(line -> line.startsWith("switchboard_gateway_consume_lag_seconds")

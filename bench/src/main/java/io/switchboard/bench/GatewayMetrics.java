@@ -23,10 +23,10 @@ record GatewayMetrics(Map<Double, Double> latencyBuckets, double delivered, doub
     private static final String LATENCY_BUCKET = "switchboard_ws_delivery_latency_seconds_bucket";
     private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
-    static GatewayMetrics scrape(String gatewayUrl) {
+    static GatewayMetrics scrape(String managementUrl) {
         try {
             String page = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(gatewayUrl + "/q/metrics")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpRequest.newBuilder(URI.create(managementUrl + "/q/metrics")).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             return parse(page);
         } catch (IOException e) {

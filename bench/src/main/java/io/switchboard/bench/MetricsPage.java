@@ -34,15 +34,15 @@ record MetricsPage(List<Sample> samples) {
         samples = List.copyOf(samples);
     }
 
-    static MetricsPage scrape(String serviceUrl) {
+    static MetricsPage scrape(String managementUrl) {
         try {
             String page = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).timeout(Duration.ofSeconds(30))
+                    HttpRequest.newBuilder(URI.create(managementUrl + "/q/metrics")).timeout(Duration.ofSeconds(30))
                             .build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             return parse(page);
         } catch (IOException e) {
-            throw new IllegalStateException("The metrics of " + serviceUrl + " could not be read", e);
+            throw new IllegalStateException("The metrics of " + managementUrl + " could not be read", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading metrics", e);

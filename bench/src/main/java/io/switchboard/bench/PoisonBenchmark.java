@@ -119,7 +119,7 @@ public final class PoisonBenchmark {
         Map<String, PoisonReport.ServiceMeters> meters = new LinkedHashMap<>();
         for (ServiceName name : ServiceName.values()) {
             try {
-                MetricsPage page = MetricsPage.scrape(stack.service(name).url());
+                MetricsPage page = MetricsPage.scrape(stack.service(name).managementUrl());
                 meters.put(name.module(), new PoisonReport.ServiceMeters(
                         page.sumBy("switchboard_consumer_dead_lettered_total", "topic"),
                         page.sum("switchboard_events_rejected_total"),

@@ -80,7 +80,7 @@ public final class StreamingBenchmark {
                     seconds(setup), settings.messagesPerChat());
 
             StreamingRun streaming = stream(stack, api, drivers, sockets, senders);
-            GatewayLag.print(stack.gatewayUrl());
+            GatewayLag.print(stack.gatewayManagementUrl());
             KafkaFloor.FloorResult floor = measureFloor(stack);
             return new BenchReport(settings, stackStart, setup, workspaces, streaming, floor, loadAtStart,
                     Duration.ZERO, List.of());

@@ -28,6 +28,7 @@ import io.switchboard.events.workspace.WorkspaceFailed;
 import io.switchboard.events.workspace.WorkspaceReady;
 import io.switchboard.events.workspace.WorkspaceRemoved;
 import io.switchboard.infra.Databases;
+import io.switchboard.testing.ManagementInterface;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.workspace.WorkspaceEvents.Published;
@@ -137,7 +138,7 @@ class WorkspaceLifecycleTest {
         RestAssured.given().auth().oauth2(TestTokens.bearer(tenant, "user-1"))
                 .get("/workspaces/{chatId}", chatId)
                 .then().statusCode(404);
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = RestAssured.given().baseUri(ManagementInterface.baseUri()).get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("switchboard_events_rejected_total\\{"
                 + "[^}]*reason=\"key_mismatch\"[^}]*topic=\"session.lifecycle\"[^}]*} [1-9]");
     }

@@ -16,6 +16,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.workspace.WorkspaceReady;
 import io.switchboard.infra.Databases;
+import io.switchboard.testing.ManagementInterface;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.workspace.git.RepositoryLayout;
@@ -124,6 +125,6 @@ class WorkspaceResourceTest {
 
     @Test
     void readinessReportsUp() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(ManagementInterface.baseUri()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -60,6 +60,7 @@ public final class Launcher {
                     %s/#token=%s
                   Gateway:    %s
                   WebSocket:  %s
+                  Health, metrics, OpenAPI: %s/q (gateway), %s/q, %s/q, %s/q
                   Tenant:     %s, user: %s
                   Token:      %s
                   (also in %s; valid %d h)
@@ -67,7 +68,9 @@ public final class Launcher {
                 Press Ctrl-C to stop.
                 %n""",
                 (System.nanoTime() - started) / 1_000_000_000L, stack.gatewayUrl(), token, stack.gatewayUrl(),
-                stack.gatewayWebSocketUrl(),
+                stack.gatewayWebSocketUrl(), stack.service(ServiceName.GATEWAY).managementUrl(),
+                stack.service(ServiceName.SESSION).managementUrl(), stack.service(ServiceName.CHAT).managementUrl(),
+                stack.service(ServiceName.WORKSPACE).managementUrl(),
                 environment.tenant(), environment.user(), token, tokenFile, environment.tokenHours(),
                 settings.infra().dataDir().resolve("logs"));
         stopped.await();

@@ -24,32 +24,35 @@ public final class ServiceProcess implements AutoCloseable {
     private final String instance;
     private final Path projectRoot;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> config;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(ServiceName name, String instance, Path projectRoot, int port, Map<String, String> config,
-            Process process, Path log) {
+    private ServiceProcess(ServiceName name, String instance, Path projectRoot, int port, int managementPort,
+            Map<String, String> config, Process process, Path log) {
         this.name = name;
         this.instance = instance;
         this.projectRoot = projectRoot;
         this.port = port;
+        this.managementPort = managementPort;
         this.config = config;
         this.process = process;
         this.log = log;
     }
 
-    static ServiceProcess start(ServiceName name, Path projectRoot, int port, Map<String, String> config, Path logDir)
-            throws IOException {
-        return start(name, name.module(), projectRoot, port, config, logDir.resolve(name.module() + ".log"), false);
+    static ServiceProcess start(ServiceName name, Path projectRoot, int port, int managementPort,
+            Map<String, String> config, Path logDir) throws IOException {
+        return start(name, name.module(), projectRoot, port, managementPort, config,
+                logDir.resolve(name.module() + ".log"), false);
     }
 
     /**
      * Starts one instance of a service. {@code instance} names it in messages; its output goes to {@code log},
      * after what is there already with {@code append}, so that a restarted instance's log still shows how the
-     * previous one ended.
+     * previous one ended. Health, metrics and OpenAPI are served on {@code managementPort}, never on {@code port}.
      */
-    static ServiceProcess start(ServiceName name, String instance, Path projectRoot, int port,
+    static ServiceProcess start(ServiceName name, String instance, Path projectRoot, int port, int managementPort,
             Map<String, String> config, Path log, boolean append) throws IOException {
         Path app = projectRoot.resolve(name.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(app)) {
@@ -60,6 +63,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Xmx" + System.getProperty("switchboard.service-heap", "384m"));
         command.add("-XX:+UseSerialGC");
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         Map<String, String> secrets = new HashMap<>();
         config.forEach((key, value) -> {
             if (isSecret(key)) {
@@ -85,7 +89,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(name, instance, projectRoot, port, Map.copyOf(config), process, log);
+        return new ServiceProcess(name, instance, projectRoot, port, managementPort, Map.copyOf(config), process, log);
     }
 
     private static boolean isSecret(String key) {
@@ -98,18 +102,18 @@ public final class ServiceProcess implements AutoCloseable {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
-    /** A new process of this instance: same port, same configuration, same log. This one must have ended. */
+    /** A new process of this instance: same ports, same configuration, same log. This one must have ended. */
     ServiceProcess startAgain() throws IOException {
         if (process.isAlive()) {
             throw new IllegalStateException(instance + " is still running");
         }
-        return start(name, instance, projectRoot, port, config, log, true);
+        return start(name, instance, projectRoot, port, managementPort, config, log, true);
     }
 
-    /** Waits until the service reports itself ready at /q/health/ready. */
+    /** Waits until the service reports itself ready at /q/health/ready on its management port. */
     void awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -142,6 +146,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where its health, metrics and OpenAPI document are: {@code /q/...} under this URL. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Path log() {

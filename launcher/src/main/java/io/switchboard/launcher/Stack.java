@@ -52,6 +52,7 @@ public final class Stack implements AutoCloseable {
             }
             for (ServiceName name : ServiceName.values()) {
                 services.put(name, ServiceProcess.start(name, settings.projectRoot(), ports.get(name),
+                        managementPort(settings.servicePorts().getOrDefault(name, 0)),
                         configFor(name, settings, infra, ports), settings.infra().dataDir().resolve("logs")));
             }
             List<CompletableFuture<Void>> ready = new ArrayList<>();
@@ -64,6 +65,11 @@ public final class Stack implements AutoCloseable {
             infra.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+    }
+
+    /** A configured port's management port is 1000 above it (8080: 9080); a free one when the port is picked. */
+    private static int managementPort(int configuredPort) {
+        return configuredPort == 0 ? FreePorts.pick() : configuredPort + 1000;
     }
 
     private static Map<String, String> configFor(ServiceName name, StackSettings settings, LocalInfrastructure infra,
@@ -104,6 +110,11 @@ public final class Stack implements AutoCloseable {
 
     public String gatewayUrl() {
         return services.get(ServiceName.GATEWAY).url();
+    }
+
+    /** The gateway's health, metrics and OpenAPI ({@code /q/...}), on its management port. */
+    public String gatewayManagementUrl() {
+        return services.get(ServiceName.GATEWAY).managementUrl();
     }
 
     public String gatewayWebSocketUrl() {
@@ -156,8 +167,8 @@ public final class Stack implements AutoCloseable {
             Map<String, String> config = configFor(name, settings, infra, ports);
             config.putAll(overrides);
             try {
-                extra = ServiceProcess.start(name, instance, settings.projectRoot(), FreePorts.orFree(0), config,
-                        settings.infra().dataDir().resolve("logs").resolve(instance + ".log"), false);
+                extra = ServiceProcess.start(name, instance, settings.projectRoot(), FreePorts.pick(), FreePorts.pick(),
+                        config, settings.infra().dataDir().resolve("logs").resolve(instance + ".log"), false);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -123,7 +123,7 @@ class EndToEndStreamingIT {
             assertThat(socket.events("chat", chat)).extracting(e -> e.at("/payload/text").asText())
                     .doesNotContain("forged");
             assertOwnOrderedStream(socket, chat, 1);
-            String metrics = given().baseUri(stack.gatewayUrl()).get("/q/metrics").asString();
+            String metrics = given().baseUri(stack.gatewayManagementUrl()).get("/q/metrics").asString();
             assertThat(metrics).containsPattern(
                     "switchboard_events_rejected_total\\{[^}]*reason=\"key_mismatch\"[^}]*topic=\"chat.events\"[^}]*} [1-9]");
         }

@@ -81,7 +81,7 @@ class InfrastructureRestartIT {
     }
 
     private static double publishRetries() {
-        String metrics = given().baseUri(stack.service(ServiceName.CHAT).url()).get("/q/metrics").asString();
+        String metrics = given().baseUri(stack.service(ServiceName.CHAT).managementUrl()).get("/q/metrics").asString();
         Matcher count = Pattern.compile("(?m)^switchboard_chat_events_publish_retries_total(?:\\{[^}]*})? (\\S+)$")
                 .matcher(metrics);
         return count.find() ? Double.parseDouble(count.group(1)) : 0;

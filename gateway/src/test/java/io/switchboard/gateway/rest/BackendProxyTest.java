@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.testing.ManagementInterface;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.kafka.RawProducer;
@@ -51,7 +52,7 @@ class BackendProxyTest {
                     .then().statusCode(503).contentType("application/problem+json")
                     .body("type", equalTo("urn:switchboard:problem:unavailable"));
             // The contract's methods are inherited by the client: its fault tolerance still applies to them.
-            assertThat(given().get("/q/metrics").asString()).containsPattern(
+            assertThat(given().baseUri(ManagementInterface.baseUri()).get("/q/metrics").asString()).containsPattern(
                     "ft_retry_retries_total\\{method=\"[^\"]*WorkspaceServiceClient[^\"]*\\.workspace\"} [1-9]");
         }
     }

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.switchboard.testing.ManagementInterface;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 
@@ -139,7 +140,7 @@ class ChatLifecycleRoutesTest {
 
     @Test
     void everyRouteIsDocumented() {
-        given().queryParam("format", "json").get("/q/openapi")
+        given().baseUri(ManagementInterface.baseUri()).queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200)
                 .body("paths.'/api/chats/{chatId}'", hasKey("patch"))
                 .body("paths.'/api/chats/{chatId}'", hasKey("delete"))

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.switchboard.testing.ManagementInterface;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 
@@ -87,7 +88,7 @@ class ChatTransferTest {
 
     @Test
     void bothRoutesAreInTheOpenApiDocument() {
-        given().queryParam("format", "json").get("/q/openapi")
+        given().baseUri(ManagementInterface.baseUri()).queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200)
                 .body("paths.'/api/chats/{chatId}/export'.get.summary", equalTo("Export the chat as a chat file"))
                 .body("paths.'/api/chats/{chatId}/export'.get.responses.'404'.'$ref'",

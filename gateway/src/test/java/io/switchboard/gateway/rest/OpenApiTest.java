@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.testing.ManagementInterface;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 
 /** The OpenAPI document describes the API, its bearer scheme and its problem responses; Swagger UI serves it. */
@@ -19,7 +20,7 @@ class OpenApiTest {
 
     @Test
     void theDocumentDescribesEveryOperationWithItsProblems() {
-        given().queryParam("format", "json").get("/q/openapi")
+        given().baseUri(ManagementInterface.baseUri()).queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200)
                 .body("info.title", equalTo("Switchboard gateway"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
@@ -59,7 +60,10 @@ class OpenApiTest {
     }
 
     @Test
-    void swaggerUiIsServed() {
-        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    void swaggerUiIsServedOnTheManagementPortOnly() {
+        given().baseUri(ManagementInterface.baseUri()).get("/q/swagger-ui/").then().statusCode(200)
+                .body(containsString("swagger"));
+        given().get("/q/swagger-ui/").then().statusCode(404);
+        given().get("/q/openapi").then().statusCode(404);
     }
 }

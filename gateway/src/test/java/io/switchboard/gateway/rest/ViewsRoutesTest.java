@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import io.switchboard.testing.ManagementInterface;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 
@@ -191,7 +192,7 @@ class ViewsRoutesTest {
 
     @Test
     void everyRouteIsDocumented() {
-        given().queryParam("format", "json").get("/q/openapi")
+        given().baseUri(ManagementInterface.baseUri()).queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200)
                 .body("paths.'/api/views'.post.summary", equalTo("Create a view"))
                 .body("paths.'/api/views'", hasKey("get"))

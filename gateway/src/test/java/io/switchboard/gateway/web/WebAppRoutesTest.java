@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
+import io.switchboard.testing.ManagementInterface;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 
@@ -106,7 +107,18 @@ class WebAppRoutesTest {
         given().get("/api/projects").then().statusCode(401)
                 .contentType(startsWith("application/problem+json"))
                 .header("Content-Security-Policy", not(containsString("script-src")));
-        given().get("/q/health/live").then().statusCode(200);
+        given().baseUri(ManagementInterface.baseUri()).get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void managementEndpointsAreNotOnThePublicPort() {
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/openapi", "/q/swagger-ui/",
+                "/q/dev-ui")) {
+            given().get(path).then().statusCode(404).contentType(startsWith("application/problem+json"));
+        }
+        given().baseUri(ManagementInterface.baseUri()).get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_"));
+        given().baseUri(ManagementInterface.baseUri()).get("/q/health/ready").then().statusCode(200);
     }
 
     private static String scriptOf(String index) {

@@ -19,12 +19,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.chat.CommandRejected;
 import io.switchboard.events.chat.TextDelta;
 import io.switchboard.gateway.GatewayFixtures;
+import io.switchboard.testing.ManagementInterface;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.kafka.RawProducer;
 import io.vertx.core.Vertx;
 
-/** The socket's meters are published at /q/metrics and move with the traffic. */
+/** The socket's meters are published at /q/metrics (management port) and move with the traffic. */
 @QuarkusTest
 @WithTestResource(SwitchboardInfrastructureResource.class)
 class SocketMetricsTest {
@@ -64,7 +65,7 @@ class SocketMetricsTest {
     }
 
     private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return given().baseUri(ManagementInterface.baseUri()).get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     /** The sum of a metric's samples across its tags. */
