@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import io.switchboard.events.Envelope;
 import io.switchboard.events.EventType;
 import io.switchboard.events.workspace.WorkspaceReady;
 import io.switchboard.infra.Databases;
+import io.switchboard.testing.OwnerDataSource;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.kit.outbox.Outbox;
 import io.switchboard.workspace.WorkspaceEvents.Published;
@@ -36,6 +38,7 @@ class OutboxRelayTest {
     Outbox outbox;
 
     @Inject
+    @ReactiveDataSource(OwnerDataSource.NAME)
     Pool pool;
 
     @Test

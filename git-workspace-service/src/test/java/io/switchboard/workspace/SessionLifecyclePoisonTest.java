@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ import io.switchboard.infra.InfraSettings;
 import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 import io.switchboard.kit.consumer.DeadLetters;
 import io.switchboard.kit.consumer.GivenUp;
+import io.switchboard.testing.OwnerDataSource;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.kafka.RawProducer;
@@ -57,6 +59,7 @@ class SessionLifecyclePoisonTest {
     MeterRegistry registry;
 
     @Inject
+    @ReactiveDataSource(OwnerDataSource.NAME)
     Pool pool;
 
     @Inject

@@ -167,7 +167,10 @@ public final class LocalInfrastructure implements AutoCloseable {
         PostgresServer server = PostgresServer.start(postgresDataDir(settings), postgresWorkDir(settings),
                 settings.postgresPort(), settings.keepData());
         try {
-            Databases.ALL.forEach(server::ensureDatabase);
+            Databases.ALL.forEach(database -> {
+                server.ensureDatabase(database);
+                server.ensureServiceRoles(database);
+            });
             return server;
         } catch (RuntimeException e) {
             server.close();

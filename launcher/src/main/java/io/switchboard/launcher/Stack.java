@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import io.switchboard.infra.Databases;
 import io.switchboard.infra.FreePorts;
 import io.switchboard.infra.LocalInfrastructure;
+import io.switchboard.infra.postgres.DatabaseRoles;
 import io.switchboard.infra.postgres.PostgresServer;
 
 /**
@@ -86,8 +87,17 @@ public final class Stack implements AutoCloseable {
             case GATEWAY -> null;
         };
         if (database != null) {
-            config.put("quarkus.datasource.username", postgres.username());
-            config.put("quarkus.datasource.password", postgres.password());
+            // Requests run as the service's application role; Flyway migrates as the owner; the outbox relay has
+            // a role of its own (docs/security.md).
+            DatabaseRoles roles = DatabaseRoles.of(database);
+            config.put("quarkus.datasource.username", roles.app());
+            config.put("quarkus.datasource.password", roles.appPassword());
+            config.put("quarkus.flyway.username", postgres.username());
+            config.put("quarkus.flyway.password", postgres.password());
+            if (name != ServiceName.CHAT) {
+                config.put("quarkus.datasource.relay.username", roles.relay());
+                config.put("quarkus.datasource.relay.password", roles.relayPassword());
+            }
             config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.switchboard.infra.Databases;
+import io.switchboard.infra.postgres.DatabaseRoles;
 
 /**
  * Points a {@code @QuarkusTest} at the test JVM's real Kafka and PostgreSQL (see
@@ -53,8 +54,12 @@ public class SwitchboardInfrastructureResource implements QuarkusTestResourceLif
         config.put("quarkus.oidc.public-key", TestInfrastructure.publicKeyBase64());
         config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
         if (database != null) {
-            config.put("quarkus.datasource.username", TestInfrastructure.databaseUsername());
-            config.put("quarkus.datasource.password", TestInfrastructure.databasePassword());
+            // The service runs as its application role; Flyway migrates as the owner (docs/security.md).
+            DatabaseRoles roles = DatabaseRoles.of(database);
+            config.put("quarkus.datasource.username", roles.app());
+            config.put("quarkus.datasource.password", roles.appPassword());
+            config.put("quarkus.flyway.username", TestInfrastructure.databaseUsername());
+            config.put("quarkus.flyway.password", TestInfrastructure.databasePassword());
             boolean reactive = present(REACTIVE_DATASOURCE);
             boolean jdbc = present(JDBC_DATASOURCE);
             // Quarkus warns about the key of a datasource kind the service lacks; with neither detected, give both.

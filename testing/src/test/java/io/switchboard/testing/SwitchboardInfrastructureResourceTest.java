@@ -55,7 +55,10 @@ class SwitchboardInfrastructureResourceTest {
 
         assertThat(config).containsOnlyKeys("kafka.bootstrap.servers", "quarkus.oidc.public-key", "quarkus.oidc.token.issuer",
                 "quarkus.datasource.username", "quarkus.datasource.password", "quarkus.datasource.reactive.url",
-                "quarkus.datasource.jdbc.url");
+                "quarkus.datasource.jdbc.url", "quarkus.flyway.username", "quarkus.flyway.password");
+        // The service connects as its own application role, never as the owner of its tables.
+        assertThat(config.get("quarkus.datasource.username")).isEqualTo("sessions_app")
+                .isNotEqualTo(config.get("quarkus.flyway.username"));
         assertThat(config.get("kafka.bootstrap.servers")).startsWith("127.0.0.1:");
         assertThat(config.get("quarkus.oidc.token.issuer")).isEqualTo(TestTokens.ISSUER);
         assertThat(config.get("quarkus.datasource.reactive.url")).matches("postgresql://127\\.0\\.0\\.1:\\d+/sessions");

@@ -63,14 +63,11 @@ public class WorkspaceLifecycle {
 
     public Uni<Void> chatDeleted(Envelope event, ChatDeleted deleted) {
         UUID chatId = UUID.fromString(event.chatId());
-        return store.find(chatId).chain(workspace -> {
+        // Another tenant's workspace is not found: a ChatDeleted naming the wrong tenant removes nothing.
+        return store.find(chatId, event.tenantId()).chain(workspace -> {
             if (workspace == null) {
-                Log.infof("Chat %s deleted; it has no workspace, nothing to remove", chatId);
-                return Uni.createFrom().voidItem();
-            }
-            if (!workspace.tenantId().equals(event.tenantId())) {
-                Log.warnf("Chat %s: ChatDeleted from tenant %s ignored, the workspace belongs to another tenant",
-                        chatId, event.tenantId());
+                Log.infof("Chat %s deleted; tenant %s has no workspace for it, nothing to remove", chatId,
+                        event.tenantId());
                 return Uni.createFrom().voidItem();
             }
             if (workspace.status() == WorkspaceStatus.REMOVED) {
@@ -78,7 +75,7 @@ public class WorkspaceLifecycle {
                 return Uni.createFrom().voidItem();
             }
             return deleteBranch(workspace).chain(() -> removeWorkingDirectory(workspace))
-                    .chain(() -> store.recordRemoved(chatId))
+                    .chain(() -> store.recordRemoved(chatId, event.tenantId()))
                     .invoke(() -> Log.infof("Chat %s: workspace removed, branch %s deleted", chatId,
                             workspace.branch()))
                     .replaceWithVoid();
@@ -91,7 +88,7 @@ public class WorkspaceLifecycle {
      */
     public Uni<Void> givenUp(Envelope event, UUID projectId, String reason) {
         UUID chatId = UUID.fromString(event.chatId());
-        return store.find(chatId).chain(existing -> {
+        return store.find(chatId, event.tenantId()).chain(existing -> {
             if (existing != null) {
                 Log.warnf("chatId=%s %s set aside, but the chat has a workspace (%s); it is left as it is", chatId,
                         event.type(), existing.status());
@@ -104,7 +101,7 @@ public class WorkspaceLifecycle {
     // A chat that already has a row was handled before: redelivery, or a replay of the topic.
     private Uni<Void> unlessKnown(Envelope event, Supplier<Uni<Void>> provision) {
         UUID chatId = UUID.fromString(event.chatId());
-        return store.find(chatId).chain(existing -> {
+        return store.find(chatId, event.tenantId()).chain(existing -> {
             if (existing != null) {
                 Log.infof("Chat %s already has a workspace (%s, seq %d); %s not applied again",
                         chatId, existing.status(), existing.lastSeq(), event.type());
@@ -119,7 +116,7 @@ public class WorkspaceLifecycle {
             return fail(event, null, "the " + event.type() + " event names no project");
         }
         return store.claimProject(projectId, event.tenantId()).chain((Project project) -> {
-            if (!project.ownedBy(event.tenantId())) {
+            if (project == null || !project.ownedBy(event.tenantId())) {
                 Log.warnf("Chat %s: project %s belongs to another tenant than %s", event.chatId(), projectId,
                         event.tenantId());
                 return fail(event, projectId, "project " + projectId + " is not available to this chat's tenant");
@@ -133,7 +130,7 @@ public class WorkspaceLifecycle {
         if (!ChatIds.isValid(sourceChatId)) {
             return fail(event, projectId, "the fork names no valid source chat");
         }
-        return store.find(UUID.fromString(sourceChatId)).chain((Workspace source) -> {
+        return store.find(UUID.fromString(sourceChatId), event.tenantId()).chain((Workspace source) -> {
             if (source == null || !source.tenantId().equals(event.tenantId())
                     || !projectId.equals(source.projectId()) || source.status() != WorkspaceStatus.READY) {
                 return fail(event, projectId,

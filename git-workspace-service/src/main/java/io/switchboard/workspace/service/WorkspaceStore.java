@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +15,7 @@ import io.switchboard.events.workspace.WorkspaceFailed;
 import io.switchboard.events.workspace.WorkspaceReady;
 import io.switchboard.events.workspace.WorkspaceRemoved;
 import io.switchboard.kit.outbox.Outbox;
+import io.switchboard.kit.tenancy.TenantScope;
 import io.switchboard.workspace.git.BranchHead;
 import io.switchboard.workspace.repository.Project;
 import io.switchboard.workspace.repository.ProjectRepository;
@@ -29,6 +30,9 @@ import io.switchboard.workspace.repository.WorkspaceStatus;
 @ApplicationScoped
 public class WorkspaceStore {
 
+    private static final String CLAIM_PROJECT = "insert into project (project_id, tenant_id, created_at) "
+            + "values (?1, ?2, now()) on conflict (project_id) do nothing";
+
     private final WorkspaceRepository workspaces;
     private final ProjectRepository projects;
     private final Outbox outbox;
@@ -39,16 +43,25 @@ public class WorkspaceStore {
         this.outbox = outbox;
     }
 
-    @WithSession
-    public Uni<Workspace> find(UUID chatId) {
-        return workspaces.findById(chatId);
+    /** The tenant's workspace of the chat; another tenant's is as absent as a missing one. */
+    @WithTransaction
+    public Uni<Workspace> find(UUID chatId, String tenantId) {
+        return TenantScope.enter(tenantId).chain(() -> workspaces.findById(chatId));
     }
 
-    /** The project, claimed for the tenant if nobody has used it yet. */
+    /**
+     * The project, claimed for the tenant if nobody has used it yet; null when another tenant has. The insert
+     * meets a row it cannot see (row-level security) only as a conflict, which changes nothing.
+     */
     @WithTransaction
     public Uni<Project> claimProject(UUID projectId, String tenantId) {
-        return projects.findById(projectId)
-                .onItem().ifNull().switchTo(() -> projects.persist(new Project(projectId, tenantId)));
+        return TenantScope.enter(tenantId)
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(CLAIM_PROJECT)
+                        .setParameter(1, projectId)
+                        .setParameter(2, tenantId)
+                        .executeUpdate())
+                .chain(() -> projects.findById(projectId));
     }
 
     @WithTransaction
@@ -56,7 +69,8 @@ public class WorkspaceStore {
         Workspace workspace = new Workspace(chatId(trigger), trigger.tenantId(), projectId, head.branch());
         workspace.ready(head.commit());
         long seq = workspace.transition(WorkspaceStatus.READY);
-        return workspaces.persist(workspace)
+        return TenantScope.enter(trigger.tenantId())
+                .chain(() -> workspaces.persist(workspace))
                 .call(() -> announce(workspace, seq, new WorkspaceReady(projectId, head.branch(), head.commit())));
     }
 
@@ -65,13 +79,14 @@ public class WorkspaceStore {
         Workspace workspace = new Workspace(chatId(trigger), trigger.tenantId(), projectId, branch);
         workspace.failed(reason);
         long seq = workspace.transition(WorkspaceStatus.FAILED);
-        return workspaces.persist(workspace)
+        return TenantScope.enter(trigger.tenantId())
+                .chain(() -> workspaces.persist(workspace))
                 .call(() -> announce(workspace, seq, new WorkspaceFailed(projectId, reason)));
     }
 
     @WithTransaction
-    public Uni<Workspace> recordRemoved(UUID chatId) {
-        return workspaces.findById(chatId).call(workspace -> {
+    public Uni<Workspace> recordRemoved(UUID chatId, String tenantId) {
+        return TenantScope.enter(tenantId).chain(() -> workspaces.findById(chatId)).call(workspace -> {
             if (workspace == null || workspace.status() == WorkspaceStatus.REMOVED) {
                 return Uni.createFrom().voidItem();
             }
@@ -85,8 +100,8 @@ public class WorkspaceStore {
      * stored head already is that commit (a repeated request for the same turn), nothing is written.
      */
     @WithTransaction
-    public Uni<Boolean> recordCommitted(UUID chatId, UUID turnId, String commit, String message) {
-        return workspaces.findById(chatId).chain(workspace -> {
+    public Uni<Boolean> recordCommitted(UUID chatId, String tenantId, UUID turnId, String commit, String message) {
+        return TenantScope.enter(tenantId).chain(() -> workspaces.findById(chatId)).chain(workspace -> {
             if (workspace == null || workspace.status() != WorkspaceStatus.READY
                     || commit.equals(workspace.headCommit())) {
                 return Uni.createFrom().item(false);

@@ -117,7 +117,7 @@ public class WorkspaceTools {
             return Uni.createFrom().item(view);
         }
         // A replayed commit is recorded too: the earlier request may have died between git and the database.
-        return store.recordCommitted(chatId, turnId, outcome.commit(), message)
+        return store.recordCommitted(chatId, workspace.tenantId(), turnId, outcome.commit(), message)
                 .invoke(recorded -> Log.infof("Chat %s: committed %s on %s (%d files, turn %s%s)", chatId,
                         outcome.commit(), workspace.branch(), outcome.files(), turnId,
                         outcome.replayed() ? ", repeated request" : ""))

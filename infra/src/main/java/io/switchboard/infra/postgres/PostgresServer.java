@@ -194,6 +194,35 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the database's application and relay roles unless they exist: login roles that are no superuser,
+     * cannot bypass row-level security and own nothing (the migrations grant them what they may do). Only they
+     * and the owner may connect to the database, so one service's roles never reach another's data.
+     */
+    public void ensureServiceRoles(String database) {
+        requireIdentifier(database);
+        DatabaseRoles roles = DatabaseRoles.of(database);
+        try (Connection connection = superuserConnection(); Statement statement = connection.createStatement()) {
+            for (String role : new String[] {roles.app(), roles.relay()}) {
+                requireIdentifier(role);
+                if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+                    try {
+                        statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + role
+                                + "' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT");
+                    } catch (SQLException e) {
+                        if (!DUPLICATE_OBJECT.equals(e.getSQLState())) {
+                            throw e;
+                        }
+                    }
+                }
+                statement.execute("GRANT CONNECT ON DATABASE " + database + " TO " + role);
+            }
+            statement.execute("REVOKE CONNECT, TEMPORARY ON DATABASE " + database + " FROM PUBLIC");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the roles of database " + database, e);
+        }
+    }
+
     /** Stops the server and waits until its process is gone. Safe to call repeatedly. */
     @Override
     public void close() {

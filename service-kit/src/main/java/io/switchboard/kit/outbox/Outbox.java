@@ -26,6 +26,11 @@ public class Outbox {
 
     /** Outgoing channel the relay sends to; each service maps it to its topic. */
     public static final String CHANNEL = "outbox";
+    /**
+     * The datasource of the relay, which reads and deletes every tenant's entries: a role of its own that may touch
+     * the outbox only, while the service's requests run as a role that can append to it but not read it.
+     */
+    public static final String RELAY_DATASOURCE = "relay";
 
     // A select rather than an update statement: Hibernate treats a native update as a bulk operation and
     // warns about its cache clean-up on every commit, though no entity maps the outbox table.

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -47,7 +48,7 @@ public class OutboxTable {
 
     private final Pool pool;
 
-    public OutboxTable(Pool pool) {
+    public OutboxTable(@ReactiveDataSource(Outbox.RELAY_DATASOURCE) Pool pool) {
         this.pool = pool;
     }
 

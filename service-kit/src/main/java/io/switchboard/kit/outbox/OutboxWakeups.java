@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -39,7 +40,7 @@ public class OutboxWakeups {
     private volatile boolean started;
     private volatile boolean stopped;
 
-    public OutboxWakeups(Pool pool, OutboxRelay relay, OutboxTable table, OutboxMetrics metrics) {
+    public OutboxWakeups(@ReactiveDataSource(Outbox.RELAY_DATASOURCE) Pool pool, OutboxRelay relay, OutboxTable table, OutboxMetrics metrics) {
         this.pool = pool;
         this.relay = relay;
         this.table = table;

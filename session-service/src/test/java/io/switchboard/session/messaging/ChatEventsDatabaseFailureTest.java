@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,7 @@ import io.switchboard.events.chat.TurnQueued;
 import io.switchboard.infra.Databases;
 import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 import io.switchboard.kit.consumer.FailureClassifier;
+import io.switchboard.testing.OwnerDataSource;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.kafka.RawProducer;
@@ -45,6 +47,7 @@ class ChatEventsDatabaseFailureTest {
     MeterRegistry registry;
 
     @Inject
+    @ReactiveDataSource(OwnerDataSource.NAME)
     Pool pool;
 
     private final String alice = TestTokens.bearer("tenant-a", "alice");

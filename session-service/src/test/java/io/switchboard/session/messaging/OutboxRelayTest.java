@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,7 @@ import io.switchboard.events.Envelope;
 import io.switchboard.events.Topics;
 import io.switchboard.infra.Databases;
 import io.switchboard.kit.outbox.Outbox;
+import io.switchboard.testing.OwnerDataSource;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.kafka.RecordCollector;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -43,6 +45,7 @@ class OutboxRelayTest {
     Outbox outbox;
 
     @Inject
+    @ReactiveDataSource(OwnerDataSource.NAME)
     Pool pool;
 
     @Inject

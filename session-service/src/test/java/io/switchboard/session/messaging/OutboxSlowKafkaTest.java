@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,7 @@ import io.switchboard.infra.Databases;
 import io.switchboard.kit.outbox.Outbox;
 import io.switchboard.kit.outbox.OutboxEntry;
 import io.switchboard.kit.outbox.OutboxTable;
+import io.switchboard.testing.OwnerDataSource;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.kafka.RecordCollector;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -68,6 +70,7 @@ class OutboxSlowKafkaTest {
     OutboxTable table;
 
     @Inject
+    @ReactiveDataSource(OwnerDataSource.NAME)
     Pool pool;
 
     private OutboxRows rows;

@@ -40,6 +40,8 @@ public final class RefusedInserts implements AutoCloseable {
         String name = "test_refuse_" + UUID.randomUUID().toString().replace("-", "");
         // A sequence, not a table: nextval is not undone when the failing transaction rolls back.
         execute(pool, "CREATE SEQUENCE " + name);
+        // The trigger runs as whoever inserts: a service's own role, which owns nothing, must count too.
+        execute(pool, "GRANT USAGE ON SEQUENCE " + name + " TO PUBLIC");
         execute(pool, "CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                 + "IF " + condition + " THEN IF nextval('" + name + "') <= " + times + " THEN "
                 + "RAISE EXCEPTION USING ERRCODE = '" + sqlState + "', MESSAGE = '" + message.replace("'", "''")
