@@ -21,7 +21,7 @@ import io.switchboard.events.Envelope;
 import io.switchboard.events.EventType;
 import io.switchboard.events.workspace.WorkspaceReady;
 import io.switchboard.infra.Databases;
-import io.switchboard.testing.OwnerDataSource;
+import io.switchboard.testing.SuperuserDataSource;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.kit.outbox.Outbox;
 import io.switchboard.workspace.WorkspaceEvents.Published;
@@ -38,7 +38,7 @@ class OutboxRelayTest {
     Outbox outbox;
 
     @Inject
-    @ReactiveDataSource(OwnerDataSource.NAME)
+    @ReactiveDataSource(SuperuserDataSource.NAME)
     Pool pool;
 
     @Test

@@ -33,7 +33,7 @@ import io.switchboard.infra.InfraSettings;
 import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 import io.switchboard.kit.consumer.DeadLetters;
 import io.switchboard.kit.consumer.GivenUp;
-import io.switchboard.testing.OwnerDataSource;
+import io.switchboard.testing.SuperuserDataSource;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.kafka.RawProducer;
@@ -59,7 +59,7 @@ class SessionLifecyclePoisonTest {
     MeterRegistry registry;
 
     @Inject
-    @ReactiveDataSource(OwnerDataSource.NAME)
+    @ReactiveDataSource(SuperuserDataSource.NAME)
     Pool pool;
 
     @Inject

@@ -276,6 +276,15 @@ public final class PostgresServer implements AutoCloseable {
         return postgres.getPostgresDatabase().getConnection();
     }
 
+    /**
+     * A connection to the database as the server's superuser, as an operator would have: it is held to no
+     * row-level security. For seeding benchmarks and for tests, never for a service.
+     */
+    public Connection superuserConnection(String database) throws SQLException {
+        requireIdentifier(database);
+        return postgres.getDatabase("postgres", database).getConnection();
+    }
+
     private static boolean exists(Connection connection, String query, String name) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setString(1, name);

@@ -1,6 +1,5 @@
 package io.switchboard.session.repository;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,11 +29,6 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
                 .setParameter(5, chatId)
                 .setParameter(6, targetId)
                 .executeUpdate());
-    }
-
-    /** Deletes every tenant's entries written before {@code cutoff}; how many went. */
-    public Uni<Long> deleteBefore(Instant cutoff) {
-        return delete("at < ?1", cutoff);
     }
 
     /** The tenant's entries, newest first, before the entry id {@code before}, optionally of one project or chat. */

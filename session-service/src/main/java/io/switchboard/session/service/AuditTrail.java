@@ -5,10 +5,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.model.AuditEntry;
 import io.switchboard.session.repository.AuditEntryRepository;
@@ -40,7 +40,7 @@ public class AuditTrail {
     }
 
     /** A page of the tenant's audit log, newest first; only the tenant's admins may read it. */
-    @WithSession
+    @TenantTransactional
     public Uni<List<AuditEntry>> page(Caller caller, boolean admin, Long before, UUID projectId, UUID chatId,
             int limit) {
         if (!admin) {

@@ -4,12 +4,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.lifecycle.ChatForked;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.Message;
 import io.switchboard.session.repository.ChatRepository;
@@ -43,7 +43,7 @@ public class ChatCopyService {
         this.newChats = newChats;
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<ChatSummary> duplicate(Caller caller, UUID sourceId) {
         return source(caller, sourceId)
                 .call(source -> chatService.ensureRoomForAChat(caller))
@@ -60,7 +60,7 @@ public class ChatCopyService {
                 });
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<ChatSummary> fork(Caller caller, UUID sourceId, UUID messageId, String title) {
         return source(caller, sourceId)
                 .call(source -> chatService.ensureRoomForAChat(caller))

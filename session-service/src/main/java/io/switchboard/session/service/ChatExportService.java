@@ -11,11 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.session.config.TransferConfig;
 import io.switchboard.session.mapping.ToolCallsJson;
 import io.switchboard.session.model.Chat;
@@ -50,7 +50,7 @@ public class ChatExportService {
     }
 
     /** The chat file as JSON bytes. */
-    @WithSession
+    @TenantTransactional
     public Uni<byte[]> export(Caller caller, UUID chatId) {
         return chatService.get(caller, chatId)
                 .call(chat -> messages.size(caller.tenantId(), chat.id).invoke(size -> ensureFits(chat, size)))

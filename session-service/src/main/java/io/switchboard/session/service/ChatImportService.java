@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.session.api.ToolCallSummary;
 import io.switchboard.session.mapping.ToolCallsJson;
 import io.switchboard.session.model.Chat;
@@ -50,7 +50,7 @@ public class ChatImportService {
         this.newChats = newChats;
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<ChatSummary> importChat(Caller caller, UUID projectId, ChatFile file) {
         return access.projectToEdit(caller, projectId)
                 .call(project -> chatService.ensureRoomForAChat(caller))

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
@@ -18,6 +17,7 @@ import io.switchboard.events.lifecycle.ChatRestored;
 import io.switchboard.events.lifecycle.ChatUpdated;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.session.api.UpdateChatRequest;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.ChatStatus;
@@ -54,7 +54,7 @@ public class ChatLifecycleService {
     }
 
     /** Changes the title, description, model or pinning; ChatUpdated carries the chat's state after it. */
-    @WithTransaction
+    @TenantTransactional
     public Uni<ChatSummary> update(Caller caller, UUID chatId, UpdateChatRequest request) {
         return locked(caller, chatId).chain(chat -> {
             boolean changed = false;
@@ -82,7 +82,7 @@ public class ChatLifecycleService {
     }
 
     /** Hides the chat from the default list; chat-service cancels its queue. Allowed from active and completed. */
-    @WithTransaction
+    @TenantTransactional
     public Uni<ChatSummary> archive(Caller caller, UUID chatId) {
         return locked(caller, chatId).chain(chat -> {
             if (chat.status == ChatStatus.ARCHIVED) {
@@ -97,7 +97,7 @@ public class ChatLifecycleService {
      * Makes an archived or completed chat active again: ChatRestored for an archived chat (chat-service takes
      * messages for it again), ChatUpdated with status active for a completed one, which chat-service never stopped.
      */
-    @WithTransaction
+    @TenantTransactional
     public Uni<ChatSummary> restore(Caller caller, UUID chatId) {
         return locked(caller, chatId).chain(chat -> {
             ChatStatus before = chat.status;
@@ -114,7 +114,7 @@ public class ChatLifecycleService {
      * Marks the work of an active chat done. It stays usable, so this is ChatUpdated with status completed, not
      * an archiving: nothing downstream stops for it.
      */
-    @WithTransaction
+    @TenantTransactional
     public Uni<ChatSummary> complete(Caller caller, UUID chatId) {
         return locked(caller, chatId).chain(chat -> {
             if (chat.status != ChatStatus.ACTIVE) {
@@ -126,7 +126,7 @@ public class ChatLifecycleService {
     }
 
     /** Deletes the chat with its messages and read positions; a project's default chat cannot be deleted. */
-    @WithTransaction
+    @TenantTransactional
     public Uni<Void> delete(Caller caller, UUID chatId) {
         return locked(caller, chatId).chain(chat -> {
             if (chat.isDefault) {
@@ -149,7 +149,7 @@ public class ChatLifecycleService {
      * Moves the caller's read position to {@code seq}, or to the chat's last message. A position that moved is
      * announced as ChatMarkedRead, so the caller's other devices and sidebars drop the unread badge too.
      */
-    @WithTransaction
+    @TenantTransactional
     public Uni<ChatSummary> markRead(Caller caller, UUID chatId, Long seq) {
         // Locked: new messages wait until the position is set, and ChatMarkedRead takes the chat's next seq.
         return access.chatToReadLocked(caller, chatId)

@@ -8,10 +8,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.repository.ChatRepository;
 import io.switchboard.session.repository.ChatSearchRepository;
@@ -39,7 +39,7 @@ public class ChatSearchService {
         this.config = config;
     }
 
-    @WithSession
+    @TenantTransactional
     public Uni<List<ChatSearchResult>> search(Caller caller, String query, UUID projectId, int limit) {
         if (query == null || query.isBlank()) {
             return Uni.createFrom().failure(ProblemException.badRequest("q must name something to search for"));

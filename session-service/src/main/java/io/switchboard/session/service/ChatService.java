@@ -6,12 +6,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.session.api.CreateChatRequest;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.model.Chat;
@@ -42,7 +41,7 @@ public class ChatService {
      * Creates the chat and, in the same transaction, the ChatCreated event that announces it. With a
      * {@code creationKey} (the request's Idempotency-Key) a repeated request finds the chat the first one made.
      */
-    @WithTransaction
+    @TenantTransactional
     public Uni<CreatedChat> create(Caller caller, UUID projectId, CreateChatRequest request, String creationKey) {
         Uni<Chat> earlier = creationKey == null ? Uni.createFrom().nullItem()
                 : chats.findByCreationKey(caller.tenantId(), creationKey);
@@ -54,7 +53,7 @@ public class ChatService {
     }
 
     /** The chat an earlier request with this Idempotency-Key created, if any. */
-    @WithSession
+    @TenantTransactional
     public Uni<CreatedChat> createdEarlier(Caller caller, UUID projectId, String creationKey) {
         return chats.findByCreationKey(caller.tenantId(), creationKey)
                 .onItem().ifNull().failWith(() -> ProblemException.conflict("A chat is being created with this "
@@ -93,19 +92,19 @@ public class ChatService {
     }
 
     /** A chat of a project the caller belongs to, or a 404 problem. */
-    @WithSession
+    @TenantTransactional
     public Uni<Chat> get(Caller caller, UUID chatId) {
         return access.chatToRead(caller, chatId);
     }
 
     /** The caller's chat with the caller's unread count. */
-    @WithSession
+    @TenantTransactional
     public Uni<ChatSummary> summary(Caller caller, UUID chatId) {
         return get(caller, chatId).chain(chat -> summarize(caller, chat));
     }
 
     /** One page of the project's chats, most recent activity first. */
-    @WithSession
+    @TenantTransactional
     public Uni<List<ChatSummary>> listForProject(Caller caller, UUID projectId, ChatFilter filter,
             ChatListCursor after, int limit) {
         if (limit < 1 || limit > config.chatListMaxPage()) {

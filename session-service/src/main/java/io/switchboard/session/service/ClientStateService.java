@@ -12,12 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.session.config.ViewsConfig;
 import io.switchboard.session.model.ChatClientState;
 import io.switchboard.session.repository.ChatClientStateRepository;
@@ -45,7 +44,7 @@ public class ClientStateService {
         this.config = config;
     }
 
-    @WithSession
+    @TenantTransactional
     public Uni<ClientStateSnapshot> get(Caller caller, UUID chatId) {
         return visibleChat(caller, chatId)
                 .chain(() -> states.findOwned(caller.tenantId(), caller.userId(), chatId))
@@ -54,7 +53,7 @@ public class ClientStateService {
                         : new ClientStateSnapshot(chatId, state.version, parse(state), state.updatedAt));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<ClientStateSnapshot> put(Caller caller, UUID chatId, long expected, JsonNode document) {
         String stored = checked(document);
         Instant now = Instant.now();

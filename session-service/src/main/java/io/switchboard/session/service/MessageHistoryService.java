@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
@@ -23,6 +21,7 @@ import io.switchboard.events.chat.TurnStarted;
 import io.switchboard.events.lifecycle.ChatActivityChanged;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.mapping.ToolCallsJson;
 import io.switchboard.session.model.Chat;
@@ -59,7 +58,7 @@ public class MessageHistoryService {
      * {@code before} cursor, the newest messages before it. {@code afterSeq} above 0 keeps only messages the
      * chat's own stream wrote after that seq (a copied history has seqs 0 and below: it is never "new").
      */
-    @WithSession
+    @TenantTransactional
     public Uni<List<Message>> history(Caller caller, UUID chatId, HistoryCursor after, HistoryCursor before,
             long afterSeq, int limit) {
         if (limit < 1 || limit > config.historyMaxPage()) {
@@ -96,7 +95,7 @@ public class MessageHistoryService {
      * Stores the message an event finishes, if any. Redelivered events find their message already
      * there (one per turn and role) and change nothing.
      */
-    @WithTransaction
+    @TenantTransactional
     public Uni<Void> record(Envelope event) {
         if (event.turnId() != null && event.payload() instanceof QueuedTurnEdited edited) {
             return messages.updateQuestion(event.tenantId(), UUID.fromString(event.chatId()), event.turnId(), edited.text())

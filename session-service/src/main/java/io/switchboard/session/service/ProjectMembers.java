@@ -6,13 +6,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Identifiers;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.model.Project;
 import io.switchboard.session.model.ProjectMember;
@@ -43,14 +42,14 @@ public class ProjectMembers {
         this.config = config;
     }
 
-    @WithSession
+    @TenantTransactional
     public Uni<List<ProjectMember>> list(Caller caller, UUID projectId) {
         return access.projectToRead(caller, projectId)
                 .chain(() -> members.listForProject(caller.tenantId(), projectId));
     }
 
     /** Adds the user with the role, or gives a member the role. */
-    @WithTransaction
+    @TenantTransactional
     public Uni<ProjectMember> put(Caller caller, UUID projectId, String userId, ProjectRole role) {
         checkUserId(userId);
         return access.projectLocked(caller, projectId, true)
@@ -60,7 +59,7 @@ public class ProjectMembers {
     }
 
     /** Removes a member: an owner may remove anyone, a member themselves. */
-    @WithTransaction
+    @TenantTransactional
     public Uni<Void> remove(Caller caller, UUID projectId, String userId) {
         checkUserId(userId);
         boolean leaving = userId.equals(caller.userId());

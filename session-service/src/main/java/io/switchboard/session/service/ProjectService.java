@@ -6,11 +6,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.model.Project;
@@ -45,7 +44,7 @@ public class ProjectService {
      * Creates the project with its default chat and that chat's ChatCreated, all in one transaction. The default
      * chat does not count against the tenant's chat limit: the project limit bounds how many there are.
      */
-    @WithTransaction
+    @TenantTransactional
     public Uni<MemberProject> create(Caller caller, String name) {
         return projects.countForTenant(caller.tenantId()).chain(count -> {
             if (count >= config.maxProjectsPerTenant()) {
@@ -86,7 +85,7 @@ public class ProjectService {
     }
 
     /** The projects the caller belongs to, with their role in each. */
-    @WithSession
+    @TenantTransactional
     public Uni<List<MemberProject>> list(Caller caller) {
         return projects.listForMember(caller.tenantId(), caller.userId()).map(rows -> rows.stream()
                 .map(row -> new MemberProject((Project) row[0], (ProjectRole) row[1]))
@@ -97,7 +96,7 @@ public class ProjectService {
      * The caller's project with their role, or a 404 problem: another tenant's project, or one the caller does
      * not belong to, is indistinguishable from none.
      */
-    @WithSession
+    @TenantTransactional
     public Uni<MemberProject> get(Caller caller, UUID id) {
         return access.projectToRead(caller, id)
                 .chain(project -> access.roleIn(caller, id).map(role -> new MemberProject(project, role)));

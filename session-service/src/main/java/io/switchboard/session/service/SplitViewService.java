@@ -11,12 +11,11 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.session.api.AddPaneRequest;
 import io.switchboard.session.api.CreateViewRequest;
 import io.switchboard.session.api.NewPaneRequest;
@@ -55,7 +54,7 @@ public class SplitViewService {
         this.config = config;
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<ViewWithPanes> create(Caller caller, CreateViewRequest request) {
         List<NewPaneRequest> requested = request.panes() == null ? List.of() : request.panes();
         int maxPanes = request.maxPanes() == null ? config.defaultMaxPanes() : request.maxPanes();
@@ -89,7 +88,7 @@ public class SplitViewService {
                 });
     }
 
-    @WithSession
+    @TenantTransactional
     public Uni<List<ViewWithPanes>> list(Caller caller) {
         return views.listOwned(caller.tenantId(), caller.userId()).chain(owned -> {
             if (owned.isEmpty()) {
@@ -104,14 +103,14 @@ public class SplitViewService {
         });
     }
 
-    @WithSession
+    @TenantTransactional
     public Uni<ViewWithPanes> get(Caller caller, UUID viewId) {
         return views.findOwned(caller.tenantId(), caller.userId(), viewId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("View", viewId))
                 .chain(view -> panes.listForView(viewId).map(list -> new ViewWithPanes(view, list)));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<ViewWithPanes> update(Caller caller, UUID viewId, long expected, UpdateViewRequest request) {
         return locked(caller, viewId, expected, "view.updated").chain(current -> {
             SplitView view = current.view();
@@ -134,14 +133,14 @@ public class SplitViewService {
         });
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<Void> delete(Caller caller, UUID viewId, long expected) {
         return locked(caller, viewId, expected, "view.deleted")
                 .invoke(() -> Log.infof("View %s deleted by %s", viewId, caller.userId()))
                 .chain(current -> views.delete(current.view()));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<ViewWithPanes> addPane(Caller caller, UUID viewId, long expected, AddPaneRequest request) {
         return locked(caller, viewId, expected, "view.pane-added").chain(current -> visibleChat(caller, request.chatId())
                 .chain(chat -> {
@@ -152,22 +151,22 @@ public class SplitViewService {
                 }));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<ViewWithPanes> removePane(Caller caller, UUID viewId, long expected, int index) {
         return change(caller, viewId, expected, "view.pane-removed", arrangement -> arrangement.remove(index));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<ViewWithPanes> movePane(Caller caller, UUID viewId, long expected, int index, int to) {
         return change(caller, viewId, expected, "view.pane-moved", arrangement -> arrangement.move(index, to));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<ViewWithPanes> resize(Caller caller, UUID viewId, long expected, List<Integer> sizes) {
         return change(caller, viewId, expected, "view.resized", arrangement -> arrangement.resize(sizes));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<ViewWithPanes> updatePane(Caller caller, UUID viewId, long expected, int index,
             UpdatePaneRequest request) {
         return locked(caller, viewId, expected, "view.pane-updated").chain(current -> {

@@ -10,11 +10,10 @@ import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.session.api.OpenTabRequest;
 import io.switchboard.session.config.ViewsConfig;
 import io.switchboard.session.model.UiState;
@@ -49,7 +48,7 @@ public class UiStateService {
     }
 
     /** The user's state; a user who never changed anything has version 0 and no tabs. */
-    @WithSession
+    @TenantTransactional
     public Uni<UiStateSnapshot> get(Caller caller) {
         return states.findOwned(caller.tenantId(), caller.userId()).chain(state -> {
             if (state == null) {
@@ -62,7 +61,7 @@ public class UiStateService {
         });
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<UiStateSnapshot> openTab(Caller caller, Long expected, OpenTabRequest request) {
         boolean activate = request.activate() == null || request.activate();
         return visibleChat(caller, request.chatId()).chain(() -> change(caller, expected, "tab.opened",
@@ -70,28 +69,28 @@ public class UiStateService {
                 set -> set.open(request.chatId(), request.position(), activate, config.maxOpenTabs())));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<UiStateSnapshot> closeTab(Caller caller, Long expected, UUID chatId) {
         Instant now = Instant.now();
         return change(caller, expected, "tab.closed", chatId, set -> set.close(chatId, now, config.closedTabsKept()));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<UiStateSnapshot> moveTab(Caller caller, Long expected, UUID chatId, int to) {
         return change(caller, expected, "tab.moved", chatId, set -> set.move(chatId, to));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<UiStateSnapshot> activateTab(Caller caller, Long expected, UUID chatId) {
         return change(caller, expected, "tab.activated", chatId, set -> set.activate(chatId));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<UiStateSnapshot> restoreTab(Caller caller, Long expected, UUID chatId) {
         return change(caller, expected, "tab.restored", chatId, set -> set.restore(chatId, config.maxOpenTabs()));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<UiStateSnapshot> setLastView(Caller caller, Long expected, UUID viewId) {
         Uni<Void> visible = viewId == null ? Uni.createFrom().voidItem()
                 : views.findOwned(caller.tenantId(), caller.userId(), viewId)

@@ -33,7 +33,7 @@ import io.switchboard.events.chat.TurnQueued;
 import io.switchboard.infra.Databases;
 import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 import io.switchboard.kit.consumer.DeadLetters;
-import io.switchboard.testing.OwnerDataSource;
+import io.switchboard.testing.SuperuserDataSource;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.kafka.RawProducer;
@@ -58,7 +58,7 @@ class ChatEventsPoisonTest {
     MeterRegistry registry;
 
     @Inject
-    @ReactiveDataSource(OwnerDataSource.NAME)
+    @ReactiveDataSource(SuperuserDataSource.NAME)
     Pool pool;
 
     private final String alice = TestTokens.bearer("tenant-a", "alice");

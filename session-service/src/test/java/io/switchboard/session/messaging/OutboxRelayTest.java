@@ -29,7 +29,7 @@ import io.switchboard.events.Envelope;
 import io.switchboard.events.Topics;
 import io.switchboard.infra.Databases;
 import io.switchboard.kit.outbox.Outbox;
-import io.switchboard.testing.OwnerDataSource;
+import io.switchboard.testing.SuperuserDataSource;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.kafka.RecordCollector;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,7 +45,7 @@ class OutboxRelayTest {
     Outbox outbox;
 
     @Inject
-    @ReactiveDataSource(OwnerDataSource.NAME)
+    @ReactiveDataSource(SuperuserDataSource.NAME)
     Pool pool;
 
     @Inject

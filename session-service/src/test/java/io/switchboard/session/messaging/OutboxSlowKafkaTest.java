@@ -32,7 +32,7 @@ import io.switchboard.infra.Databases;
 import io.switchboard.kit.outbox.Outbox;
 import io.switchboard.kit.outbox.OutboxEntry;
 import io.switchboard.kit.outbox.OutboxTable;
-import io.switchboard.testing.OwnerDataSource;
+import io.switchboard.testing.SuperuserDataSource;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.kafka.RecordCollector;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -70,7 +70,7 @@ class OutboxSlowKafkaTest {
     OutboxTable table;
 
     @Inject
-    @ReactiveDataSource(OwnerDataSource.NAME)
+    @ReactiveDataSource(SuperuserDataSource.NAME)
     Pool pool;
 
     private OutboxRows rows;

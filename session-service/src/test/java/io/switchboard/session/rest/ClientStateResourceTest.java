@@ -28,7 +28,7 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.infra.Databases;
-import io.switchboard.testing.OwnerDataSource;
+import io.switchboard.testing.SuperuserDataSource;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -47,7 +47,7 @@ class ClientStateResourceTest {
     private final String mallory = TestTokens.bearer("tenant-client-other", "mallory");
 
     @Inject
-    @ReactiveDataSource(OwnerDataSource.NAME)
+    @ReactiveDataSource(SuperuserDataSource.NAME)
     Pool pool;
 
     @Test

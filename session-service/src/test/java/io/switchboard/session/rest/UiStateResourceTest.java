@@ -31,7 +31,7 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.infra.Databases;
-import io.switchboard.testing.OwnerDataSource;
+import io.switchboard.testing.SuperuserDataSource;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,7 +45,7 @@ class UiStateResourceTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
-    @ReactiveDataSource(OwnerDataSource.NAME)
+    @ReactiveDataSource(SuperuserDataSource.NAME)
     Pool pool;
 
     @Test
