@@ -408,6 +408,58 @@ class WebClientIT {
     }
 
     @Test
+    void aTurnEndingWhileThePageIsHiddenRaisesABrowserNotification() {
+        String project = chats.createProject("notify");
+        String chat = chats.createChat(project, "Hidden answer");
+        openTab(chat);
+        context.grantPermissions(List.of("notifications"));
+        // Records what the app shows through the Notification API (and shows it too), and lets the test hide the
+        // page as switching to another browser tab would: document.hidden and a visibilitychange event.
+        context.addInitScript("""
+                (() => {
+                    window.__notifications = [];
+                    const Native = window.Notification;
+                    function Recorded(title, options) {
+                        window.__notifications.push(title);
+                        try {
+                            return new Native(title, options);
+                        } catch (e) {
+                            return {};
+                        }
+                    }
+                    Object.defineProperty(Recorded, 'permission', { get: () => Native.permission });
+                    Recorded.requestPermission = (...args) => Native.requestPermission(...args);
+                    window.Notification = Recorded;
+                    let hidden = false;
+                    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+                    Object.defineProperty(document, 'visibilityState', { configurable: true,
+                        get: () => hidden ? 'hidden' : 'visible' });
+                    window.__setHidden = (value) => {
+                        hidden = value;
+                        document.dispatchEvent(new Event('visibilitychange'));
+                    };
+                })();
+                """);
+        Page page = open("/");
+        assertThat(page.evaluate("Notification.permission")).isEqualTo("granted");
+        PlaywrightAssertions.assertThat(tab(page, "Hidden answer")).hasAttribute("aria-selected", "true");
+
+        page.evaluate("window.__setHidden(true)");
+        chats.send(chat, UUID.randomUUID().toString(), "/words 3\nanswered while hidden");
+        await().atMost(TURN).untilAsserted(() -> assertThat(notifications(page))
+                .containsExactly("Switchboard: a turn completed"));
+        assertThat(notifications(page)).containsExactly("Switchboard: a turn completed");
+        page.evaluate("window.__setHidden(false)");
+        PlaywrightAssertions.assertThat(page.locator("button.inbox-button"))
+                .hasAttribute("aria-label", "Inbox, 1 need attention");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> notifications(Page page) {
+        return (List<String>) page.evaluate("window.__notifications");
+    }
+
+    @Test
     void forkingAtATurnOpensTheForkWithItsBranch() {
         String project = chats.createProject("fork");
         String chat = chats.createChat(project, "Source");

@@ -26,8 +26,8 @@ public class SignInResource {
 
     @GET
     @Operation(summary = "How the browser app signs in",
-            description = "mode \"oidc\": authorization code with PKCE at issuer with clientId and scope; mode \"local\": "
-                    + "the local token (issuer, clientId and scope null).")
+            description = "mode \"oidc\": authorization code with PKCE at issuer with clientId and scope; "
+                    + "mode \"local\": the local token (issuer, clientId and scope null).")
     @APIResponse(responseCode = "200", description = "The sign-in settings")
     public SignInSettings settings() {
         return policy.settings();

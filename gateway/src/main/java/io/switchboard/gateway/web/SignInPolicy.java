@@ -52,8 +52,8 @@ public class SignInPolicy {
         URI uri = URI.create(issuer.trim());
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-            throw new IllegalArgumentException("switchboard.web.sign-in.issuer must be the provider's http(s) URL, not '"
-                    + issuer + "'");
+            throw new IllegalArgumentException(
+                    "switchboard.web.sign-in.issuer must be the provider's http(s) URL, not '" + issuer + "'");
         }
         return issuer.trim().replaceAll("/+$", "");
     }

@@ -189,7 +189,8 @@ class BrowserSignInIT {
 
     private static JsonNode claims(String token) {
         try {
-            return JSON.readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+            byte[] payload = Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+            return JSON.readTree(new String(payload, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

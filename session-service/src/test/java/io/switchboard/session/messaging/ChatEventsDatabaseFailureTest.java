@@ -32,8 +32,8 @@ import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.kafka.RawProducer;
 import io.switchboard.testing.kafka.RecordCollector;
 import io.switchboard.testing.postgres.RefusedInserts;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
 
 /** How the chat.events consumer tells a database failure that passes from one that would repeat for ever. */
 @QuarkusTest

@@ -66,6 +66,41 @@ public final class RoleSession implements AutoCloseable {
         }
     }
 
+    /** PostgreSQL's SQLSTATE for a statement refused for want of privilege, row-level security's refusals included. */
+    public static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+    /** The SQLSTATE the work was refused with; null when it went through. */
+    public String refusal(SqlWork work) {
+        try {
+            work.run(this);
+            return null;
+        } catch (SQLException e) {
+            return e.getSQLState();
+        }
+    }
+
+    /** Whether this role is neither superuser nor allowed to bypass row-level security. */
+    public boolean heldToRowLevelSecurity() throws SQLException {
+        List<String[]> role = rows("select rolsuper::text, rolbypassrls::text from pg_roles where rolname = current_user");
+        return role.size() == 1 && "false".equals(role.get(0)[0]) && "false".equals(role.get(0)[1]);
+    }
+
+    /**
+     * The tables on which this role managed to disable or stop forcing row-level security: none, for a service's
+     * role, since only a table's owner may.
+     */
+    public List<String> tablesItCouldSwitchRowLevelSecurityOff(List<String> tables) {
+        List<String> switchedOff = new ArrayList<>();
+        for (String table : tables) {
+            if (refusal(session -> session.execute("alter table " + table + " disable row level security")) == null
+                    || refusal(session -> session.execute("alter table " + table + " no force row level security"))
+                            == null) {
+                switchedOff.add(table);
+            }
+        }
+        return switchedOff;
+    }
+
     public void execute(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
