@@ -4,11 +4,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
-import io.switchboard.kit.tenancy.TenantScope;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.workspace.git.BranchHead;
 import io.switchboard.workspace.git.ChatBranches;
 import io.switchboard.workspace.git.GitWorker;
@@ -30,10 +29,9 @@ public class WorkspaceQueries {
         this.git = git;
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<Workspace> owned(UUID chatId, Caller caller) {
-        return TenantScope.enter(caller.tenantId())
-                .chain(() -> workspaces.findOwned(chatId, caller.tenantId()))
+        return workspaces.findOwned(chatId, caller.tenantId())
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Workspace of chat", chatId));
     }
 

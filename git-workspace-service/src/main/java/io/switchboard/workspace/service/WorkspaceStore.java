@@ -5,7 +5,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
@@ -15,7 +14,8 @@ import io.switchboard.events.workspace.WorkspaceFailed;
 import io.switchboard.events.workspace.WorkspaceReady;
 import io.switchboard.events.workspace.WorkspaceRemoved;
 import io.switchboard.kit.outbox.Outbox;
-import io.switchboard.kit.tenancy.TenantScope;
+import io.switchboard.kit.tenancy.TenantId;
+import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.workspace.git.BranchHead;
 import io.switchboard.workspace.repository.Project;
 import io.switchboard.workspace.repository.ProjectRepository;
@@ -44,19 +44,18 @@ public class WorkspaceStore {
     }
 
     /** The tenant's workspace of the chat; another tenant's is as absent as a missing one. */
-    @WithTransaction
-    public Uni<Workspace> find(UUID chatId, String tenantId) {
-        return TenantScope.enter(tenantId).chain(() -> workspaces.findById(chatId));
+    @TenantTransactional
+    public Uni<Workspace> find(UUID chatId, @TenantId String tenantId) {
+        return workspaces.findById(chatId);
     }
 
     /**
      * The project, claimed for the tenant if nobody has used it yet; null when another tenant has. The insert
      * meets a row it cannot see (row-level security) only as a conflict, which changes nothing.
      */
-    @WithTransaction
-    public Uni<Project> claimProject(UUID projectId, String tenantId) {
-        return TenantScope.enter(tenantId)
-                .chain(() -> Panache.getSession())
+    @TenantTransactional
+    public Uni<Project> claimProject(UUID projectId, @TenantId String tenantId) {
+        return Panache.getSession()
                 .chain(session -> session.createNativeQuery(CLAIM_PROJECT)
                         .setParameter(1, projectId)
                         .setParameter(2, tenantId)
@@ -64,29 +63,27 @@ public class WorkspaceStore {
                 .chain(() -> projects.findById(projectId));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<Workspace> recordReady(Envelope trigger, UUID projectId, BranchHead head) {
         Workspace workspace = new Workspace(chatId(trigger), trigger.tenantId(), projectId, head.branch());
         workspace.ready(head.commit());
         long seq = workspace.transition(WorkspaceStatus.READY);
-        return TenantScope.enter(trigger.tenantId())
-                .chain(() -> workspaces.persist(workspace))
+        return workspaces.persist(workspace)
                 .call(() -> announce(workspace, seq, new WorkspaceReady(projectId, head.branch(), head.commit())));
     }
 
-    @WithTransaction
+    @TenantTransactional
     public Uni<Workspace> recordFailed(Envelope trigger, UUID projectId, String branch, String reason) {
         Workspace workspace = new Workspace(chatId(trigger), trigger.tenantId(), projectId, branch);
         workspace.failed(reason);
         long seq = workspace.transition(WorkspaceStatus.FAILED);
-        return TenantScope.enter(trigger.tenantId())
-                .chain(() -> workspaces.persist(workspace))
+        return workspaces.persist(workspace)
                 .call(() -> announce(workspace, seq, new WorkspaceFailed(projectId, reason)));
     }
 
-    @WithTransaction
-    public Uni<Workspace> recordRemoved(UUID chatId, String tenantId) {
-        return TenantScope.enter(tenantId).chain(() -> workspaces.findById(chatId)).call(workspace -> {
+    @TenantTransactional
+    public Uni<Workspace> recordRemoved(UUID chatId, @TenantId String tenantId) {
+        return workspaces.findById(chatId).call(workspace -> {
             if (workspace == null || workspace.status() == WorkspaceStatus.REMOVED) {
                 return Uni.createFrom().voidItem();
             }
@@ -99,9 +96,10 @@ public class WorkspaceStore {
      * Records that the chat's branch now points at {@code commit} and announces it, once: when the
      * stored head already is that commit (a repeated request for the same turn), nothing is written.
      */
-    @WithTransaction
-    public Uni<Boolean> recordCommitted(UUID chatId, String tenantId, UUID turnId, String commit, String message) {
-        return TenantScope.enter(tenantId).chain(() -> workspaces.findById(chatId)).chain(workspace -> {
+    @TenantTransactional
+    public Uni<Boolean> recordCommitted(UUID chatId, @TenantId String tenantId, UUID turnId, String commit,
+            String message) {
+        return workspaces.findById(chatId).chain(workspace -> {
             if (workspace == null || workspace.status() != WorkspaceStatus.READY
                     || commit.equals(workspace.headCommit())) {
                 return Uni.createFrom().item(false);

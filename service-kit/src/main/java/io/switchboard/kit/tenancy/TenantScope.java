@@ -6,10 +6,10 @@ import io.smallrye.mutiny.Uni;
 /**
  * Names the tenant of the current transaction for PostgreSQL's row-level security: every statement after it, in
  * that transaction only, sees and writes that tenant's rows alone ({@code current_setting('app.tenant_id')} in the
- * tables' policies). Call it first in each transactional method, reads included; outside a transaction the
- * setting would end with the statement that made it.
+ * tables' policies). Reached only through {@link TenantTransactional}, which runs it first in the transaction of
+ * every such method; outside a transaction the setting would end with the statement that made it.
  */
-public final class TenantScope {
+final class TenantScope {
 
     private static final String SET_TENANT = "select set_config('app.tenant_id', ?1, true)";
 
@@ -17,7 +17,7 @@ public final class TenantScope {
     }
 
     /** In the current Hibernate Reactive transaction; a missing tenant is refused rather than matching nothing. */
-    public static Uni<Void> enter(String tenantId) {
+    static Uni<Void> enter(String tenantId) {
         if (tenantId == null || tenantId.isBlank()) {
             return Uni.createFrom().failure(new IllegalArgumentException("No tenant to scope the transaction to"));
         }
