@@ -2,6 +2,9 @@ package io.switchboard.kit.tenancy;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
@@ -19,6 +22,8 @@ import io.switchboard.kit.security.Caller;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
 public class TenantTransactionalInterceptor {
 
+    private static final Map<Method, TenantArgument> TENANT_ARGUMENTS = new ConcurrentHashMap<>();
+
     @AroundInvoke
     Object inTenantTransaction(InvocationContext context) {
         Method method = context.getMethod();
@@ -31,20 +36,31 @@ public class TenantTransactionalInterceptor {
 
     /** The tenant the arguments name; a method naming none is a programming error, found by its first call. */
     static String tenantOf(Method method, Object[] arguments) {
+        TenantArgument argument = TENANT_ARGUMENTS.computeIfAbsent(method, TenantTransactionalInterceptor::find);
+        Object value = arguments[argument.index()];
+        return value == null ? null : argument.tenant().apply(value);
+    }
+
+    // Which argument names the tenant depends on the method alone: found once, not by reflection on every call.
+    private static TenantArgument find(Method method) {
         Parameter[] parameters = method.getParameters();
         for (int i = 0; i < parameters.length; i++) {
-            Object argument = arguments[i];
-            if (argument instanceof Caller caller) {
-                return caller.tenantId();
+            Class<?> type = parameters[i].getType();
+            if (Caller.class.isAssignableFrom(type)) {
+                return new TenantArgument(i, value -> ((Caller) value).tenantId());
             }
-            if (argument instanceof Envelope envelope) {
-                return envelope.tenantId();
+            if (Envelope.class.isAssignableFrom(type)) {
+                return new TenantArgument(i, value -> ((Envelope) value).tenantId());
             }
-            if (parameters[i].isAnnotationPresent(TenantId.class) && argument instanceof String tenant) {
-                return tenant;
+            if (type == String.class && parameters[i].isAnnotationPresent(TenantId.class)) {
+                return new TenantArgument(i, String.class::cast);
             }
         }
         throw new IllegalStateException(method + " is @TenantTransactional but no argument names the tenant");
+    }
+
+    /** The position of the argument that names the tenant, and how to read the tenant from it. */
+    private record TenantArgument(int index, Function<Object, String> tenant) {
     }
 
     @SuppressWarnings("unchecked")
