@@ -59,14 +59,22 @@ class TokenVerificationTest {
     void aTenantHeaderNeitherGrantsAnotherTenantsWorkspaceNorReplacesAToken() {
         String mallory = TestTokens.bearer("tenant-" + UUID.randomUUID(), "mallory");
         for (String header : TENANT_HEADERS) {
+            // The service's own header on a user's token is refused outright; any other header is ignored.
+            boolean serviceHeader = header.equalsIgnoreCase("X-Switchboard-Tenant");
             given().auth().oauth2(mallory).header(header, tenant)
                     .get("/workspaces/{chatId}", chatId)
-                    .then().statusCode(404).contentType("application/problem+json");
+                    .then().statusCode(serviceHeader ? 403 : 404).contentType("application/problem+json");
             given().header(header, tenant).get("/workspaces/{chatId}", chatId).then().statusCode(401);
             // The owner's own request is not redirected by a header naming another tenant.
-            given().auth().oauth2(TestTokens.bearer(tenant, "user-1")).header(header, "tenant-elsewhere")
-                    .get("/workspaces/{chatId}", chatId)
-                    .then().statusCode(200).body("chatId", equalTo(chatId));
+            if (serviceHeader) {
+                given().auth().oauth2(TestTokens.bearer(tenant, "user-1")).header(header, "tenant-elsewhere")
+                        .get("/workspaces/{chatId}", chatId)
+                        .then().statusCode(403).body("type", equalTo("urn:switchboard:problem:not-a-service-token"));
+            } else {
+                given().auth().oauth2(TestTokens.bearer(tenant, "user-1")).header(header, "tenant-elsewhere")
+                        .get("/workspaces/{chatId}", chatId)
+                        .then().statusCode(200).body("chatId", equalTo(chatId));
+            }
         }
     }
 }

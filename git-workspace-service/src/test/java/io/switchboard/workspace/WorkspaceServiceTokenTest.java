@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -79,13 +81,14 @@ class WorkspaceServiceTokenTest {
                     .pathParam("chatId", chat.chatId())), name + " as a user of another tenant");
             notFound(call.apply(given().auth().oauth2(TestTokens.service()).header(TENANT_HEADER, stranger)
                     .pathParam("chatId", chat.chatId())), name + " as the service for another tenant");
-            // A user token cannot borrow the header: it stays in its own tenant.
-            notFound(call.apply(given().auth().oauth2(TestTokens.bearer(stranger, "user-1"))
+            // A user token cannot borrow the header, whatever its roles.
+            notAServiceToken(call.apply(given().auth().oauth2(TestTokens.bearer(stranger, "user-1"))
                     .header(TENANT_HEADER, chat.tenant()).pathParam("chatId", chat.chatId())),
                     name + " as a user of another tenant naming the owner's tenant");
-            notFound(call.apply(given().auth().oauth2(TestTokens.bearer(stranger, "user-1", Set.of("user", "admin")))
-                    .header(TENANT_HEADER, chat.tenant()).pathParam("chatId", chat.chatId())),
-                    name + " as a user with other roles naming the owner's tenant");
+            notAServiceToken(call.apply(given().auth().oauth2(TestTokens.bearer(stranger, "user-1",
+                    Set.of("user", "admin", TestTokens.SERVICE_ROLE))).header(TENANT_HEADER, chat.tenant())
+                    .pathParam("chatId", chat.chatId())),
+                    name + " as a user with the service role naming the owner's tenant");
         });
         chat.asOwner().get("/workspaces/{chatId}/files").then().statusCode(200)
                 .body("entries.path", contains("hello.txt"));
@@ -94,13 +97,39 @@ class WorkspaceServiceTokenTest {
     }
 
     @Test
-    void theOwnersTokenIgnoresTheHeader() {
+    void aUsersTokenIsRefusedWhereAServiceTokenIsNeededEvenTheOwners() {
         ChatWorkspace chat = ChatWorkspace.create();
-        given().auth().oauth2(TestTokens.bearer(chat.tenant(), "user-1"))
-                .header(TENANT_HEADER, "tenant-" + UUID.randomUUID())
-                .pathParam("chatId", chat.chatId())
+        notAServiceToken(given().auth().oauth2(TestTokens.bearer(chat.tenant(), "user-1"))
+                .header(TENANT_HEADER, chat.tenant()).pathParam("chatId", chat.chatId())
+                .get("/workspaces/{chatId}/files"), "the owner naming its own tenant");
+        given().auth().oauth2(TestTokens.bearer(chat.tenant(), "user-1")).pathParam("chatId", chat.chatId())
                 .get("/workspaces/{chatId}/files")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void aTokenForThisServiceWithoutTheServiceRoleActsForNobody() {
+        ChatWorkspace chat = ChatWorkspace.create();
+        given().auth().oauth2(TestTokens.serviceToken("chat-service", TestTokens.WORKSPACE_AUDIENCE, Set.of("user"),
+                        TestTokens.VALIDITY)).header(TENANT_HEADER, chat.tenant()).pathParam("chatId", chat.chatId())
+                .get("/workspaces/{chatId}/files")
+                .then().statusCode(403).body("type", equalTo("urn:switchboard:problem:not-a-service-token"));
+    }
+
+    @Test
+    void aServiceTokenForAnotherAudienceOrExpiredIsRefused() {
+        ChatWorkspace chat = ChatWorkspace.create();
+        for (String token : List.of(
+                TestTokens.serviceToken("chat-service", "session-service", Set.of(TestTokens.SERVICE_ROLE),
+                        TestTokens.VALIDITY),
+                TestTokens.serviceToken("chat-service", TestTokens.WORKSPACE_AUDIENCE,
+                        Set.of(TestTokens.SERVICE_ROLE), Duration.ofMinutes(-5)),
+                TestTokens.forAudience("some-other-api", chat.tenant(), "user-1", Set.of("user")))) {
+            given().auth().oauth2(token).header(TENANT_HEADER, chat.tenant()).pathParam("chatId", chat.chatId())
+                    .get("/workspaces/{chatId}/files")
+                    .then().statusCode(401);
+        }
+        chat.asService().get("/workspaces/{chatId}/files").then().statusCode(200);
     }
 
     @Test
@@ -127,6 +156,17 @@ class WorkspaceServiceTokenTest {
                     .pathParam("chatId", chat.chatId()))
                     .then().statusCode(401);
         });
+    }
+
+    private static void notAServiceToken(Response response, String what) {
+        try {
+            response.then()
+                    .statusCode(403)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("type", equalTo("urn:switchboard:problem:not-a-service-token"));
+        } catch (AssertionError e) {
+            throw new AssertionError(what + ": " + e.getMessage(), e);
+        }
     }
 
     private static void notFound(Response response, String what) {

@@ -94,7 +94,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static boolean isSecret(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
-        return lower.endsWith("token") || lower.endsWith("password") || lower.endsWith("api-key");
+        return lower.endsWith("token") || lower.endsWith("password") || lower.endsWith("api-key")
+                || lower.endsWith("secret");
     }
 
     /** The environment variable SmallRye Config reads for a property: non-alphanumerics as _, upper case. */

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import io.switchboard.infra.Databases;
 import io.switchboard.infra.FreePorts;
 import io.switchboard.infra.LocalInfrastructure;
+import io.switchboard.infra.auth.LocalTokenEndpoint;
 import io.switchboard.infra.postgres.DatabaseRoles;
 import io.switchboard.infra.postgres.PostgresServer;
 
@@ -26,19 +27,23 @@ public final class Stack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     /** Role that lets a service act for the tenant it names in X-Switchboard-Tenant (git-workspace-service). */
     public static final String SERVICE_ROLE = "switchboard-service";
-    /** Lifetime of the token chat-service uses for the agent tools; every start issues a fresh one. */
-    static final Duration SERVICE_TOKEN_TTL = Duration.ofDays(30);
+    /** The OAuth2 client chat-service is, asking for tokens to call git-workspace-service with. */
+    public static final String CHAT_CLIENT = "chat-service";
+    /** The audience git-workspace-service accepts service tokens for. */
+    public static final String WORKSPACE_AUDIENCE = "git-workspace-service";
 
     private final StackSettings settings;
     private final LocalInfrastructure infra;
+    private final LocalTokenEndpoint serviceTokens;
     private final Map<ServiceName, Integer> ports;
     private final Map<ServiceName, ServiceProcess> services;
     private final List<ServiceProcess> extras = new ArrayList<>();
 
-    private Stack(StackSettings settings, LocalInfrastructure infra, Map<ServiceName, Integer> ports,
-            Map<ServiceName, ServiceProcess> services) {
+    private Stack(StackSettings settings, LocalInfrastructure infra, LocalTokenEndpoint serviceTokens,
+            Map<ServiceName, Integer> ports, Map<ServiceName, ServiceProcess> services) {
         this.settings = settings;
         this.infra = infra;
+        this.serviceTokens = serviceTokens;
         this.ports = ports;
         this.services = services;
     }
@@ -46,7 +51,12 @@ public final class Stack implements AutoCloseable {
     public static Stack start(StackSettings settings) {
         LocalInfrastructure infra = LocalInfrastructure.start(settings.infra());
         Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
+        LocalTokenEndpoint serviceTokens = null;
         try {
+            // Fresh client secrets on every start; the tokens they get live minutes (docs/security.md).
+            serviceTokens = LocalTokenEndpoint.start(infra.keys(), StackSettings.LOCAL_ISSUER,
+                    LocalTokenEndpoint.DEFAULT_TTL, List.of(LocalTokenEndpoint.Client.withRandomSecret(CHAT_CLIENT,
+                            WORKSPACE_AUDIENCE, Set.of(SERVICE_ROLE))));
             Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
             for (ServiceName name : ServiceName.values()) {
                 ports.put(name, FreePorts.orFree(settings.servicePorts().getOrDefault(name, 0)));
@@ -54,15 +64,19 @@ public final class Stack implements AutoCloseable {
             for (ServiceName name : ServiceName.values()) {
                 services.put(name, ServiceProcess.start(name, settings.projectRoot(), ports.get(name),
                         managementPort(settings.servicePorts().getOrDefault(name, 0)),
-                        configFor(name, settings, infra, ports), settings.infra().dataDir().resolve("logs")));
+                        configFor(name, settings, infra, serviceTokens, ports),
+                        settings.infra().dataDir().resolve("logs")));
             }
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             services.values().forEach(service -> ready.add(CompletableFuture.runAsync(
                     () -> service.awaitReady(READY_TIMEOUT))));
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
-            return new Stack(settings, infra, ports, services);
+            return new Stack(settings, infra, serviceTokens, ports, services);
         } catch (Exception e) {
             services.values().forEach(ServiceProcess::close);
+            if (serviceTokens != null) {
+                serviceTokens.close();
+            }
             infra.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
@@ -74,7 +88,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private static Map<String, String> configFor(ServiceName name, StackSettings settings, LocalInfrastructure infra,
-            Map<ServiceName, Integer> ports) {
+            LocalTokenEndpoint serviceTokens, Map<ServiceName, Integer> ports) {
         PostgresServer postgres = infra.postgres();
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", infra.bootstrapServers());
@@ -107,7 +121,11 @@ public final class Stack implements AutoCloseable {
         }
         if (name == ServiceName.CHAT) {
             config.put("switchboard.tools.workspace-url", "http://127.0.0.1:" + ports.get(ServiceName.WORKSPACE));
-            config.put("switchboard.tools.service-token", serviceToken(infra, "chat-service", SERVICE_TOKEN_TTL));
+            LocalTokenEndpoint.Client client = serviceTokens.client(CHAT_CLIENT);
+            config.put("quarkus.oidc-client.client-enabled", "true");
+            config.put("quarkus.oidc-client.auth-server-url", serviceTokens.url());
+            config.put("quarkus.oidc-client.client-id", client.id());
+            config.put("quarkus.oidc-client.credentials.secret", client.secret());
         }
         if (name == ServiceName.GATEWAY) {
             config.put("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + ports.get(ServiceName.SESSION));
@@ -174,7 +192,7 @@ public final class Stack implements AutoCloseable {
         ServiceProcess extra;
         synchronized (this) {
             String instance = name.module() + "-" + (2 + extras.stream().filter(e -> e.name() == name).count());
-            Map<String, String> config = configFor(name, settings, infra, ports);
+            Map<String, String> config = configFor(name, settings, infra, serviceTokens, ports);
             config.putAll(overrides);
             try {
                 extra = ServiceProcess.start(name, instance, settings.projectRoot(), FreePorts.pick(), FreePorts.pick(),
@@ -202,14 +220,12 @@ public final class Stack implements AutoCloseable {
         return infra.keys().issueToken(StackSettings.LOCAL_ISSUER, tenantId, userId, roles, ttl);
     }
 
-    /** A service token, like the one chat-service gets: role {@value #SERVICE_ROLE}, acting for no tenant of its own. */
-    public String serviceToken(String serviceName, Duration ttl) {
-        return serviceToken(infra, serviceName, ttl);
-    }
-
-    private static String serviceToken(LocalInfrastructure infra, String serviceName, Duration ttl) {
-        return infra.keys().issueToken(StackSettings.LOCAL_ISSUER, "switchboard-system", serviceName,
-                Set.of(SERVICE_ROLE), ttl);
+    /**
+     * The token endpoint the services get their short-lived service tokens from (client credentials). Tests take
+     * chat-service's token from it, count the tokens it issued, or shorten their lifetime.
+     */
+    public LocalTokenEndpoint serviceTokens() {
+        return serviceTokens;
     }
 
     /** Stops the services first, so none of them sees its broker or database vanish mid-request. */
@@ -223,6 +239,7 @@ public final class Stack implements AutoCloseable {
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
         running.forEach(service -> stopping.add(CompletableFuture.runAsync(service::close)));
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        serviceTokens.close();
         infra.close();
     }
 }

@@ -42,7 +42,7 @@ class AgentWorkspaceToolsIT {
     static void startStack() {
         stack = TestStacks.shared();
         userToken = stack.token(TENANT, "alice", Duration.ofHours(1));
-        serviceToken = stack.serviceToken("chat-service", Duration.ofHours(1));
+        serviceToken = stack.serviceTokens().tokenFor(Stack.CHAT_CLIENT).orElseThrow();
     }
 
     @Test
@@ -140,14 +140,17 @@ class AgentWorkspaceToolsIT {
 
         for (RequestSpecification intruder : List.of(
                 given().auth().oauth2(serviceToken).header(TENANT_HEADER, "tenant-other"),
-                given().auth().oauth2(stack.token("tenant-other", "mallory", Duration.ofHours(1))),
-                given().auth().oauth2(stack.token("tenant-other", "mallory", Duration.ofHours(1)))
-                        .header(TENANT_HEADER, TENANT))) {
+                given().auth().oauth2(stack.token("tenant-other", "mallory", Duration.ofHours(1))))) {
             intruder.baseUri(workspaceUrl()).queryParam("path", "secret.txt")
                     .get("/workspaces/{chatId}/file", chatId)
                     .then().statusCode(404).contentType(startsWith("application/problem+json"))
                     .body("detail", containsString("does not exist"));
         }
+        // A user's token cannot borrow the service's header.
+        given().baseUri(workspaceUrl()).auth().oauth2(stack.token("tenant-other", "mallory", Duration.ofHours(1)))
+                .header(TENANT_HEADER, TENANT).queryParam("path", "secret.txt")
+                .get("/workspaces/{chatId}/file", chatId)
+                .then().statusCode(403).body("type", equalTo("urn:switchboard:problem:not-a-service-token"));
         assertThat(read(chatId, "secret.txt")).isEqualTo("classified\n");
     }
 

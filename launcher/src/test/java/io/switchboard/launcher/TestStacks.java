@@ -3,6 +3,7 @@ package io.switchboard.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +13,8 @@ import io.switchboard.infra.InfraSettings;
 
 /** Stacks for end-to-end tests: free ports, a temporary data directory, the project's built services. */
 final class TestStacks {
+
+    static final Duration SHARED_SERVICE_TOKEN_TTL = Duration.ofSeconds(40);
 
     private static Stack shared;
     private static RecordedModels models;
@@ -32,6 +35,9 @@ final class TestStacks {
             config.putAll(models.providerConfig());
             shared = Stack.start(new StackSettings(settings.projectRoot(), settings.infra(), settings.servicePorts(),
                     config));
+            // chat-service renews a token 30 s before it expires: with 40 s tokens every agent test runs through
+            // renewals (ServiceIdentityIT counts them). No token has been asked for yet.
+            shared.serviceTokens().ttl(SHARED_SERVICE_TOKEN_TTL);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 shared.close();
                 models.stop();

@@ -18,8 +18,8 @@ public final class TestTokens {
     public static final Duration VALIDITY = Duration.ofHours(1);
     /** Role of a service token: it may act for the tenant a request names in {@code X-Switchboard-Tenant}. */
     public static final String SERVICE_ROLE = "switchboard-service";
-    /** Tenant claim of service tokens; it grants nothing, the header names the tenant. */
-    public static final String SERVICE_TENANT = "switchboard-system";
+    /** Audience of the service tokens git-workspace-service accepts. */
+    public static final String WORKSPACE_AUDIENCE = "git-workspace-service";
 
     private static volatile CachedKeys cached;
 
@@ -36,14 +36,27 @@ public final class TestTokens {
         return keys().issueToken(ISSUER, tenantId, userId, roles, VALIDITY);
     }
 
-    /** A service token for chat-service, as the launcher gives it: role {@value #SERVICE_ROLE}, valid for an hour. */
+    /**
+     * chat-service's token for git-workspace-service, as the token endpoint gives it: audience
+     * {@value #WORKSPACE_AUDIENCE}, role {@value #SERVICE_ROLE}, no tenant, valid for an hour.
+     */
     public static String service() {
         return service("chat-service");
     }
 
-    /** A service token whose subject is the named service. */
+    /** A service token for git-workspace-service whose subject is the named service. */
     public static String service(String serviceName) {
-        return bearer(SERVICE_TENANT, serviceName, Set.of(SERVICE_ROLE));
+        return serviceToken(serviceName, WORKSPACE_AUDIENCE, Set.of(SERVICE_ROLE), VALIDITY);
+    }
+
+    /** A service token with the given audience, roles and lifetime (negative: expired that long ago). */
+    public static String serviceToken(String serviceName, String audience, Set<String> roles, Duration validity) {
+        return keys().issueServiceToken(ISSUER, serviceName, audience, roles, validity);
+    }
+
+    /** A user's token, signed with the right key and issuer, for another audience than the API's. */
+    public static String forAudience(String audience, String tenantId, String userId, Set<String> roles) {
+        return keys().issueToken(ISSUER, tenantId, userId, roles, audience, VALIDITY);
     }
 
     /** A token signed with the right key and issuer that expired ten minutes ago: services must refuse it. */

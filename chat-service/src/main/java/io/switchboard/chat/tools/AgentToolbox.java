@@ -14,6 +14,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkus.logging.Log;
+import io.quarkus.oidc.client.OidcClientException;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.chat.llm.ModelEvent;
 import io.switchboard.chat.llm.ToolSpec;
@@ -24,7 +25,7 @@ import io.switchboard.workspace.api.WriteFileRequest;
  * The agent's tools in its chat's working directory: what the model is offered ({@link #specs()}),
  * running the calls it makes ({@link #execute}), and the commit that closes a turn
  * ({@link #commitTurn}). Every call goes to git-workspace-service for the chat and its tenant, with
- * chat-service's service token.
+ * chat-service's own short-lived service token.
  */
 @ApplicationScoped
 public class AgentToolbox {
@@ -74,7 +75,7 @@ public class AgentToolbox {
      */
     public Uni<Optional<String>> commitTurn(String tenantId, String chatId, UUID turnId, String message) {
         return breakers.call(tenantId, () -> {
-                    requireServiceToken();
+                    requireServiceIdentity();
                     return workspace.commit(tenantId, chatId, new CommitRequest(message, turnId));
                 })
                 .map(result -> {
@@ -100,7 +101,7 @@ public class AgentToolbox {
         ToolDefinition tool = ToolCatalog.find(call.name()).orElseThrow(() -> new ToolArgumentException(
                 "There is no tool '" + call.name() + "'; the tools are " + ToolCatalog.names()));
         ToolArguments arguments = ToolArguments.parse(tool, call.argumentsJson());
-        requireServiceToken();
+        requireServiceIdentity();
         Uni<String> text = switch (tool.name()) {
             case ToolCatalog.LIST_FILES -> retried(workspace.list(tenantId, chatId, arguments.string("path"),
                     arguments.flag("recursive"), arguments.integer("limit"))).map(ToolResultText::listing);
@@ -119,8 +120,8 @@ public class AgentToolbox {
         return text.map(ToolOutcome::success);
     }
 
-    private void requireServiceToken() {
-        if (config.serviceToken().filter(token -> !token.isBlank()).isEmpty()) {
+    private void requireServiceIdentity() {
+        if (!config.enabled()) {
             throw new ToolsNotConfigured();
         }
     }
@@ -146,9 +147,14 @@ public class AgentToolbox {
             return tool + " was refused: " + rejected.getMessage();
         }
         if (failure instanceof ToolsNotConfigured) {
-            Log.errorf("chatId=%s tool %s: switchboard.tools.service-token is not set; workspace tools cannot run",
-                    chatId, tool);
+            Log.errorf("chatId=%s tool %s: chat-service has no service identity (SWITCHBOARD_SERVICE_CLIENT_ENABLED);"
+                    + " workspace tools cannot run", chatId, tool);
             return "The workspace tools are not available on this server; " + tool + " did not run.";
+        }
+        if (isIdentityFailure(failure)) {
+            Log.errorf("chatId=%s tool %s: chat-service could not get its service token: %s", chatId, tool,
+                    failure.getMessage());
+            return "The workspace tools cannot run right now; " + tool + " did not run. Try again later.";
         }
         if (failure instanceof CircuitBreakerOpenException) {
             return "The workspace service is failing and is given a short rest; " + tool
@@ -165,11 +171,27 @@ public class AgentToolbox {
         return tool + " failed unexpectedly; the server log has the details.";
     }
 
-    /** No service token is configured, so git-workspace-service would refuse every call. */
+    /**
+     * The token provider refused or could not be reached: nothing reached git-workspace-service, so this says
+     * nothing about its health.
+     */
+    static boolean isIdentityFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OidcClientException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** chat-service has no service identity, so git-workspace-service would refuse every call. */
     static final class ToolsNotConfigured extends RuntimeException {
 
         ToolsNotConfigured() {
-            super("switchboard.tools.service-token is not set", null, false, false);
+            super("chat-service has no service identity", null, false, false);
         }
     }
 }

@@ -49,10 +49,13 @@ public class TenantBreakers {
                 });
     }
 
-    /** A refused request, bad tool arguments or missing configuration say nothing about the service's health. */
+    /**
+     * A refused request, bad tool arguments, missing configuration or a token that could not be had say nothing
+     * about the service's health.
+     */
     static boolean countsAgainstService(Throwable failure) {
         return !(failure instanceof WorkspaceRejection || failure instanceof ToolArgumentException
-                || failure instanceof AgentToolbox.ToolsNotConfigured);
+                || failure instanceof AgentToolbox.ToolsNotConfigured || AgentToolbox.isIdentityFailure(failure));
     }
 
     /** Whether calls of this tenant are let through now; for tests and diagnostics. */

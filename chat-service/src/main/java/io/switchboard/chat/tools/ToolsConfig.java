@@ -1,7 +1,5 @@
 package io.switchboard.chat.tools;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -17,12 +15,13 @@ public interface ToolsConfig {
     String workspaceUrl();
 
     /**
-     * Bearer token chat-service presents to git-workspace-service: a token the service verifies,
-     * carrying the role {@code switchboard-service}, which lets it act for the tenant it names in
-     * {@code X-Switchboard-Tenant}. The launcher issues one; in production take it from a secret
-     * ({@code SWITCHBOARD_TOOLS_SERVICE_TOKEN}). Without it every tool answers with an error.
+     * Whether chat-service has a service identity to call git-workspace-service with: application.properties ties
+     * it to {@code quarkus.oidc-client.client-enabled}, the OAuth2 client that gets chat-service its short-lived
+     * tokens (audience git-workspace-service, role {@code switchboard-service}, which lets it act for the tenant it
+     * names in {@code X-Switchboard-Tenant}). The launcher sets one up; without it every tool answers with an error.
      */
-    Optional<String> serviceToken();
+    @WithDefault("false")
+    boolean enabled();
 
     /** Longest text a tool result hands back to the model; the rest is cut with a note saying so. */
     @WithDefault("16000")

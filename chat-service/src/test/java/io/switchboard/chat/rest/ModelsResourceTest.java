@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +65,14 @@ class ModelsResourceTest {
     void aCallerWithoutTokenIsRefused() {
         given().get("/models")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void aServiceTokenOrATokenForAnotherAudienceIsRefused() {
+        for (String token : List.of(TestTokens.service(),
+                TestTokens.forAudience("git-workspace-service", "tenant-a", "alice", Set.of("user")))) {
+            given().auth().oauth2(token).get("/models").then().statusCode(401);
+        }
+        given().auth().oauth2(TestTokens.bearer("tenant-a", "alice")).get("/models").then().statusCode(200);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class AgentToolboxTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final AgentToolbox toolbox = new AgentToolbox(null, config(Optional.of("token"), 16_000),
+    private final AgentToolbox toolbox = new AgentToolbox(null, config(true, 16_000),
             new TenantBreakers());
 
     @Test
@@ -100,8 +99,8 @@ class AgentToolboxTest {
     }
 
     @Test
-    void withoutAServiceTokenEveryToolAnswersThatTheToolsAreUnavailable() {
-        AgentToolbox unconfigured = new AgentToolbox(null, config(Optional.empty(), 16_000),
+    void withoutAServiceIdentityEveryToolAnswersThatTheToolsAreUnavailable() {
+        AgentToolbox unconfigured = new AgentToolbox(null, config(false, 16_000),
                 new TenantBreakers());
         ToolOutcome outcome = unconfigured.execute("tenant", UUID.randomUUID().toString(), UUID.randomUUID(),
                 new ModelEvent.ToolCall("call-1", "list_files", "{}")).await().atMost(WAIT);
@@ -159,7 +158,7 @@ class AgentToolboxTest {
                 new ModelEvent.ToolCall("call-1", tool, arguments)).await().atMost(WAIT);
     }
 
-    private static ToolsConfig config(Optional<String> token, int maxResultChars) {
+    private static ToolsConfig config(boolean enabled, int maxResultChars) {
         return new ToolsConfig() {
             @Override
             public String workspaceUrl() {
@@ -167,8 +166,8 @@ class AgentToolboxTest {
             }
 
             @Override
-            public Optional<String> serviceToken() {
-                return token;
+            public boolean enabled() {
+                return enabled;
             }
 
             @Override

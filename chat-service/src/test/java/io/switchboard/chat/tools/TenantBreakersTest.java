@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import jakarta.ws.rs.ProcessingException;
+
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.oidc.client.OidcClientException;
 import io.smallrye.mutiny.Uni;
 
 class TenantBreakersTest {
@@ -32,6 +35,17 @@ class TenantBreakersTest {
             outcome("careless", Uni.createFrom().failure(new ToolArgumentException("path is required")));
         }
         assertThat(breakers.isOpen("careless")).isFalse();
+    }
+
+    @Test
+    void noTokenToBeHadSaysNothingAboutTheWorkspaceService() {
+        // The OIDC client filter's failure arrives wrapped by the REST client.
+        for (int i = 0; i < 3 * TenantBreakers.WINDOW; i++) {
+            outcome("unlucky", Uni.createFrom().failure(new ProcessingException(
+                    new OidcClientException("the token endpoint refused the client"))));
+        }
+        assertThat(breakers.isOpen("unlucky")).isFalse();
+        assertThat(AgentToolbox.isIdentityFailure(new WorkspaceUnavailable("boom"))).isFalse();
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,7 @@ class KeycloakOidcIT {
         String token = token(KeycloakResource.REALM_URL_PROPERTY, "switchboard-cli");
         JsonNode claims = claims(token);
         assertThat(claims.path("iss").asText()).isEqualTo(System.getProperty(KeycloakResource.REALM_URL_PROPERTY));
+        assertThat(audiences(claims)).contains("switchboard");
 
         given().auth().oauth2(token).get("/api/me")
                 .then().statusCode(200)
@@ -122,6 +125,18 @@ class KeycloakOidcIT {
         given().get("/api/me").then().statusCode(401).contentType("application/problem+json");
     }
 
+    @Test
+    void chatServicesClientCredentialsTokenIsForGitWorkspaceServiceOnlyAndTheGatewayRefusesIt() {
+        String form = "grant_type=client_credentials&client_id=chat-service&client_secret="
+                + "test-only-chat-service-secret";
+        String token = accessToken(post(System.getProperty(KeycloakResource.REALM_URL_PROPERTY)
+                + "/protocol/openid-connect/token", form));
+        JsonNode claims = claims(token);
+        assertThat(audiences(claims)).contains("git-workspace-service").doesNotContain("switchboard");
+        assertThat(claims.at("/realm_access/roles")).extracting(JsonNode::asText).contains("switchboard-service");
+        assertUnauthorized(token);
+    }
+
     private static void assertUnauthorized(String token) {
         given().auth().oauth2(token).get("/api/me")
                 .then().statusCode(401).contentType("application/problem+json")
@@ -133,8 +148,30 @@ class KeycloakOidcIT {
     private static String token(String realmUrlProperty, String clientId) {
         String form = "grant_type=password&client_id=" + clientId
                 + "&username=alice&password=alice-password&scope=openid";
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(System.getProperty(realmUrlProperty) + "/protocol/openid-connect/token"))
+        return accessToken(post(System.getProperty(realmUrlProperty) + "/protocol/openid-connect/token", form));
+    }
+
+    private static String accessToken(String tokenResponse) {
+        try {
+            return JSON.readTree(tokenResponse).path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The aud claim, a text or a list of texts. */
+    private static List<String> audiences(JsonNode claims) {
+        JsonNode aud = claims.path("aud");
+        if (aud.isArray()) {
+            List<String> all = new ArrayList<>();
+            aud.forEach(value -> all.add(value.asText()));
+            return all;
+        }
+        return List.of(aud.asText());
+    }
+
+    private static String post(String url, String form) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -142,7 +179,7 @@ class KeycloakOidcIT {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("token response %s", response.body()).isEqualTo(200);
-            return JSON.readTree(response.body()).path("access_token").asText();
+            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -65,7 +65,12 @@ class RestSecurityTest {
                 valid.substring(0, valid.length() - 4) + "AAAA",
                 LocalKeys.ephemeral().issueToken(TestTokens.ISSUER, "tenant-a", "alice", Set.of("user"),
                         TestTokens.VALIDITY),
-                "not-a-jwt");
+                "not-a-jwt",
+                // A service's token is for the service it names, never for the API...
+                TestTokens.service(),
+                // ...and a user's token for another audience is no token for the API either.
+                TestTokens.forAudience("git-workspace-service", "tenant-a", "alice", Set.of("user")),
+                TestTokens.forAudience("some-other-api", "tenant-a", "alice", Set.of("user")));
     }
 
     @ParameterizedTest

@@ -37,6 +37,13 @@ public interface WorkspaceConfig {
     @WithDefault("switchboard-service")
     String serviceRole();
 
+    /**
+     * Audience ({@code aud}) of the service tokens made for this service: only they may act for another tenant,
+     * and only they are refused where a user's token is needed.
+     */
+    @WithDefault("git-workspace-service")
+    String serviceAudience();
+
     /** Limits of the file endpoints the agent tools use. */
     Files files();
 

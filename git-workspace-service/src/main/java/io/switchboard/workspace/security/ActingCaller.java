@@ -1,5 +1,7 @@
 package io.switchboard.workspace.security;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -15,9 +17,10 @@ import io.switchboard.workspace.config.WorkspaceConfig;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Whom the current request acts for. A user's token acts for its own tenant only, whatever headers
- * come with it. A verified token with the service role (chat-service running agent tools from Kafka,
- * where no user token exists) acts for the tenant named in {@value #TENANT_HEADER}, and must name one.
+ * Whom the current request acts for. The token's audience says what kind it is: a user's token for the API
+ * acts for its own tenant only, and may not name another in {@value #TENANT_HEADER}. A service token made for
+ * this service (chat-service running agent tools from Kafka, where no user token exists) must carry the service
+ * role and name the tenant it acts for in that header. A token of one kind is never taken for the other.
  */
 @RequestScoped
 public class ActingCaller {
@@ -40,10 +43,19 @@ public class ActingCaller {
     }
 
     public Caller get() {
-        if (!identity.hasRole(config.serviceRole())) {
+        String tenant = request.getHeader(TENANT_HEADER);
+        if (!isServiceToken()) {
+            if (tenant != null) {
+                throw new ProblemException(403, "urn:switchboard:problem:not-a-service-token", "Forbidden",
+                        "Only a service token may name the tenant it acts for in " + TENANT_HEADER
+                                + "; a user's token acts for its own tenant");
+            }
             return CurrentCaller.of(token, auth);
         }
-        String tenant = request.getHeader(TENANT_HEADER);
+        if (!identity.hasRole(config.serviceRole())) {
+            throw new ProblemException(403, "urn:switchboard:problem:not-a-service-token", "Forbidden",
+                    "This service token does not carry the role that lets a service act for a tenant");
+        }
         if (tenant == null || tenant.isBlank()) {
             throw ProblemException.badRequest("A service token must name the tenant it acts for in the "
                     + TENANT_HEADER + " header");
@@ -54,5 +66,10 @@ public class ActingCaller {
         }
         String subject = token.getSubject();
         return new Caller(trimmed, "service:" + (subject == null ? identity.getPrincipal().getName() : subject));
+    }
+
+    private boolean isServiceToken() {
+        Set<String> audience = token.getAudience();
+        return audience != null && audience.contains(config.serviceAudience());
     }
 }

@@ -39,6 +39,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class LocalKeys {
 
+    /** Audience of every user token: the Switchboard API. Service tokens name one service instead. */
+    public static final String USER_AUDIENCE = "switchboard";
     public static final String PRIVATE_KEY_FILE = "signing-key.pem";
     public static final String PUBLIC_KEY_FILE = "signing-key.pub.pem";
 
@@ -126,20 +128,47 @@ public final class LocalKeys {
     }
 
     /**
-     * Issues an RS256 JWT with {@code iss}, {@code sub}=userId, {@code tenant}=tenantId,
-     * {@code groups}=roles, {@code iat}, {@code exp}=now+ttl and a random {@code jti}.
+     * Issues a user's RS256 JWT for the API: {@code iss}, {@code sub}=userId, {@code tenant}=tenantId,
+     * {@code groups}=roles, {@code aud}={@value #USER_AUDIENCE}, {@code iat}, {@code exp}=now+ttl and a random
+     * {@code jti}.
      */
     public String issueToken(String issuer, String tenantId, String userId, Set<String> roles, Duration ttl) {
+        return issueToken(issuer, tenantId, userId, roles, USER_AUDIENCE, ttl);
+    }
+
+    /** Like {@link #issueToken(String, String, String, Set, Duration)}, for another audience. */
+    public String issueToken(String issuer, String tenantId, String userId, Set<String> roles, String audience,
+            Duration ttl) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("sub", userId);
+        claims.put("aud", audience);
+        claims.put("tenant", tenantId);
+        claims.put("groups", new TreeSet<>(roles));
+        return sign(claims, ttl);
+    }
+
+    /**
+     * Issues a service's RS256 JWT: {@code sub} and {@code azp} name the calling service (the OAuth2 client),
+     * {@code aud} the one service that may accept it; no tenant claim, since a service belongs to no tenant.
+     */
+    public String issueServiceToken(String issuer, String clientId, String audience, Set<String> roles,
+            Duration ttl) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("sub", clientId);
+        claims.put("azp", clientId);
+        claims.put("aud", audience);
+        claims.put("groups", new TreeSet<>(roles));
+        return sign(claims, ttl);
+    }
+
+    private String sign(Map<String, Object> claims, Duration ttl) {
         Instant now = Instant.now();
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", "RS256");
         header.put("typ", "JWT");
         header.put("kid", keyId);
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", issuer);
-        claims.put("sub", userId);
-        claims.put("tenant", tenantId);
-        claims.put("groups", new TreeSet<>(roles));
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(ttl).getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());

@@ -1,5 +1,7 @@
 package io.switchboard.kit.security;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
 
@@ -30,11 +32,19 @@ public class CurrentCaller {
     }
 
     /**
-     * The caller a verified token names. A token without tenant or subject, or whose tenant or subject is no
+     * The caller a verified token names. A token that is not a user's token for the API (no
+     * {@link AuthConfig#userAudience()} among its audiences: a service's token) is refused with 403. A token
+     * without tenant or subject, or whose tenant or subject is no
      * usable id (not a text, too long, control characters: see {@link Identifiers}), is refused with 403: those
      * ids go into every row and record the caller makes, where such a value would be refused much later.
      */
     public static Caller of(JsonWebToken token, AuthConfig config) {
+        Set<String> audience = token.getAudience();
+        if (audience == null || !audience.contains(config.userAudience())) {
+            throw new ProblemException(403, "urn:switchboard:problem:not-a-user-token", "Forbidden",
+                    "This request takes a user's token for the Switchboard API; this token is meant for another"
+                            + " audience");
+        }
         String tenant = text(token.getClaim(config.tenantClaim()));
         String user = token.getSubject();
         if (tenant == null || tenant.isBlank() || user == null || user.isBlank()) {

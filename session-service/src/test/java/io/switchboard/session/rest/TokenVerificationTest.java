@@ -48,6 +48,19 @@ class TokenVerificationTest {
     }
 
     @Test
+    void aServiceTokenOrAUsersTokenForAnotherAudienceIsRefused() {
+        for (String token : List.of(
+                TestTokens.service(),
+                TestTokens.forAudience(TestTokens.WORKSPACE_AUDIENCE, tenant, "alice", Set.of("user")),
+                TestTokens.forAudience("some-other-api", tenant, "alice", Set.of("user")))) {
+            given().auth().oauth2(token).get("/projects").then().statusCode(401);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"x\"}")
+                    .post("/projects").then().statusCode(401);
+        }
+        given().auth().oauth2(alice).get("/projects").then().statusCode(200);
+    }
+
+    @Test
     void aTokenWhoseTenantOrSubjectIsNoUsableIdIsRefusedBeforeAnythingIsStored() {
         List<String[]> identities = List.of(
                 new String[] {"tenant-\u0000nul", "alice"},

@@ -16,8 +16,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The chat's working directory, for the agent tools: files, search, diff and commit. A user's token acts for its
- * own tenant whatever {@value #ACTING_TENANT} says; a service token (chat-service running tools from Kafka) must
- * name the tenant it acts for in that header.
+ * own tenant and is refused when it names one in {@value #ACTING_TENANT}; a service token made for
+ * git-workspace-service (chat-service running tools from Kafka) must name the tenant it acts for in that header.
  */
 @Path("/workspaces/{chatId}")
 @Produces(MediaType.APPLICATION_JSON)
