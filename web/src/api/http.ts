@@ -1,7 +1,10 @@
 // The REST API of the gateway, with the bearer token and RFC 9457 problems as errors.
 
 import { currentToken } from '../auth/token';
-import type { ChatView, MessageView, Models, ProjectView, SearchHit, SplitView, UiState, WorkspaceView } from './types';
+import type {
+    ChatView, CommitPage, MessageView, Models, ProjectView, RestoreResult, SearchHit, SplitView, UiState, WorkspaceDiff,
+    WorkspaceView,
+} from './types';
 
 export class ApiError extends Error {
     constructor(readonly status: number, readonly title: string, readonly detail: string | null,
@@ -94,6 +97,11 @@ export const api = {
     messagesBefore: (chatId: string, before: string, limit: number) =>
         call<MessageView[]>('GET', `/chats/${chatId}/messages?limit=${limit}&before=${encodeURIComponent(before)}`),
     workspace: (chatId: string) => call<WorkspaceView>('GET', `/chats/${chatId}/workspace`),
+    commits: (chatId: string, after: string | null = null) =>
+        call<CommitPage>('GET', `/chats/${chatId}/workspace/commits?limit=50${after ? `&after=${after}` : ''}`),
+    diff: (chatId: string) => call<WorkspaceDiff>('GET', `/chats/${chatId}/workspace/diff?againstDefault=true`),
+    restoreCheckpoint: (chatId: string, commit: string) =>
+        call<RestoreResult>('POST', `/chats/${chatId}/workspace/restore`, { commit }),
     send: (chatId: string, text: string, clientMessageId: string, model: string | null) =>
         call<unknown>('POST', `/chats/${chatId}/messages`, { text, clientMessageId, model: model || undefined }),
     uiState: () => call<UiState>('GET', '/ui-state'),

@@ -130,6 +130,57 @@ export type ServerFrame =
     | { type: 'error'; code: string; message: string; field?: string; request?: string; chatId?: string;
         projectId?: string; clientMessageId?: string };
 
+/** One commit of a chat's branch; turnId names the turn that made it, restoredFrom what a restore brought back. */
+export interface CommitView {
+    id: string;
+    subject: string;
+    message: string;
+    turnId: string | null;
+    restoredFrom: string | null;
+    author: string;
+    time: string;
+}
+
+/** A page of the commits the chat's branch has and the project's default branch has not, newest first. */
+export interface CommitPage {
+    branch: string;
+    headCommit: string;
+    defaultBranch: string;
+    ahead: number;
+    behind: number;
+    commits: CommitView[];
+    next: string | null;
+}
+
+export interface ChangedFile {
+    path: string;
+    change: 'ADD' | 'DELETE' | 'MODIFY' | 'RENAME' | 'COPY';
+    oldPath: string | null;
+}
+
+export interface DiffPart {
+    base: string;
+    files: ChangedFile[];
+    patch: string;
+    truncated: boolean;
+}
+
+export interface WorkspaceDiff {
+    branch: string;
+    head: string;
+    uncommitted: DiffPart;
+    defaultBranch: string | null;
+    againstDefault: DiffPart | null;
+}
+
+export interface RestoreResult {
+    restored: boolean;
+    branch: string;
+    commit: string;
+    restoredFrom: string;
+    files: number;
+}
+
 export interface WorkspaceView {
     chatId: string;
     branch: string | null;

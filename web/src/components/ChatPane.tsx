@@ -10,6 +10,7 @@ import { TurnView } from './TurnView';
 import { useChatStream } from './useChatStream';
 import { useDraft } from './useDraft';
 import { useWorkspace } from './useWorkspace';
+import { WorkspacePanel } from './WorkspacePanel';
 
 interface ChatPaneProps {
     socket: SwitchboardSocket;
@@ -34,6 +35,7 @@ export function ChatPane(props: ChatPaneProps) {
     const workspace = useWorkspace(chatId, workspaceChanges);
     // In a plain tab, the next messages may go to another model than the chat's without changing the chat.
     const [messageModel, setMessageModel] = useState('');
+    const [showChanges, setShowChanges] = useState(false);
 
     if (load === 'not-found') {
         return <section className="pane" aria-label={props.label}><p className="notice" role="alert">Chat not found</p>
@@ -79,9 +81,14 @@ export function ChatPane(props: ChatPaneProps) {
                         {workspace.headCommit && <code>{workspace.headCommit.slice(0, 7)}</code>}
                     </span>
                 )}
+                {workspace?.status === 'READY' &&
+                    <button onClick={() => setShowChanges(!showChanges)} aria-pressed={showChanges}
+                        aria-label={`Changes of ${chat?.title ?? 'chat'}`}>Changes</button>}
                 {props.onKeep && <button onClick={props.onKeep} title="Keep this chat, close the others">Continue with this one</button>}
                 {props.onClose && <button onClick={props.onClose} aria-label="Close pane">×</button>}
             </header>
+            {showChanges && <WorkspacePanel chatId={chatId} title={chat?.title ?? 'chat'} changes={workspaceChanges}
+                canRestore={canEdit} />}
             {/* Its own state (heights, the reader's place) belongs to one chat: another chat starts afresh. */}
             <TurnList key={chatId} turns={stream.turns} busy={load === 'loading'} hasEarlier={stream.hasEarlier}
                 onEarlier={() => {

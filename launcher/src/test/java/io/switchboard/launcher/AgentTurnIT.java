@@ -3,6 +3,11 @@ package io.switchboard.launcher;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The agent loop on the whole product: a message makes the model call tools, chat-service runs them against
@@ -68,6 +74,62 @@ class AgentTurnIT {
             assertThat(committed.at("/payload/branch").asText()).isEqualTo("switchboard/" + chatId);
             assertThat(committed.at("/payload/message").asText()).startsWith("Agent turn: Write a greeting file");
         }
+    }
+
+    @Test
+    void aUserSeesWhatTheAgentChangedAndGoesBackToACheckpointThroughTheGateway() {
+        String projectId = given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "checkpoints")).post("/api/projects").then().statusCode(201).extract().path("id");
+        String chatId = given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("title", "undo me")).post("/api/projects/{id}/chats", projectId)
+                .then().statusCode(201).extract().path("id");
+
+        try (SocketClient socket = SocketClient.connect(stack.gatewayWebSocketUrl(), token)) {
+            socket.subscribe(chatId);
+            String start = awaitEvent(socket, "workspace", chatId, "WorkspaceReady").at("/payload/headCommit")
+                    .asText();
+            given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", "checkpoint-1")
+                    .body(Map.of("text",
+                            "Plan\n/tool write_file {\"path\":\"plan.md\",\"content\":\"step one\\n\"}"))
+                    .post("/api/chats/{id}/messages", chatId).then().statusCode(202);
+            JsonNode committed = awaitEvent(socket, "workspace", chatId, "Committed");
+            String turnId = committed.path("turnId").asText();
+
+            gateway().get("/api/chats/{id}/workspace/commits", chatId).then().statusCode(200)
+                    .body("ahead", equalTo(1))
+                    .body("commits.id", contains(committed.at("/payload/commit").asText()))
+                    .body("commits[0].turnId", equalTo(turnId));
+            gateway().queryParam("againstDefault", true).get("/api/chats/{id}/workspace/diff", chatId)
+                    .then().statusCode(200)
+                    .body("againstDefault.files.path", contains("plan.md"))
+                    .body("againstDefault.patch", containsString("+step one"));
+            gateway().get("/api/chats/{id}/workspace/files", chatId).then().statusCode(200)
+                    .body("entries.path", contains("plan.md"));
+            gateway().queryParam("path", "plan.md").get("/api/chats/{id}/workspace/file", chatId)
+                    .then().statusCode(200).body("content", equalTo("step one\n"));
+
+            gateway().contentType(ContentType.JSON).body(Map.of("commit", start))
+                    .post("/api/chats/{id}/workspace/restore", chatId)
+                    .then().statusCode(200).body("restored", equalTo(true)).body("restoredFrom", equalTo(start));
+            JsonNode reverted = awaitEvent(socket, "workspace", chatId, "Reverted");
+            assertThat(reverted.at("/payload/restoredFrom").asText()).isEqualTo(start);
+            gateway().get("/api/chats/{id}/workspace/files", chatId).then().statusCode(200)
+                    .body("entries", empty());
+        }
+        String stranger = stack.token("tenant-elsewhere", "mallory", Duration.ofHours(1));
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(stranger).get("/api/chats/{id}/workspace/commits", chatId)
+                .then().statusCode(404);
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(stranger).contentType(ContentType.JSON)
+                .body(Map.of("commit", "0".repeat(40))).post("/api/chats/{id}/workspace/restore", chatId)
+                .then().statusCode(404);
+        gateway().contentType(ContentType.JSON).body(Map.of("commit", "HEAD"))
+                .post("/api/chats/{id}/workspace/restore", chatId)
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+    }
+
+    private static RequestSpecification gateway() {
+        return given().baseUri(stack.gatewayUrl()).auth().oauth2(token);
     }
 
     private static JsonNode awaitEvent(SocketClient socket, String stream, String chatId, String type) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -217,6 +218,43 @@ class WebClientIT {
         PlaywrightAssertions.assertThat(activeChat(page).locator(".turn[data-status=completed]")).hasCount(1);
         assertThat(normalised(answerText(activeChat(page)))).isEqualTo(normalised(storedAnswer(first)));
         screenshot(page, "chat-tab.png");
+    }
+
+    @Test
+    void theChangesPanelShowsWhatTheAgentChangedAndRestoresAnEarlierCommit() {
+        String chat = chatsInTabs("changes", "Agent work").get(0);
+        Page page = open("/chats/" + chat);
+        Locator pane = activeChat(page);
+        Locator changesButton = pane.locator("button[aria-label='Changes of Agent work']");
+        changesButton.click();
+        Locator panel = pane.locator("section[aria-label='Changes of Agent work']");
+        PlaywrightAssertions.assertThat(panel.locator(".distance")).hasText("0 commits ahead of main");
+
+        Locator composer = pane.locator("textarea");
+        composer.fill("First\n/tool write_file {\"path\":\"plan.md\",\"content\":\"step one\\n\"}");
+        composer.press("Enter");
+        PlaywrightAssertions.assertThat(panel.locator(".commits li")).hasCount(1,
+                new LocatorAssertions.HasCountOptions().setTimeout(TURN.toMillis()));
+        composer.fill("Second\n/tool write_file {\"path\":\"notes.md\",\"content\":\"more\\n\"}");
+        composer.press("Enter");
+        PlaywrightAssertions.assertThat(panel.locator(".commits li")).hasCount(2,
+                new LocatorAssertions.HasCountOptions().setTimeout(TURN.toMillis()));
+        PlaywrightAssertions.assertThat(panel.locator(".distance")).hasText("2 commits ahead of main");
+        PlaywrightAssertions.assertThat(panel.locator(".changed-files code"))
+                .hasText(new String[] {"notes.md", "plan.md"});
+        panel.locator(".changed-files summary", new Locator.LocatorOptions().setHasText("plan.md")).click();
+        PlaywrightAssertions.assertThat(panel.locator(".patch")).containsText("+step one");
+        screenshot(page, "changes-panel.png");
+
+        // Back to the first turn's commit: notes.md goes, the history keeps both turns and the restore.
+        panel.locator(".commits li").nth(1)
+                .locator("button", new Locator.LocatorOptions().setHasText("Restore")).click();
+        page.locator("[role=dialog] button[type=submit]").click();
+        PlaywrightAssertions.assertThat(panel.locator(".commits li")).hasCount(3);
+        PlaywrightAssertions.assertThat(panel.locator(".commits li").first()).containsText("restores");
+        PlaywrightAssertions.assertThat(panel.locator(".changed-files code")).hasText(new String[] {"plan.md"});
+        request().get("/api/chats/{id}/workspace/files", chat).then().statusCode(200)
+                .body("entries.path", contains("plan.md"));
     }
 
     @Test

@@ -2,10 +2,14 @@ package io.switchboard.gateway.rest;
 
 import java.util.UUID;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,11 +19,20 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.gateway.client.WorkspaceCheckpointsClient;
+import io.switchboard.gateway.client.WorkspaceFilesClient;
 import io.switchboard.gateway.client.WorkspaceServiceClient;
 import io.switchboard.gateway.service.ChatDirectory;
+import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.kit.security.CurrentCaller;
 import io.switchboard.workspace.api.BranchView;
+import io.switchboard.workspace.api.CommitPage;
+import io.switchboard.workspace.api.FileContent;
+import io.switchboard.workspace.api.FileListing;
+import io.switchboard.workspace.api.RestoreRequest;
+import io.switchboard.workspace.api.RestoreResult;
+import io.switchboard.workspace.api.WorkspaceDiff;
 import io.switchboard.workspace.api.WorkspaceView;
 
 /**
@@ -33,12 +46,16 @@ import io.switchboard.workspace.api.WorkspaceView;
 public class WorkspaceResource {
 
     private final WorkspaceServiceClient workspaces;
+    private final WorkspaceFilesClient files;
+    private final WorkspaceCheckpointsClient checkpoints;
     private final ChatDirectory directory;
     private final CurrentCaller caller;
 
-    public WorkspaceResource(@RestClient WorkspaceServiceClient workspaces, ChatDirectory directory,
-            CurrentCaller caller) {
+    public WorkspaceResource(@RestClient WorkspaceServiceClient workspaces, @RestClient WorkspaceFilesClient files,
+            @RestClient WorkspaceCheckpointsClient checkpoints, ChatDirectory directory, CurrentCaller caller) {
         this.workspaces = workspaces;
+        this.files = files;
+        this.checkpoints = checkpoints;
         this.directory = directory;
         this.caller = caller;
     }
@@ -62,5 +79,87 @@ public class WorkspaceResource {
     public Uni<BranchView> branch(@PathParam("chatId") UUID chatId) {
         Caller who = caller.get();
         return directory.resolve(who, caller.bearer(), chatId).chain(chat -> workspaces.branch(chatId.toString()));
+    }
+
+    @GET
+    @Path("/commits")
+    @Operation(summary = "What the chat's branch did since it left the project's default branch",
+            description = "Its commits, newest first, each with the turn that made it (or the commit a restore "
+                    + "brought back), and how far the chat's branch and the default branch are apart (ahead, "
+                    + "behind). Page with limit (1-200, default 50) and the page's next cursor as after.")
+    @APIResponse(responseCode = "200", description = "A page of commits")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    public Uni<CommitPage> commits(@PathParam("chatId") UUID chatId, @QueryParam("after") String after,
+            @QueryParam("limit") Integer limit) {
+        Caller who = caller.get();
+        return directory.resolve(who, caller.bearer(), chatId)
+                .chain(chat -> workspaces.commits(chatId.toString(), after, limit));
+    }
+
+    @GET
+    @Path("/files")
+    @Operation(summary = "The files in the chat's working directory",
+            description = "A directory's entries (path relative to the working directory; empty for its root), "
+                    + "optionally recursive, at most limit of them.")
+    @APIResponse(responseCode = "200", description = "The listing")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    public Uni<FileListing> list(@PathParam("chatId") UUID chatId, @QueryParam("path") String path,
+            @QueryParam("recursive") @DefaultValue("false") boolean recursive, @QueryParam("limit") Integer limit) {
+        Caller who = caller.get();
+        return directory.resolve(who, caller.bearer(), chatId)
+                .chain(chat -> files.list(null, chatId.toString(), path, recursive, limit));
+    }
+
+    @GET
+    @Path("/file")
+    @Operation(summary = "A text file of the chat's working directory",
+            description = "Its content, or the lines fromLine (1-based) to fromLine + maxLines - 1.")
+    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    public Uni<FileContent> read(@PathParam("chatId") UUID chatId, @QueryParam("path") String path,
+            @QueryParam("fromLine") Integer fromLine, @QueryParam("maxLines") Integer maxLines) {
+        Caller who = caller.get();
+        return directory.resolve(who, caller.bearer(), chatId)
+                .chain(chat -> files.read(null, chatId.toString(), path, fromLine, maxLines));
+    }
+
+    @GET
+    @Path("/diff")
+    @Operation(summary = "What the chat changed",
+            description = "Its uncommitted changes and, with againstDefault=true, its branch against the merge-base "
+                    + "with the project's default branch: the changed files and a unified patch, cut at the "
+                    + "service's limit (truncated).")
+    @APIResponse(responseCode = "200", description = "The diff")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    public Uni<WorkspaceDiff> diff(@PathParam("chatId") UUID chatId,
+            @QueryParam("againstDefault") @DefaultValue("false") boolean againstDefault) {
+        Caller who = caller.get();
+        return directory.resolve(who, caller.bearer(), chatId)
+                .chain(chat -> files.diff(null, chatId.toString(), againstDefault));
+    }
+
+    @POST
+    @Path("/restore")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Go back to an earlier commit of the chat's branch",
+            description = "Brings back the files of {commit} (a full commit id of the chat's branch) as a new commit "
+                    + "on top, so no history is lost; announced as Reverted on the chat's workspace stream. 409 "
+                    + "while the working directory has uncommitted changes.")
+    @APIResponse(responseCode = "200", description = "What the restore did")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    public Uni<RestoreResult> restore(@PathParam("chatId") UUID chatId, RestoreRequest request) {
+        Caller who = caller.get();
+        if (request == null) {
+            throw ProblemException.badRequest("A body {\"commit\"} is required");
+        }
+        return directory.resolve(who, caller.bearer(), chatId)
+                .chain(chat -> checkpoints.restore(chatId.toString(), request));
     }
 }

@@ -14,7 +14,6 @@ import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -51,7 +50,7 @@ public class ChatDiffs {
             if (!againstDefault) {
                 return new WorkspaceDiff(branch, head.name(), uncommitted, null, null);
             }
-            String defaultBranch = defaultBranch(projectId);
+            String defaultBranch = repositories.defaultBranch(projectId);
             return new WorkspaceDiff(branch, head.name(), uncommitted, defaultBranch,
                     againstDefault(chat, head, defaultBranch));
         } catch (IOException e) {
@@ -116,16 +115,6 @@ public class ChatDiffs {
             formatter.flush();
             List<ChangedFile> files = entries.stream().map(ChatDiffs::changedFile).toList();
             return new DiffPart(base, files, cut(patch, limit), truncated || patch.size() > limit);
-        }
-    }
-
-    private String defaultBranch(UUID projectId) throws IOException {
-        try (Repository project = repositories.open(projectId)) {
-            Ref head = project.exactRef(Constants.HEAD);
-            if (head == null || !head.isSymbolic()) {
-                throw new GitFailure("the project has no default branch");
-            }
-            return Repository.shortenRefName(head.getTarget().getName());
         }
     }
 

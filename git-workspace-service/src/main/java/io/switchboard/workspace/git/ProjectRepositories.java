@@ -20,6 +20,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
@@ -55,6 +56,19 @@ public class ProjectRepositories {
             create(projectId);
         }
         return open(projectId);
+    }
+
+    /** The name of the project's default branch: the branch its repository's HEAD names. */
+    public String defaultBranch(UUID projectId) {
+        try (Repository project = open(projectId)) {
+            Ref head = project.exactRef(Constants.HEAD);
+            if (head == null || !head.isSymbolic()) {
+                throw new GitFailure("the project has no default branch");
+            }
+            return Repository.shortenRefName(head.getTarget().getName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the default branch of project " + projectId, e);
+        }
     }
 
     /** Opens an existing repository; the caller closes it. */

@@ -7,20 +7,24 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatIds;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.workspace.api.BranchView;
+import io.switchboard.workspace.api.CommitPage;
 import io.switchboard.workspace.api.WorkspaceApi;
 import io.switchboard.workspace.api.WorkspaceView;
 import io.switchboard.workspace.mapping.WorkspaceMapper;
 import io.switchboard.workspace.security.ActingCaller;
+import io.switchboard.workspace.service.WorkspaceHistory;
 import io.switchboard.workspace.service.WorkspaceQueries;
 
 @Authenticated
 public class WorkspaceResource implements WorkspaceApi {
 
     private final WorkspaceQueries queries;
+    private final WorkspaceHistory history;
     private final ActingCaller caller;
 
-    public WorkspaceResource(WorkspaceQueries queries, ActingCaller caller) {
+    public WorkspaceResource(WorkspaceQueries queries, WorkspaceHistory history, ActingCaller caller) {
         this.queries = queries;
+        this.history = history;
         this.caller = caller;
     }
 
@@ -35,6 +39,11 @@ public class WorkspaceResource implements WorkspaceApi {
         UUID id = parse(chatId);
         return queries.branch(id, caller.get())
                 .map(head -> new BranchView(id.toString(), head.branch(), head.commit()));
+    }
+
+    @Override
+    public Uni<CommitPage> commits(String chatId, String after, Integer limit) {
+        return history.commits(parse(chatId), caller.get(), after, limit);
     }
 
     static UUID parse(String chatId) {

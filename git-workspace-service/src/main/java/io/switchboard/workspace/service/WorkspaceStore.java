@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.EventPayload;
 import io.switchboard.events.workspace.Committed;
+import io.switchboard.events.workspace.Reverted;
 import io.switchboard.events.workspace.WorkspaceFailed;
 import io.switchboard.events.workspace.WorkspaceReady;
 import io.switchboard.events.workspace.WorkspaceRemoved;
@@ -106,6 +107,20 @@ public class WorkspaceStore {
             }
             long seq = workspace.committed(commit);
             return announce(workspace, seq, turnId, new Committed(workspace.branch(), commit, message))
+                    .replaceWith(true);
+        });
+    }
+
+    /** Records that the chat's branch now points at the restoring commit and announces it with Reverted. */
+    @TenantTransactional
+    public Uni<Boolean> recordReverted(UUID chatId, @TenantId String tenantId, String commit, String restoredFrom) {
+        return workspaces.findById(chatId).chain(workspace -> {
+            if (workspace == null || workspace.status() != WorkspaceStatus.READY
+                    || commit.equals(workspace.headCommit())) {
+                return Uni.createFrom().item(false);
+            }
+            long seq = workspace.committed(commit);
+            return announce(workspace, seq, new Reverted(workspace.branch(), commit, restoredFrom))
                     .replaceWith(true);
         });
     }

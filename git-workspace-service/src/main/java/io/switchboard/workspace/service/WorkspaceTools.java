@@ -1,13 +1,8 @@
 package io.switchboard.workspace.service;
 
-import java.nio.file.Path;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.jgit.lib.Repository;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -26,11 +21,8 @@ import io.switchboard.workspace.files.ChatSearch;
 import io.switchboard.workspace.files.FileProblems;
 import io.switchboard.workspace.files.SearchQuery;
 import io.switchboard.workspace.git.ChatDiffs;
-import io.switchboard.workspace.git.GitFailure;
-import io.switchboard.workspace.git.GitWorker;
 import io.switchboard.workspace.git.TurnCommit;
 import io.switchboard.workspace.git.TurnCommits;
-import io.switchboard.workspace.git.WorkingDirectories;
 import io.switchboard.workspace.repository.Workspace;
 
 /**
@@ -41,10 +33,7 @@ import io.switchboard.workspace.repository.Workspace;
 @ApplicationScoped
 public class WorkspaceTools {
 
-    private final WorkspaceQueries queries;
-    private final ChatSequencer sequencer;
-    private final GitWorker git;
-    private final WorkingDirectories directories;
+    private final ChatGit chats;
     private final ChatFiles files;
     private final ChatSearch search;
     private final ChatDiffs diffs;
@@ -52,13 +41,9 @@ public class WorkspaceTools {
     private final WorkspaceStore store;
     private final WorkspaceConfig config;
 
-    public WorkspaceTools(WorkspaceQueries queries, ChatSequencer sequencer, GitWorker git,
-            WorkingDirectories directories, ChatFiles files, ChatSearch search, ChatDiffs diffs, TurnCommits commits,
+    public WorkspaceTools(ChatGit chats, ChatFiles files, ChatSearch search, ChatDiffs diffs, TurnCommits commits,
             WorkspaceStore store, WorkspaceConfig config) {
-        this.queries = queries;
-        this.sequencer = sequencer;
-        this.git = git;
-        this.directories = directories;
+        this.chats = chats;
         this.files = files;
         this.search = search;
         this.diffs = diffs;
@@ -68,15 +53,15 @@ public class WorkspaceTools {
     }
 
     public Uni<FileListing> list(UUID chatId, Caller caller, String path, boolean recursive, Integer limit) {
-        return inDirectory(chatId, caller, root -> files.list(root, path, recursive, limit));
+        return chats.inDirectory(chatId, caller, root -> files.list(root, path, recursive, limit));
     }
 
     public Uni<FileContent> read(UUID chatId, Caller caller, String path, Integer fromLine, Integer maxLines) {
-        return inDirectory(chatId, caller, root -> files.read(root, path, fromLine, maxLines));
+        return chats.inDirectory(chatId, caller, root -> files.read(root, path, fromLine, maxLines));
     }
 
     public Uni<FileWritten> write(UUID chatId, Caller caller, String path, String content) {
-        return inDirectory(chatId, caller, root -> {
+        return chats.inDirectory(chatId, caller, root -> {
             FileWritten written = files.write(root, path, content);
             Log.infof("Chat %s: wrote %s (%d bytes)", chatId, written.path(), written.size());
             return written;
@@ -84,11 +69,11 @@ public class WorkspaceTools {
     }
 
     public Uni<SearchResult> search(UUID chatId, Caller caller, SearchQuery query) {
-        return inDirectory(chatId, caller, root -> search.search(root, query));
+        return chats.inDirectory(chatId, caller, root -> search.search(root, query));
     }
 
     public Uni<WorkspaceDiff> diff(UUID chatId, Caller caller, boolean againstDefault) {
-        return inRepository(chatId, caller, (workspace, repository) ->
+        return chats.inRepository(chatId, caller, (workspace, repository) ->
                 diffs.diff(workspace.projectId(), repository, workspace.branch(), againstDefault));
     }
 
@@ -98,14 +83,9 @@ public class WorkspaceTools {
      */
     public Uni<CommitResult> commit(UUID chatId, Caller caller, String message, UUID turnId) {
         String text = validMessage(message);
-        return queries.usable(chatId, caller).chain(workspace -> sequencer.serially(chatId, () ->
-                onDisk(workspace, () -> {
-                    try (Repository repository = directories.open(workspace.projectId(), chatId,
-                            workspace.branch())) {
-                        return commits.commit(workspace.projectId(), chatId, repository, text, turnId);
-                    }
-                })
-                .chain(outcome -> record(workspace, turnId, text, outcome))));
+        return chats.changeRepository(chatId, caller,
+                (workspace, repository) -> commits.commit(workspace.projectId(), chatId, repository, text, turnId),
+                (workspace, outcome) -> record(workspace, turnId, text, outcome));
     }
 
     private Uni<CommitResult> record(Workspace workspace, UUID turnId, String message, TurnCommit outcome) {
@@ -135,33 +115,5 @@ public class WorkspaceTools {
                     + " characters");
         }
         return message.strip();
-    }
-
-    private <T> Uni<T> inDirectory(UUID chatId, Caller caller, Function<Path, T> work) {
-        return queries.usable(chatId, caller).chain(workspace -> sequencer.serially(chatId, () ->
-                onDisk(workspace, () -> work.apply(
-                        directories.ensure(workspace.projectId(), chatId, workspace.branch())))));
-    }
-
-    private <T> Uni<T> inRepository(UUID chatId, Caller caller, RepositoryWork<T> work) {
-        return queries.usable(chatId, caller).chain(workspace -> sequencer.serially(chatId, () ->
-                onDisk(workspace, () -> {
-                    try (Repository repository = directories.open(workspace.projectId(), chatId,
-                            workspace.branch())) {
-                        return work.apply(workspace, repository);
-                    }
-                })));
-    }
-
-    private <T> Uni<T> onDisk(Workspace workspace, Supplier<T> work) {
-        return git.run(work).onFailure(GitFailure.class).transform(failure -> {
-            Log.warnf("Chat %s: workspace operation refused: %s", workspace.chatId(), failure.getMessage());
-            return ProblemException.conflict(failure.getMessage());
-        });
-    }
-
-    @FunctionalInterface
-    private interface RepositoryWork<T> {
-        T apply(Workspace workspace, Repository repository);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
@@ -23,4 +24,16 @@ public interface WorkspaceApi {
     @GET
     @Path("/branch")
     Uni<BranchView> branch(@PathParam("chatId") String chatId);
+
+    /**
+     * The commits of the chat's branch that the project's default branch has not, newest first, each with the
+     * turn that made it, and how far the two branches have moved apart.
+     *
+     * @param after a page's {@code next} cursor; absent for the newest commits
+     * @param limit commits per page, 1 to 200 (default 50)
+     */
+    @GET
+    @Path("/commits")
+    Uni<CommitPage> commits(@PathParam("chatId") String chatId, @QueryParam("after") String after,
+            @QueryParam("limit") Integer limit);
 }

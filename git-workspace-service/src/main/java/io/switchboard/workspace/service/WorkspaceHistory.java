@@ -1,0 +1,61 @@
+package io.switchboard.workspace.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.kit.security.Caller;
+import io.switchboard.workspace.api.CommitPage;
+import io.switchboard.workspace.api.RestoreResult;
+import io.switchboard.workspace.git.ChatHistory;
+import io.switchboard.workspace.git.Checkpoints;
+import io.switchboard.workspace.repository.Workspace;
+
+/** A chat's commits since it left the default branch, and going back to one of them. */
+@ApplicationScoped
+public class WorkspaceHistory {
+
+    private final ChatGit chats;
+    private final ChatHistory history;
+    private final Checkpoints checkpoints;
+    private final WorkspaceStore store;
+
+    public WorkspaceHistory(ChatGit chats, ChatHistory history, Checkpoints checkpoints, WorkspaceStore store) {
+        this.chats = chats;
+        this.history = history;
+        this.checkpoints = checkpoints;
+        this.store = store;
+    }
+
+    public Uni<CommitPage> commits(UUID chatId, Caller caller, String after, Integer limit) {
+        return chats.inRepository(chatId, caller, (workspace, repository) ->
+                history.page(workspace.projectId(), repository, workspace.branch(), after, limit));
+    }
+
+    /** Brings back an earlier commit's files as a new commit and announces it with {@code Reverted}. */
+    public Uni<RestoreResult> restore(UUID chatId, Caller caller, String commit) {
+        if (commit == null) {
+            throw ProblemException.badRequest("commit is required");
+        }
+        return chats.changeRepository(chatId, caller,
+                (workspace, repository) -> checkpoints.restore(workspace.projectId(), chatId, repository, commit),
+                this::record);
+    }
+
+    private Uni<RestoreResult> record(Workspace workspace, Checkpoints.Restore outcome) {
+        RestoreResult result = new RestoreResult(outcome.restored(), workspace.branch(), outcome.commit(),
+                outcome.restoredFrom(), outcome.files());
+        if (!outcome.restored()) {
+            Log.infof("chatId=%s restore of %s: the branch already has its files", workspace.chatId(),
+                    outcome.restoredFrom());
+            return Uni.createFrom().item(result);
+        }
+        return store.recordReverted(workspace.chatId(), workspace.tenantId(), outcome.commit(), outcome.restoredFrom())
+                .invoke(() -> Log.infof("chatId=%s restored %s as %s on %s (%d files)", workspace.chatId(),
+                        outcome.restoredFrom(), outcome.commit(), workspace.branch(), outcome.files()))
+                .replaceWith(result);
+    }
+}

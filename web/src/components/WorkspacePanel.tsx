@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+
+import { ApiError, api } from '../api/http';
+import type { CommitPage, CommitView, WorkspaceDiff } from '../api/types';
+import { describeChange, describeCommit, describeDistance, splitPatch } from '../state/workspaceChanges';
+import { Dialog } from './Dialog';
+
+interface WorkspacePanelProps {
+    chatId: string;
+    title: string;
+    /** Grows whenever the chat's workspace stream says something changed: the panel reads again. */
+    changes: number;
+    canRestore: boolean;
+}
+
+/** What the chat's agent changed against the default branch, its commits, and going back to one of them. */
+export function WorkspacePanel({ chatId, title, changes, canRestore }: WorkspacePanelProps) {
+    const [page, setPage] = useState<CommitPage | null>(null);
+    const [diff, setDiff] = useState<WorkspaceDiff | null>(null);
+    const [error, setError] = useState<string | null>(null);
+    const [restoring, setRestoring] = useState<CommitView | null>(null);
+
+    useEffect(() => {
+        let alive = true;
+        Promise.all([api.commits(chatId), api.diff(chatId)])
+            .then(([commits, changed]) => {
+                if (alive) {
+                    setPage(commits);
+                    setDiff(changed);
+                    setError(null);
+                }
+            })
+            .catch((e: unknown) => alive && setError(message(e)));
+        return () => {
+            alive = false;
+        };
+    }, [chatId, changes]);
+
+    const restore = async (commit: CommitView) => {
+        setRestoring(null);
+        try {
+            await api.restoreCheckpoint(chatId, commit.id);
+            // The Reverted event on the chat's workspace stream makes the panel read again.
+        } catch (e) {
+            setError(message(e));
+        }
+    };
+
+    const branch = diff?.againstDefault;
+    return (
+        <section className="workspace-panel" aria-label={`Changes of ${title}`}>
+            {error && <p className="error" role="alert">{error}</p>}
+            {page && <p className="distance">{describeDistance(page.ahead, page.behind, page.defaultBranch)}</p>}
+            {diff && diff.uncommitted.files.length > 0 &&
+                <p className="notice">{diff.uncommitted.files.length} uncommitted change(s): a turn is at work.</p>}
+            {branch && (
+                <>
+                    <h3>Changed files</h3>
+                    {branch.files.length === 0 ? <p className="empty">No changes against {diff?.defaultBranch}.</p> : (
+                        <ul className="changed-files">
+                            {branch.files.map((file) => {
+                                const part = splitPatch(branch.patch).find((p) => p.path === file.path);
+                                return (
+                                    <li key={file.path} data-change={file.change}>
+                                        <details>
+                                            <summary><code>{file.path}</code> {describeChange(file)}</summary>
+                                            {part ? <pre className="patch">{part.text}</pre>
+                                                : <p className="empty">The patch is too large to show here.</p>}
+                                        </details>
+                                    </li>
+                                );
+                            })}
+                        </ul>
+                    )}
+                    {branch.truncated && <p className="notice">The patch was cut at the server's limit.</p>}
+                </>
+            )}
+            {page && page.commits.length > 0 && (
+                <>
+                    <h3>Commits</h3>
+                    <ol className="commits">
+                        {page.commits.map((commit, index) => (
+                            <li key={commit.id} data-commit={commit.id}>
+                                <span>{describeCommit(commit)}</span>
+                                {canRestore && index > 0 &&
+                                    <button onClick={() => setRestoring(commit)}
+                                        aria-label={`Restore ${commit.id.slice(0, 7)}`}>Restore</button>}
+                            </li>
+                        ))}
+                    </ol>
+                </>
+            )}
+            {restoring && (
+                <Dialog title="Restore this checkpoint?" confirm="Restore" onConfirm={() => restore(restoring)}
+                    onCancel={() => setRestoring(null)}>
+                    <p>The files of {describeCommit(restoring)} come back as a new commit. Later commits stay in the
+                        history, so this can be undone the same way.</p>
+                </Dialog>
+            )}
+        </section>
+    );
+}
+
+function message(e: unknown): string {
+    if (e instanceof ApiError) {
+        return e.detail ?? e.title;
+    }
+    return 'The changes could not be loaded.';
+}
