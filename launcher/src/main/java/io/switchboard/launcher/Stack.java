@@ -101,17 +101,15 @@ public final class Stack implements AutoCloseable {
             case GATEWAY -> null;
         };
         if (database != null) {
-            // Requests run as the service's application role; Flyway migrates as the owner; the outbox relay has
-            // a role of its own (docs/security.md).
+            // Requests run as the service's application role; Flyway migrates as the owner; cross-tenant work
+            // (the outbox relay, chat-service's recovery reads) has a role of its own (docs/security.md).
             DatabaseRoles roles = DatabaseRoles.of(database);
             config.put("quarkus.datasource.username", roles.app());
             config.put("quarkus.datasource.password", roles.appPassword());
             config.put("quarkus.flyway.username", postgres.username());
             config.put("quarkus.flyway.password", postgres.password());
-            if (name != ServiceName.CHAT) {
-                config.put("quarkus.datasource.relay.username", roles.relay());
-                config.put("quarkus.datasource.relay.password", roles.relayPassword());
-            }
+            config.put("quarkus.datasource.relay.username", roles.relay());
+            config.put("quarkus.datasource.relay.password", roles.relayPassword());
             config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         }

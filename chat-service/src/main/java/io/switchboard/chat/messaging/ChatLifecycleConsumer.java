@@ -68,7 +68,7 @@ public class ChatLifecycleConsumer {
         if (state == null) {
             return Uni.createFrom().voidItem();
         }
-        return streams.applyLifecycle(event.chatId(), event.tenantId(), record.partition(), state, event.seq())
+        return streams.applyLifecycle(event.tenantId(), event.chatId(), record.partition(), state, event.seq())
                 .chain(changed -> {
                     if (!changed) {
                         return Uni.createFrom().voidItem();
@@ -95,7 +95,7 @@ public class ChatLifecycleConsumer {
             return Uni.createFrom().voidItem();
         }
         Log.infof("chatId=%s continues chatId=%s up to turn %s", event.chatId(), sourceChatId, sourceTurnId);
-        return origins.record(event.chatId(), event.tenantId(), sourceChatId, sourceTurnId);
+        return origins.record(event.tenantId(), event.chatId(), sourceChatId, sourceTurnId);
     }
 
     private static final Map<Class<?>, ChatState> STATES = Map.of(

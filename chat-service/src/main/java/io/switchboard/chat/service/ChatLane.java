@@ -162,7 +162,7 @@ public final class ChatLane {
                 return reject(EventType.EDIT_QUEUED_TURN, command.turnId().toString(), "invalid_text",
                         "The new text must not be blank");
             }
-            return services.turns.updateQueuedText(command.turnId(), command.text()).chain(updated -> {
+            return services.turns.updateQueuedText(tenantId, command.turnId(), command.text()).chain(updated -> {
                 if (!updated) {
                     return reject(EventType.EDIT_QUEUED_TURN, command.turnId().toString(), "turn_not_queued",
                             "Only a turn that is still queued can be edited");
@@ -222,7 +222,7 @@ public final class ChatLane {
                 String published = tail.publishedEnding(turn.id());
                 if (published != null) {
                     // The ending went out but was not stored before the crash: store it, announce nothing twice.
-                    work = work.chain(() -> services.turns.finish(turn.id(), recordedEnding(published)));
+                    work = work.chain(() -> services.turns.finish(tenantId, turn.id(), recordedEnding(published)));
                 } else if (turn.status() == TurnStatus.RUNNING) {
                     work = work.chain(() -> endWithoutRunning(turn, TurnOutcome.failed(INTERRUPTED,
                             "chat-service stopped while this turn was running")));
@@ -332,7 +332,7 @@ public final class ChatLane {
         RunningTurn current = new RunningTurn(turn);
         running = current;
         return openWindow()
-                .chain(() -> services.turns.markRunning(turn.id()))
+                .chain(() -> services.turns.markRunning(tenantId, turn.id()))
                 .chain(() -> publish(turn.id(), new TurnStarted(turn.model())))
                 .invoke(() -> {
                     Log.infof("chatId=%s turn %s started on %s", chatId, turn.id(), turn.model());
@@ -386,10 +386,10 @@ public final class ChatLane {
             return committed.chain(() -> endWithoutRunning(turn, outcome));
         }
         return committed
-                .chain(() -> services.streams.addUsage(chatId, outcome.usage()))
+                .chain(() -> services.streams.addUsage(tenantId, chatId, outcome.usage()))
                 .invoke(totals -> usage = totals)
                 .chain(totals -> publish(turn.id(), new TurnCompleted(outcome.answer(), outcome.usage(), totals)))
-                .chain(() -> services.turns.finish(turn.id(), ending(outcome)))
+                .chain(() -> services.turns.finish(tenantId, turn.id(), ending(outcome)))
                 .invoke(() -> Log.infof("chatId=%s turn %s completed", chatId, turn.id()))
                 // Kafka refused the ending for good: the turn still ends visibly, with a small one it takes.
                 .onFailure(ChatEventPublisher::isPermanent).recoverWithUni(() -> endWithoutRunning(turn,
@@ -403,7 +403,7 @@ public final class ChatLane {
                 : new TurnFailed(outcome.reason(), outcome.message());
         Log.infof("chatId=%s turn %s ended %s (%s)", chatId, turn.id(), outcome.status(), outcome.reason());
         return publishInWindow(turn.id(), ending)
-                .chain(() -> services.turns.finish(turn.id(), ending(outcome)));
+                .chain(() -> services.turns.finish(tenantId, turn.id(), ending(outcome)));
     }
 
     private Uni<Void> queue(Turn turn, boolean now) {
@@ -435,7 +435,7 @@ public final class ChatLane {
      * queueing it (Kafka unavailable), the command is redelivered and the stored turn is queued now.
      */
     private Uni<Void> requeueIfStranded(String clientMessageId, boolean now) {
-        return services.turns.find(chatId, clientMessageId).chain(existing -> {
+        return services.turns.find(tenantId, chatId, clientMessageId).chain(existing -> {
             boolean stranded = existing.isPresent() && existing.get().status() == TurnStatus.QUEUED
                     && indexOfWaiting(existing.get().id()) < 0
                     && (running == null || !running.turn().id().equals(existing.get().id()));
@@ -466,7 +466,7 @@ public final class ChatLane {
 
     private Uni<Void> finishRetirement() {
         Uni<Void> checkpoint = publishOnRetire && windowOpen
-                ? services.streams.checkpoint(chatId, currentSeq(), true).invoke(() -> windowOpen = false)
+                ? services.streams.checkpoint(tenantId, chatId, currentSeq(), true).invoke(() -> windowOpen = false)
                 : Uni.createFrom().voidItem();
         return checkpoint.invoke(() -> retired.complete(null))
                 .onFailure().invoke(retired::completeExceptionally);
@@ -498,7 +498,7 @@ public final class ChatLane {
         if (windowOpen) {
             return Uni.createFrom().voidItem();
         }
-        return services.streams.openWindow(chatId).invoke(() -> windowOpen = true);
+        return services.streams.openWindow(tenantId, chatId).invoke(() -> windowOpen = true);
     }
 
     private Uni<Void> closeWindowIfQuiet() {
@@ -506,7 +506,7 @@ public final class ChatLane {
         if (!windowOpen || running != null || !waiting.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return services.streams.checkpoint(chatId, currentSeq(), true).invoke(() -> windowOpen = false);
+        return services.streams.checkpoint(tenantId, chatId, currentSeq(), true).invoke(() -> windowOpen = false);
     }
 
     private long currentSeq() {

@@ -29,7 +29,7 @@ public class ChatLanes {
     }
 
     public Uni<ChatLane> lane(String chatId, String tenantId, int partition) {
-        return lanes.computeIfAbsent(chatId, id -> streams.open(id, tenantId, partition)
+        return lanes.computeIfAbsent(chatId, id -> streams.open(tenantId, id, partition)
                 .map(stream -> new ChatLane(stream, tenantId, partition, services, this))
                 .invoke(lane -> loaded.put(id, lane))
                 .onFailure().invoke(failure -> lanes.remove(id))

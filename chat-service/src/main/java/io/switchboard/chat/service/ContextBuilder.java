@@ -41,7 +41,7 @@ public class ContextBuilder {
         long budget = model.contextWindowTokens() - config.answerReserveTokens()
                 - estimateTokens(config.systemPrompt()) - estimateTokens(turn.text());
         History history = new History(budget);
-        return turns.answeredNewestFirst(turn.chatId(), MAX_HISTORY_TURNS)
+        return turns.answeredNewestFirst(turn.tenantId(), turn.chatId(), MAX_HISTORY_TURNS)
                 .chain(own -> history.addNewestFirst(own) ? inherited(turn.tenantId(), turn.chatId(), history, 0)
                         : Uni.createFrom().voidItem())
                 .map(done -> {
@@ -58,7 +58,7 @@ public class ContextBuilder {
         if (depth >= MAX_ORIGINS) {
             return Uni.createFrom().voidItem();
         }
-        return origins.find(chatId).chain(origin -> origin == null ? Uni.createFrom().voidItem()
+        return origins.find(tenantId, chatId).chain(origin -> origin == null ? Uni.createFrom().voidItem()
                 : upTo(tenantId, origin.sourceChatId(), origin.sourceTurnId(), history, depth + 1));
     }
 
@@ -75,7 +75,7 @@ public class ContextBuilder {
             if (depth >= MAX_ORIGINS) {
                 return Uni.createFrom().voidItem();
             }
-            return origins.find(sourceChatId).chain(origin -> origin == null ? Uni.createFrom().voidItem()
+            return origins.find(tenantId, sourceChatId).chain(origin -> origin == null ? Uni.createFrom().voidItem()
                     : upTo(tenantId, origin.sourceChatId(), turnId, history, depth + 1));
         });
     }

@@ -112,7 +112,7 @@ public class StreamRecovery {
                 Log.infof("chatId=%s seq restored from chat.events: %d -> %d", window.chatId(), window.lastSeq(),
                         seq);
             }
-            streams.checkpoint(window.chatId(), seq, true).await().atMost(RECOVERY_TIMEOUT);
+            streams.checkpoint(window.tenantId(), window.chatId(), seq, true).await().atMost(RECOVERY_TIMEOUT);
         }
     }
 }

@@ -95,7 +95,7 @@ class ChatContinuationTest {
     private void announce(String chatId, String tenantId, EventPayload payload) {
         driver.lifecycle(chatId, tenantId, 1, payload);
         Awaitility.await().atMost(ChatDriver.TIMEOUT)
-                .until(() -> origins.find(chatId).await().indefinitely() != null);
+                .until(() -> origins.find(tenantId, chatId).await().indefinitely() != null);
     }
 
     private UUID answered(String chatId, String question) {

@@ -211,7 +211,7 @@ class ChatQueueTest {
         driver.lifecycle(chat, TENANT, 3, new ChatRestored(PROJECT));
         // session.lifecycle and chat.commands are separate topics with no order between them: a message
         // racing the restore may still be refused, so send once the restore has been applied.
-        await().atMost(ChatDriver.TIMEOUT).until(() -> streams.state(chat).await().atMost(ChatDriver.TIMEOUT)
+        await().atMost(ChatDriver.TIMEOUT).until(() -> streams.state(TENANT, chat).await().atMost(ChatDriver.TIMEOUT)
                 == ChatState.ACTIVE);
         driver.send(chat, TENANT, "d", "back again");
         driver.await(chat, TurnCompleted.class, driver.turnOf(chat, "d"));

@@ -84,7 +84,7 @@ class StreamRecoveryTest {
         String chat = UUID.randomUUID().toString();
         int partition = ChatDriver.partitionOf(chat);
         Turn stored = storeTurn(chat, "finished", "answered before the crash", partition);
-        turns.markRunning(stored.id()).await().atMost(WAIT);
+        turns.markRunning(TENANT, stored.id()).await().atMost(WAIT);
         try (RawProducer producer = RawProducer.create()) {
             publish(producer, Envelope.of(chat, TENANT, 1, stored.id(), new TurnQueued("finished", "alice",
                     "answered before the crash", "offline", 0)));
@@ -95,7 +95,7 @@ class StreamRecoveryTest {
 
         recovery.takeOver(List.of(partition));
 
-        assertThat(turns.find(chat, "finished").await().atMost(WAIT).orElseThrow().status())
+        assertThat(turns.find(TENANT, chat, "finished").await().atMost(WAIT).orElseThrow().status())
                 .isEqualTo(TurnStatus.COMPLETED);
         driver.send(chat, TENANT, "after", "carry on");
         driver.await(chat, TurnCompleted.class, driver.turnOf(chat, "after"));
@@ -107,8 +107,8 @@ class StreamRecoveryTest {
 
     /** The dead owner's database: the turn stored, the chat's window open, nothing checkpointed. */
     private Turn storeTurn(String chat, String clientMessageId, String text, int partition) {
-        streams.open(chat, TENANT, partition).await().atMost(WAIT);
-        streams.openWindow(chat).await().atMost(WAIT);
+        streams.open(TENANT, chat, partition).await().atMost(WAIT);
+        streams.openWindow(TENANT, chat).await().atMost(WAIT);
         Turn turn = new Turn(UUID.randomUUID(), TENANT, chat, clientMessageId, "alice", text, "offline",
                 TurnStatus.QUEUED, 0);
         return turns.insertIfNew(turn, false).await().atMost(WAIT).orElseThrow();
