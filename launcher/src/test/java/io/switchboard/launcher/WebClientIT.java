@@ -242,8 +242,10 @@ class WebClientIT {
         PlaywrightAssertions.assertThat(panel.locator(".distance")).hasText("2 commits ahead of main");
         PlaywrightAssertions.assertThat(panel.locator(".changed-files code"))
                 .hasText(new String[] {"notes.md", "plan.md"});
-        panel.locator(".changed-files summary", new Locator.LocatorOptions().setHasText("plan.md")).click();
-        PlaywrightAssertions.assertThat(panel.locator(".patch")).containsText("+step one");
+        Locator plan = panel.locator(".changed-files li", new Locator.LocatorOptions().setHasText("plan.md"));
+        plan.locator("summary").click();
+        PlaywrightAssertions.assertThat(plan.locator(".patch")).isVisible();
+        PlaywrightAssertions.assertThat(plan.locator(".patch")).containsText("+step one");
         screenshot(page, "changes-panel.png");
 
         // Back to the first turn's commit: notes.md goes, the history keeps both turns and the restore.
