@@ -5,15 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -158,6 +153,40 @@ class WorkspaceHistoryTest {
         assertThat(chat.read("a.txt")).isEqualTo("edited, not committed\n");
     }
 
+    @Test
+    void twoChatsOfAProjectCompareTheirWorkAsGitDiffsTheirBranches() {
+        ChatWorkspace left = ChatWorkspace.create();
+        ChatWorkspace right = ChatWorkspace.create(left.tenant(), left.projectId());
+        String leftHead = commit(left, "shared.txt", "left version\n", "Left", UUID.randomUUID());
+        commit(left, "only-left.txt", "l\n", "Left again", UUID.randomUUID());
+        String rightHead = commit(right, "shared.txt", "right version\n", "Right", UUID.randomUUID());
+
+        JsonPath comparison = left.asOwner().get("/workspaces/{chatId}/compare/" + right.chatId())
+                .then().statusCode(200)
+                .body("branch", equalTo(left.branch()))
+                .body("otherBranch", equalTo(right.branch()))
+                .body("otherHead", equalTo(rightHead))
+                .extract().jsonPath();
+        List<String> changes = new ArrayList<>();
+        List<Map<String, Object>> files = comparison.getList("diff.files");
+        for (Map<String, Object> file : files) {
+            changes.add(file.get("change").toString().charAt(0) + "\t" + file.get("path"));
+        }
+        assertThat(changes).containsExactlyInAnyOrderElementsOf(
+                gitLines(left, "diff", "--name-status", left.branch(), right.branch()));
+        assertThat(comparison.getString("diff.patch")).contains("-left version").contains("+right version");
+        assertThat(comparison.getString("head")).isNotEqualTo(leftHead);
+
+        left.asOwner().get("/workspaces/{chatId}/compare/" + left.chatId()).then().statusCode(200)
+                .body("diff.files", equalTo(List.of()));
+        ChatWorkspace elsewhere = ChatWorkspace.create(left.tenant(), UUID.randomUUID());
+        left.asOwner().get("/workspaces/{chatId}/compare/" + elsewhere.chatId()).then().statusCode(409)
+                .body("detail", containsString("one project"));
+        ChatWorkspace foreign = ChatWorkspace.create();
+        left.asOwner().get("/workspaces/{chatId}/compare/" + foreign.chatId()).then().statusCode(404);
+        left.asOwner().get("/workspaces/{chatId}/compare/not-a-chat").then().statusCode(400);
+    }
+
     private static Response restore(ChatWorkspace chat, String commit) {
         return chat.asOwner().contentType("application/json").body(Map.of("commit", commit))
                 .post("/workspaces/{chatId}/restore");
@@ -173,20 +202,6 @@ class WorkspaceHistoryTest {
 
     /** The output lines of the git command-line client run in the chat's project repository. */
     private List<String> gitLines(ChatWorkspace chat, String... arguments) {
-        Path repository = layout.projectRepository(chat.projectId());
-        List<String> command = new ArrayList<>(List.of("git", "--git-dir=" + repository));
-        command.addAll(Arrays.asList(arguments));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("git %s: %s", arguments, output).isZero();
-            return output.lines().filter(line -> !line.isBlank()).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return GitCli.lines(layout.projectRepository(chat.projectId()), arguments);
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
@@ -117,7 +118,22 @@ class AgentTurnIT {
             gateway().get("/api/chats/{id}/workspace/files", chatId).then().statusCode(200)
                     .body("entries", empty());
         }
+        gateway().get("/api/projects/{id}/conflicts", projectId).then().statusCode(200)
+                .body("chats", equalTo(2)).body("conflicts", empty());
+        String other = given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("title", "other agent")).post("/api/projects/{id}/chats", projectId)
+                .then().statusCode(201).extract().path("id");
+        await().atMost(TIMEOUT).untilAsserted(() -> gateway().get("/api/chats/{id}/workspace", other)
+                .then().statusCode(200).body("status", equalTo("READY")));
+        // The restore put the chat back where the other chat starts: nothing differs.
+        gateway().get("/api/chats/{id}/workspace/compare/{other}", chatId, other).then().statusCode(200)
+                .body("otherBranch", equalTo("switchboard/" + other)).body("diff.files", empty());
+        gateway().get("/api/projects/{id}/branches", projectId).then().statusCode(200)
+                .body("defaultBranch", equalTo("main"))
+                .body("branches.name", hasItems("main", "switchboard/" + chatId, "switchboard/" + other));
         String stranger = stack.token("tenant-elsewhere", "mallory", Duration.ofHours(1));
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(stranger).get("/api/projects/{id}/conflicts", projectId)
+                .then().statusCode(404);
         given().baseUri(stack.gatewayUrl()).auth().oauth2(stranger).get("/api/chats/{id}/workspace/commits", chatId)
                 .then().statusCode(404);
         given().baseUri(stack.gatewayUrl()).auth().oauth2(stranger).contentType(ContentType.JSON)

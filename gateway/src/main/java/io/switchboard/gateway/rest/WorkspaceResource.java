@@ -32,6 +32,7 @@ import io.switchboard.workspace.api.FileContent;
 import io.switchboard.workspace.api.FileListing;
 import io.switchboard.workspace.api.RestoreRequest;
 import io.switchboard.workspace.api.RestoreResult;
+import io.switchboard.workspace.api.WorkspaceComparison;
 import io.switchboard.workspace.api.WorkspaceDiff;
 import io.switchboard.workspace.api.WorkspaceView;
 
@@ -96,6 +97,23 @@ public class WorkspaceResource {
         Caller who = caller.get();
         return directory.resolve(who, caller.bearer(), chatId)
                 .chain(chat -> workspaces.commits(chatId.toString(), after, limit));
+    }
+
+    @GET
+    @Path("/compare/{otherChatId}")
+    @Operation(summary = "How another chat's work differs from this chat's",
+            description = "The files and patch from this chat's branch head to the other's, for comparing what two "
+                    + "agents did (both chats the caller's, in one project; 409 otherwise).")
+    @APIResponse(responseCode = "200", description = "The comparison")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    public Uni<WorkspaceComparison> compare(@PathParam("chatId") UUID chatId,
+            @PathParam("otherChatId") UUID otherChatId) {
+        Caller who = caller.get();
+        String bearer = caller.bearer();
+        return directory.resolve(who, bearer, chatId)
+                .chain(chat -> directory.resolve(who, bearer, otherChatId))
+                .chain(other -> workspaces.compare(chatId.toString(), otherChatId.toString()));
     }
 
     @GET

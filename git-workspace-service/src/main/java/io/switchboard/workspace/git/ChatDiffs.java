@@ -71,6 +71,26 @@ public class ChatDiffs {
         }
     }
 
+    /** The other branch's head against the chat's: what would turn the chat's files into the other's. */
+    public DiffPart between(Repository chat, String otherBranch) {
+        try {
+            ObjectId head = chat.resolve(Constants.HEAD);
+            ObjectId other = chat.resolve(Constants.R_HEADS + otherBranch);
+            if (other == null) {
+                throw new GitFailure("the other chat's branch does not exist");
+            }
+            try (ObjectReader reader = chat.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+                CanonicalTreeParser from = new CanonicalTreeParser();
+                from.reset(reader, walk.parseCommit(head).getTree());
+                CanonicalTreeParser to = new CanonicalTreeParser();
+                to.reset(reader, walk.parseCommit(other).getTree());
+                return format(chat, head.name(), from, to, TreeFilter.ALL);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot compare the two chats' branches", e);
+        }
+    }
+
     private DiffPart againstDefault(Repository chat, ObjectId head, String defaultBranch) throws IOException {
         ObjectId defaultHead = chat.resolve(Constants.R_HEADS + defaultBranch);
         if (defaultHead == null) {

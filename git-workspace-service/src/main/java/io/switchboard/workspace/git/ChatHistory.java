@@ -36,7 +36,7 @@ public class ChatHistory {
 
     /** One page of the branch's own commits, after the commit {@code after} names (null: from the newest). */
     public CommitPage page(UUID projectId, Repository chat, String branch, String after, Integer limit) {
-        int size = validLimit(limit);
+        int size = PageSizes.valid(limit, DEFAULT_LIMIT, MAX_LIMIT);
         ObjectId cursor = after == null ? null : CommitIds.parse("after", after);
         String defaultBranch = repositories.defaultBranch(projectId);
         try (RevWalk walk = new RevWalk(chat)) {
@@ -110,15 +110,5 @@ public class ChatHistory {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static int validLimit(Integer limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit must be between 1 and " + MAX_LIMIT);
-        }
-        return limit;
     }
 }

@@ -9,6 +9,7 @@ import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.workspace.api.BranchView;
 import io.switchboard.workspace.api.CommitPage;
 import io.switchboard.workspace.api.WorkspaceApi;
+import io.switchboard.workspace.api.WorkspaceComparison;
 import io.switchboard.workspace.api.WorkspaceView;
 import io.switchboard.workspace.mapping.WorkspaceMapper;
 import io.switchboard.workspace.security.ActingCaller;
@@ -39,6 +40,11 @@ public class WorkspaceResource implements WorkspaceApi {
         UUID id = parse(chatId);
         return queries.branch(id, caller.get())
                 .map(head -> new BranchView(id.toString(), head.branch(), head.commit()));
+    }
+
+    @Override
+    public Uni<WorkspaceComparison> compare(String chatId, String otherChatId) {
+        return history.compare(parse(chatId), parse(otherChatId), caller.get());
     }
 
     @Override

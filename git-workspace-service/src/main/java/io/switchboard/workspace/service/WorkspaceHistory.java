@@ -1,15 +1,24 @@
 package io.switchboard.workspace.service;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.workspace.api.CommitPage;
+import io.switchboard.workspace.api.DiffPart;
 import io.switchboard.workspace.api.RestoreResult;
+import io.switchboard.workspace.api.WorkspaceComparison;
+import io.switchboard.workspace.git.ChatDiffs;
 import io.switchboard.workspace.git.ChatHistory;
 import io.switchboard.workspace.git.Checkpoints;
 import io.switchboard.workspace.repository.Workspace;
@@ -19,13 +28,18 @@ import io.switchboard.workspace.repository.Workspace;
 public class WorkspaceHistory {
 
     private final ChatGit chats;
+    private final WorkspaceQueries queries;
     private final ChatHistory history;
+    private final ChatDiffs diffs;
     private final Checkpoints checkpoints;
     private final WorkspaceStore store;
 
-    public WorkspaceHistory(ChatGit chats, ChatHistory history, Checkpoints checkpoints, WorkspaceStore store) {
+    public WorkspaceHistory(ChatGit chats, WorkspaceQueries queries, ChatHistory history, ChatDiffs diffs,
+            Checkpoints checkpoints, WorkspaceStore store) {
         this.chats = chats;
+        this.queries = queries;
         this.history = history;
+        this.diffs = diffs;
         this.checkpoints = checkpoints;
         this.store = store;
     }
@@ -33,6 +47,19 @@ public class WorkspaceHistory {
     public Uni<CommitPage> commits(UUID chatId, Caller caller, String after, Integer limit) {
         return chats.inRepository(chatId, caller, (workspace, repository) ->
                 history.page(workspace.projectId(), repository, workspace.branch(), after, limit));
+    }
+
+    /** How the other chat's branch differs from this chat's; both the caller's, in one project. */
+    public Uni<WorkspaceComparison> compare(UUID chatId, UUID otherChatId, Caller caller) {
+        return queries.usable(otherChatId, caller).chain(other -> chats.inRepository(chatId, caller,
+                (workspace, repository) -> {
+                    if (!workspace.projectId().equals(other.projectId())) {
+                        throw ProblemException.conflict("Only chats of one project can be compared");
+                    }
+                    DiffPart diff = diffs.between(repository, other.branch());
+                    return new WorkspaceComparison(chatId.toString(), workspace.branch(), diff.base(),
+                            otherChatId.toString(), other.branch(), headOf(repository, other.branch()), diff);
+                }));
     }
 
     /** Brings back an earlier commit's files as a new commit and announces it with {@code Reverted}. */
@@ -43,6 +70,15 @@ public class WorkspaceHistory {
         return chats.changeRepository(chatId, caller,
                 (workspace, repository) -> checkpoints.restore(workspace.projectId(), chatId, repository, commit),
                 this::record);
+    }
+
+    private static String headOf(Repository repository, String branch) {
+        try {
+            ObjectId head = repository.resolve(Constants.R_HEADS + branch);
+            return head == null ? null : head.name();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Uni<RestoreResult> record(Workspace workspace, Checkpoints.Restore outcome) {

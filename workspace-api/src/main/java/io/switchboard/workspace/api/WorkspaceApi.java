@@ -32,6 +32,14 @@ public interface WorkspaceApi {
      * @param after a page's {@code next} cursor; absent for the newest commits
      * @param limit commits per page, 1 to 200 (default 50)
      */
+    /**
+     * How another chat's work differs from this chat's, for comparing what two agents did: the files and patch
+     * from this chat's branch head to the other's. Both chats must belong to the caller and to one project.
+     */
+    @GET
+    @Path("/compare/{otherChatId}")
+    Uni<WorkspaceComparison> compare(@PathParam("chatId") String chatId, @PathParam("otherChatId") String otherChatId);
+
     @GET
     @Path("/commits")
     Uni<CommitPage> commits(@PathParam("chatId") String chatId, @QueryParam("after") String after,

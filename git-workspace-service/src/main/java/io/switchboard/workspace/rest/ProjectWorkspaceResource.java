@@ -1,0 +1,55 @@
+package io.switchboard.workspace.rest;
+
+import java.util.UUID;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatIds;
+import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.workspace.api.BranchListing;
+import io.switchboard.workspace.api.ConflictRadar;
+import io.switchboard.workspace.api.DefaultBranchRequest;
+import io.switchboard.workspace.api.ProjectWorkspaceApi;
+import io.switchboard.workspace.security.ActingCaller;
+import io.switchboard.workspace.service.ProjectWorkspaces;
+
+/** A project's repository across its chats. */
+@Authenticated
+public class ProjectWorkspaceResource implements ProjectWorkspaceApi {
+
+    private final ProjectWorkspaces projects;
+    private final ActingCaller caller;
+
+    public ProjectWorkspaceResource(ProjectWorkspaces projects, ActingCaller caller) {
+        this.projects = projects;
+        this.caller = caller;
+    }
+
+    @Override
+    public Uni<ConflictRadar> conflicts(String projectId) {
+        return projects.radar(parse(projectId), caller.get());
+    }
+
+    @Override
+    public Uni<BranchListing> branches(String projectId, String after, Integer limit) {
+        return projects.branches(parse(projectId), caller.get(), after, limit);
+    }
+
+    @Override
+    public Uni<BranchListing> setDefaultBranch(String projectId, DefaultBranchRequest request) {
+        UUID id = parse(projectId);
+        if (request == null) {
+            throw ProblemException.badRequest("A body {\"branch\"} is required");
+        }
+        return projects.setDefaultBranch(id, caller.get(), request.branch());
+    }
+
+    // Project ids are UUIDs like chat ids, and are checked the same way.
+    private static UUID parse(String projectId) {
+        String canonical = ChatIds.normalise(projectId);
+        if (canonical == null) {
+            throw ProblemException.badRequest("projectId is not a UUID");
+        }
+        return UUID.fromString(canonical);
+    }
+}
