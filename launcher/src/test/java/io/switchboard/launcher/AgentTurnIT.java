@@ -128,6 +128,12 @@ class AgentTurnIT {
         // The restore put the chat back where the other chat starts: nothing differs.
         gateway().get("/api/chats/{id}/workspace/compare/{other}", chatId, other).then().statusCode(200)
                 .body("otherBranch", equalTo("switchboard/" + other)).body("diff.files", empty());
+        gateway().contentType(ContentType.JSON).body(Map.of("dryRun", true))
+                .post("/api/chats/{id}/workspace/merge", chatId).then().statusCode(200)
+                .body("outcome", equalTo("merged")).body("fastForward", equalTo(true)).body("dryRun", equalTo(true));
+        gateway().contentType(ContentType.JSON).body(Map.of())
+                .post("/api/chats/{id}/workspace/merge", other).then().statusCode(200)
+                .body("outcome", equalTo("up-to-date"));
         gateway().get("/api/projects/{id}/branches", projectId).then().statusCode(200)
                 .body("defaultBranch", equalTo("main"))
                 .body("branches.name", hasItems("main", "switchboard/" + chatId, "switchboard/" + other));

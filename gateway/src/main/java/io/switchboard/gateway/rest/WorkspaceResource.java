@@ -30,6 +30,8 @@ import io.switchboard.workspace.api.BranchView;
 import io.switchboard.workspace.api.CommitPage;
 import io.switchboard.workspace.api.FileContent;
 import io.switchboard.workspace.api.FileListing;
+import io.switchboard.workspace.api.MergeRequest;
+import io.switchboard.workspace.api.MergeResult;
 import io.switchboard.workspace.api.RestoreRequest;
 import io.switchboard.workspace.api.RestoreResult;
 import io.switchboard.workspace.api.WorkspaceComparison;
@@ -179,5 +181,24 @@ public class WorkspaceResource {
         }
         return directory.resolve(who, caller.bearer(), chatId)
                 .chain(chat -> checkpoints.restore(chatId.toString(), request));
+    }
+
+    @POST
+    @Path("/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Merge the chat's work into the project's default branch",
+            description = "A local merge request, for projects without a remote host. strategy 'merge' (default): a "
+                    + "fast-forward when possible, a merge commit otherwise; 'fast-forward': only that (409 when the "
+                    + "default branch moved on). When files conflict nothing is written and outcome 'conflicts' lists "
+                    + "them. dryRun: true only tells what would happen.")
+    @APIResponse(responseCode = "200", description = "What the merge did, or would do")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    public Uni<MergeResult> merge(@PathParam("chatId") UUID chatId, MergeRequest request) {
+        Caller who = caller.get();
+        MergeRequest body = request == null ? new MergeRequest(null, false) : request;
+        return directory.resolve(who, caller.bearer(), chatId)
+                .chain(chat -> checkpoints.merge(chatId.toString(), body));
     }
 }

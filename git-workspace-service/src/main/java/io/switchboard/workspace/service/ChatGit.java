@@ -47,6 +47,12 @@ public class ChatGit {
                         directories.ensure(workspace.projectId(), chatId, workspace.branch())))));
     }
 
+    /** Git work about the chat that needs no working directory, such as on the project's repository. */
+    public <T> Uni<T> inWorkspace(UUID chatId, Caller caller, Function<Workspace, T> work) {
+        return queries.usable(chatId, caller).chain(workspace -> sequencer.serially(chatId, () ->
+                onDisk(workspace, () -> work.apply(workspace))));
+    }
+
     /** Work on the chat's repository (its working directory as a git repository). */
     public <T> Uni<T> inRepository(UUID chatId, Caller caller, RepositoryWork<T> work) {
         return changeRepository(chatId, caller, work, (workspace, result) -> Uni.createFrom().item(result));

@@ -16,11 +16,14 @@ import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.workspace.api.CommitPage;
 import io.switchboard.workspace.api.DiffPart;
+import io.switchboard.workspace.api.MergeRequest;
+import io.switchboard.workspace.api.MergeResult;
 import io.switchboard.workspace.api.RestoreResult;
 import io.switchboard.workspace.api.WorkspaceComparison;
 import io.switchboard.workspace.git.ChatDiffs;
 import io.switchboard.workspace.git.ChatHistory;
 import io.switchboard.workspace.git.Checkpoints;
+import io.switchboard.workspace.git.LocalMerges;
 import io.switchboard.workspace.repository.Workspace;
 
 /** A chat's commits since it left the default branch, and going back to one of them. */
@@ -32,15 +35,17 @@ public class WorkspaceHistory {
     private final ChatHistory history;
     private final ChatDiffs diffs;
     private final Checkpoints checkpoints;
+    private final LocalMerges merges;
     private final WorkspaceStore store;
 
     public WorkspaceHistory(ChatGit chats, WorkspaceQueries queries, ChatHistory history, ChatDiffs diffs,
-            Checkpoints checkpoints, WorkspaceStore store) {
+            Checkpoints checkpoints, LocalMerges merges, WorkspaceStore store) {
         this.chats = chats;
         this.queries = queries;
         this.history = history;
         this.diffs = diffs;
         this.checkpoints = checkpoints;
+        this.merges = merges;
         this.store = store;
     }
 
@@ -60,6 +65,19 @@ public class WorkspaceHistory {
                     return new WorkspaceComparison(chatId.toString(), workspace.branch(), diff.base(),
                             otherChatId.toString(), other.branch(), headOf(repository, other.branch()), diff);
                 }));
+    }
+
+    /** Merges the chat's committed work into the project's default branch (see LocalMerges). */
+    public Uni<MergeResult> merge(UUID chatId, Caller caller, MergeRequest request) {
+        return chats.inWorkspace(chatId, caller, workspace -> {
+            MergeResult result = merges.merge(workspace.projectId(), workspace.branch(), request.strategy(),
+                    request.dryRun());
+            if (!result.dryRun() && "merged".equals(result.outcome())) {
+                Log.infof("chatId=%s merged %s into %s as %s%s", chatId, workspace.branch(), result.defaultBranch(),
+                        result.commit(), result.fastForward() ? " (fast-forward)" : "");
+            }
+            return result;
+        });
     }
 
     /** Brings back an earlier commit's files as a new commit and announces it with {@code Reverted}. */

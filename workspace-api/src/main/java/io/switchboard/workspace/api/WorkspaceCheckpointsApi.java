@@ -10,8 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Going back to an earlier state of a chat's work. Kept apart from {@link WorkspaceApi}, whose calls are all reads
- * that clients may retry: a restore changes the branch.
+ * Changing a chat's branch or the default branch on the user's behalf: going back to an earlier state of the chat's
+ * work, and merging it into the default branch. Kept apart from {@link WorkspaceApi}, whose calls are all reads
+ * that clients may retry.
  */
 @Path("/workspaces/{chatId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,4 +27,14 @@ public interface WorkspaceCheckpointsApi {
     @Path("/restore")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<RestoreResult> restore(@PathParam("chatId") String chatId, RestoreRequest request);
+
+    /**
+     * Merges the chat's committed work into the project's default branch: a fast-forward when possible, else a
+     * merge commit, or, when files conflict, nothing at all and the list of conflicting files. With
+     * {@code dryRun} nothing is written either way.
+     */
+    @POST
+    @Path("/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<MergeResult> merge(@PathParam("chatId") String chatId, MergeRequest request);
 }
