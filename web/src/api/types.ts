@@ -181,6 +181,17 @@ export interface RestoreResult {
     files: number;
 }
 
+/** What merging a chat's branch into the default branch did, or would do with dryRun. */
+export interface MergeResult {
+    outcome: 'merged' | 'up-to-date' | 'conflicts';
+    branch: string;
+    defaultBranch: string;
+    fastForward: boolean;
+    commit: string;
+    dryRun: boolean;
+    conflicts: string[];
+}
+
 export interface WorkspaceView {
     chatId: string;
     branch: string | null;

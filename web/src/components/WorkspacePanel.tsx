@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 
 import { ApiError, api } from '../api/http';
-import type { CommitPage, CommitView, WorkspaceDiff } from '../api/types';
-import { describeChange, describeCommit, describeDistance, splitPatch } from '../state/workspaceChanges';
+import type { CommitPage, CommitView, MergeResult, WorkspaceDiff } from '../api/types';
+import { describeChange, describeCommit, describeDistance, describeMerge, splitPatch } from '../state/workspaceChanges';
 import { Dialog } from './Dialog';
 
 interface WorkspacePanelProps {
@@ -19,6 +19,8 @@ export function WorkspacePanel({ chatId, title, changes, canRestore }: Workspace
     const [diff, setDiff] = useState<WorkspaceDiff | null>(null);
     const [error, setError] = useState<string | null>(null);
     const [restoring, setRestoring] = useState<CommitView | null>(null);
+    const [merging, setMerging] = useState<MergeResult | null>(null);
+    const [merged, setMerged] = useState<string | null>(null);
 
     useEffect(() => {
         let alive = true;
@@ -46,11 +48,40 @@ export function WorkspacePanel({ chatId, title, changes, canRestore }: Workspace
         }
     };
 
+    // A dry run first: the dialog says what the merge would do, or which files conflict.
+    const previewMerge = async () => {
+        setMerged(null);
+        try {
+            setMerging(await api.merge(chatId, true));
+        } catch (e) {
+            setError(message(e));
+        }
+    };
+    const merge = async () => {
+        setMerging(null);
+        try {
+            const result = await api.merge(chatId, false);
+            setMerged(describeMerge(result));
+            const [commits, changed] = await Promise.all([api.commits(chatId), api.diff(chatId)]);
+            setPage(commits);
+            setDiff(changed);
+        } catch (e) {
+            setError(message(e));
+        }
+    };
+
     const branch = diff?.againstDefault;
     return (
         <section className="workspace-panel" aria-label={`Changes of ${title}`}>
             {error && <p className="error" role="alert">{error}</p>}
-            {page && <p className="distance">{describeDistance(page.ahead, page.behind, page.defaultBranch)}</p>}
+            {page && (
+                <div className="distance-row">
+                    <p className="distance">{describeDistance(page.ahead, page.behind, page.defaultBranch)}</p>
+                    {canRestore && page.ahead > 0 &&
+                        <button onClick={previewMerge}>Merge into {page.defaultBranch}</button>}
+                </div>
+            )}
+            {merged && <p className="notice" role="status">{merged}</p>}
             {diff && diff.uncommitted.files.length > 0 &&
                 <p className="notice">{diff.uncommitted.files.length} uncommitted change(s): a turn is at work.</p>}
             {branch && (
@@ -90,6 +121,19 @@ export function WorkspacePanel({ chatId, title, changes, canRestore }: Workspace
                     </ol>
                 </>
             )}
+            {merging && (merging.outcome === 'merged' ? (
+                <Dialog title={`Merge into ${merging.defaultBranch}?`} confirm="Merge" onConfirm={merge}
+                    onCancel={() => setMerging(null)}>
+                    <p>{describeMerge(merging)}</p>
+                </Dialog>
+            ) : (
+                <Dialog title="Nothing to merge" confirm="OK" onConfirm={() => setMerging(null)}
+                    onCancel={() => setMerging(null)}>
+                    <p>{describeMerge(merging)}</p>
+                    {merging.conflicts.length > 0 &&
+                        <ul className="conflicts">{merging.conflicts.map((path) => <li key={path}><code>{path}</code></li>)}</ul>}
+                </Dialog>
+            ))}
             {restoring && (
                 <Dialog title="Restore this checkpoint?" confirm="Restore" onConfirm={() => restore(restoring)}
                     onCancel={() => setRestoring(null)}>

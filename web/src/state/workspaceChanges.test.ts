@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { describeChange, describeCommit, describeDistance, splitPatch } from './workspaceChanges';
+import { describeChange, describeCommit, describeDistance, describeMerge, splitPatch } from './workspaceChanges';
 
 describe('splitPatch', () => {
     it('gives each file its part of the patch, in order', () => {
@@ -27,6 +27,23 @@ describe('splitPatch', () => {
     it('is empty for an empty patch and ignores text before the first file', () => {
         expect(splitPatch('')).toEqual([]);
         expect(splitPatch('noise\n')).toEqual([]);
+    });
+});
+
+describe('describing a merge', () => {
+    const base = { branch: 'switchboard/c', defaultBranch: 'main', commit: 'abcdef0123', conflicts: [] as string[] };
+    it('says how it merged, or would', () => {
+        expect(describeMerge({ ...base, outcome: 'merged', fastForward: true, dryRun: true }))
+            .toBe("The chat's work can be merged into main as a fast-forward.");
+        expect(describeMerge({ ...base, outcome: 'merged', fastForward: false, dryRun: false }))
+            .toBe('Merged into main with a merge commit (abcdef0).');
+        expect(describeMerge({ ...base, outcome: 'up-to-date', fastForward: false, dryRun: false }))
+            .toBe("main already has all of this chat's work.");
+    });
+
+    it('lists the conflicting files', () => {
+        expect(describeMerge({ ...base, outcome: 'conflicts', fastForward: false, dryRun: false,
+            conflicts: ['a.txt', 'b.txt'] })).toBe('2 files conflict with main: a.txt, b.txt. Nothing was merged.');
     });
 });
 

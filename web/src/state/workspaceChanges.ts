@@ -1,7 +1,7 @@
 // What a chat's agent changed, shaped for the Changes panel: the unified patch split per file, and the words for a
 // change and a commit. The server decides what changed; this only arranges it.
 
-import type { ChangedFile, CommitView } from '../api/types';
+import type { ChangedFile, CommitView, MergeResult } from '../api/types';
 
 /** One file's part of a unified patch. */
 export interface FilePatch {
@@ -50,6 +50,22 @@ export function describeCommit(commit: CommitView): string {
     const origin = commit.restoredFrom ? `restores ${commit.restoredFrom.slice(0, 7)}`
         : commit.turnId ? 'agent turn' : 'commit';
     return `${commit.id.slice(0, 7)} ${commit.subject} (${origin})`;
+}
+
+/** What a merge did or would do, in a sentence. */
+export function describeMerge(result: MergeResult): string {
+    switch (result.outcome) {
+        case 'up-to-date':
+            return `${result.defaultBranch} already has all of this chat's work.`;
+        case 'conflicts':
+            return `${result.conflicts.length} file${result.conflicts.length === 1 ? '' : 's'} conflict with `
+                + `${result.defaultBranch}: ${result.conflicts.join(', ')}. Nothing was merged.`;
+        default: {
+            const how = result.fastForward ? 'as a fast-forward' : 'with a merge commit';
+            return result.dryRun ? `The chat's work can be merged into ${result.defaultBranch} ${how}.`
+                : `Merged into ${result.defaultBranch} ${how} (${result.commit.slice(0, 7)}).`;
+        }
+    }
 }
 
 /** How far the chat's branch and the default branch have moved apart, in words. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -257,6 +258,15 @@ class WebClientIT {
         PlaywrightAssertions.assertThat(panel.locator(".changed-files code")).hasText(new String[] {"plan.md"});
         request().get("/api/chats/{id}/workspace/files", chat).then().statusCode(200)
                 .body("entries.path", contains("plan.md"));
+
+        // A local merge request: the dialog says it would be a fast-forward, then the default branch has it all.
+        panel.locator("button", new Locator.LocatorOptions().setHasText("Merge into main")).click();
+        PlaywrightAssertions.assertThat(page.locator("[role=dialog]")).containsText("as a fast-forward");
+        page.locator("[role=dialog] button[type=submit]").click();
+        PlaywrightAssertions.assertThat(panel.locator("[role=status]")).containsText("Merged into main");
+        PlaywrightAssertions.assertThat(panel.locator(".distance")).containsText("0 commits ahead of main");
+        request().get("/api/chats/{id}/workspace/commits", chat).then().statusCode(200)
+                .body("ahead", equalTo(0)).body("behind", equalTo(0));
     }
 
     @Test
