@@ -16,6 +16,7 @@ import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.workspace.git.GitFailure;
 import io.switchboard.workspace.git.GitWorker;
+import io.switchboard.workspace.git.RepositoryLocks;
 import io.switchboard.workspace.git.WorkingDirectories;
 import io.switchboard.workspace.repository.Workspace;
 
@@ -31,13 +32,15 @@ public class ChatGit {
     private final ChatSequencer sequencer;
     private final GitWorker git;
     private final WorkingDirectories directories;
+    private final RepositoryLocks locks;
 
     public ChatGit(WorkspaceQueries queries, ChatSequencer sequencer, GitWorker git,
-            WorkingDirectories directories) {
+            WorkingDirectories directories, RepositoryLocks locks) {
         this.queries = queries;
         this.sequencer = sequencer;
         this.git = git;
         this.directories = directories;
+        this.locks = locks;
     }
 
     /** Work on the files of the chat's working directory. */
@@ -73,11 +76,13 @@ public class ChatGit {
                 }).chain(result -> record.apply(workspace, result))));
     }
 
+    /** Runs on the git worker holding the chat's lock, which other replicas of this service respect too. */
     private <T> Uni<T> onDisk(Workspace workspace, Supplier<T> work) {
-        return git.run(work).onFailure(GitFailure.class).transform(failure -> {
-            Log.warnf("chatId=%s workspace operation refused: %s", workspace.chatId(), failure.getMessage());
-            return ProblemException.conflict(failure.getMessage());
-        });
+        return git.run(() -> locks.withChatLock(workspace.chatId(), work)).onFailure(GitFailure.class)
+                .transform(failure -> {
+                    Log.warnf("chatId=%s workspace operation refused: %s", workspace.chatId(), failure.getMessage());
+                    return ProblemException.conflict(failure.getMessage());
+                });
     }
 
     /** Git work on a chat's repository, which the caller opens and closes around it. */
