@@ -76,6 +76,18 @@ class WorkspaceHistoryTest {
     }
 
     @Test
+    void readingAChatsHistoryOrComparingItMakesNoWorkingDirectory() {
+        ChatWorkspace chat = ChatWorkspace.create();
+        ChatWorkspace other = ChatWorkspace.create(chat.tenant(), chat.projectId());
+        chat.asOwner().get("/workspaces/{chatId}/commits").then().statusCode(200)
+                .body("ahead", equalTo(0)).body("commits", equalTo(List.of()));
+        chat.asOwner().get("/workspaces/{chatId}/compare/" + other.chatId()).then().statusCode(200)
+                .body("diff.files", equalTo(List.of()));
+        assertThat(layout.chatWorkingDirectory(chat.id())).doesNotExist();
+        assertThat(layout.chatWorkingDirectory(other.id())).doesNotExist();
+    }
+
+    @Test
     void restoringAnEarlierCommitBringsItsFilesBackAsANewCommitAndIsAnnounced() {
         ChatWorkspace chat = ChatWorkspace.create();
         String first = commit(chat, "app.conf", "mode=first\n", "First", UUID.randomUUID());

@@ -71,20 +71,23 @@ public class ChatDiffs {
         }
     }
 
-    /** The other branch's head against the chat's: what would turn the chat's files into the other's. */
-    public DiffPart between(Repository chat, String otherBranch) {
-        try {
-            ObjectId head = chat.resolve(Constants.HEAD);
-            ObjectId other = chat.resolve(Constants.R_HEADS + otherBranch);
-            if (other == null) {
-                throw new GitFailure("the other chat's branch does not exist");
+    /**
+     * The other branch's head against the chat's: what would turn the chat's files into the other's. Read from the
+     * project repository, which has both branches, so neither chat's working directory is needed.
+     */
+    public DiffPart between(UUID projectId, String branch, String otherBranch) {
+        try (Repository project = repositories.open(projectId)) {
+            ObjectId head = project.resolve(Constants.R_HEADS + branch);
+            ObjectId other = project.resolve(Constants.R_HEADS + otherBranch);
+            if (head == null || other == null) {
+                throw new GitFailure("a chat's branch does not exist");
             }
-            try (ObjectReader reader = chat.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            try (ObjectReader reader = project.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
                 CanonicalTreeParser from = new CanonicalTreeParser();
                 from.reset(reader, walk.parseCommit(head).getTree());
                 CanonicalTreeParser to = new CanonicalTreeParser();
                 to.reset(reader, walk.parseCommit(other).getTree());
-                return format(chat, head.name(), from, to, TreeFilter.ALL);
+                return format(project, head.name(), from, to, TreeFilter.ALL);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot compare the two chats' branches", e);

@@ -35,13 +35,18 @@ public class ChatHistory {
     }
 
     /** One page of the branch's own commits, after the commit {@code after} names (null: from the newest). */
-    public CommitPage page(UUID projectId, Repository chat, String branch, String after, Integer limit) {
+    public CommitPage page(UUID projectId, String branch, String after, Integer limit) {
         int size = PageSizes.valid(limit, DEFAULT_LIMIT, MAX_LIMIT);
         ObjectId cursor = after == null ? null : CommitIds.parse("after", after);
         String defaultBranch = repositories.defaultBranch(projectId);
-        try (RevWalk walk = new RevWalk(chat)) {
-            RevCommit head = walk.parseCommit(chat.resolve(Constants.HEAD));
-            ObjectId defaultId = chat.resolve(Constants.R_HEADS + defaultBranch);
+        // The project repository has every branch; the chat's working directory is not needed, nor made.
+        try (Repository project = repositories.open(projectId); RevWalk walk = new RevWalk(project)) {
+            ObjectId headId = project.resolve(Constants.R_HEADS + branch);
+            if (headId == null) {
+                throw new GitFailure("the chat's branch " + branch + " does not exist");
+            }
+            RevCommit head = walk.parseCommit(headId);
+            ObjectId defaultId = project.resolve(Constants.R_HEADS + defaultBranch);
             if (defaultId == null) {
                 throw new GitFailure("the project's default branch " + defaultBranch + " does not exist");
             }

@@ -1,14 +1,8 @@
 package io.switchboard.workspace.service;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +14,7 @@ import io.switchboard.workspace.api.MergeRequest;
 import io.switchboard.workspace.api.MergeResult;
 import io.switchboard.workspace.api.RestoreResult;
 import io.switchboard.workspace.api.WorkspaceComparison;
+import io.switchboard.workspace.git.ChatBranches;
 import io.switchboard.workspace.git.ChatDiffs;
 import io.switchboard.workspace.git.ChatHistory;
 import io.switchboard.workspace.git.Checkpoints;
@@ -34,37 +29,39 @@ public class WorkspaceHistory {
     private final WorkspaceQueries queries;
     private final ChatHistory history;
     private final ChatDiffs diffs;
+    private final ChatBranches branches;
     private final Checkpoints checkpoints;
     private final LocalMerges merges;
     private final WorkspaceStore store;
 
     public WorkspaceHistory(ChatGit chats, WorkspaceQueries queries, ChatHistory history, ChatDiffs diffs,
-            Checkpoints checkpoints, LocalMerges merges, WorkspaceStore store) {
+            ChatBranches branches, Checkpoints checkpoints, LocalMerges merges, WorkspaceStore store) {
         this.chats = chats;
         this.queries = queries;
         this.history = history;
         this.diffs = diffs;
+        this.branches = branches;
         this.checkpoints = checkpoints;
         this.merges = merges;
         this.store = store;
     }
 
     public Uni<CommitPage> commits(UUID chatId, Caller caller, String after, Integer limit) {
-        return chats.inRepository(chatId, caller, (workspace, repository) ->
-                history.page(workspace.projectId(), repository, workspace.branch(), after, limit));
+        return chats.inWorkspace(chatId, caller, workspace ->
+                history.page(workspace.projectId(), workspace.branch(), after, limit));
     }
 
     /** How the other chat's branch differs from this chat's; both the caller's, in one project. */
     public Uni<WorkspaceComparison> compare(UUID chatId, UUID otherChatId, Caller caller) {
-        return queries.usable(otherChatId, caller).chain(other -> chats.inRepository(chatId, caller,
-                (workspace, repository) -> {
-                    if (!workspace.projectId().equals(other.projectId())) {
-                        throw ProblemException.conflict("Only chats of one project can be compared");
-                    }
-                    DiffPart diff = diffs.between(repository, other.branch());
-                    return new WorkspaceComparison(chatId.toString(), workspace.branch(), diff.base(),
-                            otherChatId.toString(), other.branch(), headOf(repository, other.branch()), diff);
-                }));
+        return queries.usable(otherChatId, caller).chain(other -> chats.inWorkspace(chatId, caller, workspace -> {
+            if (!workspace.projectId().equals(other.projectId())) {
+                throw ProblemException.conflict("Only chats of one project can be compared");
+            }
+            DiffPart diff = diffs.between(workspace.projectId(), workspace.branch(), other.branch());
+            return new WorkspaceComparison(chatId.toString(), workspace.branch(), diff.base(),
+                    otherChatId.toString(), other.branch(), branches.head(workspace.projectId(), other.branch())
+                            .orElse(null), diff);
+        }));
     }
 
     /** Merges the chat's committed work into the project's default branch (see LocalMerges). */
@@ -88,15 +85,6 @@ public class WorkspaceHistory {
         return chats.changeRepository(chatId, caller,
                 (workspace, repository) -> checkpoints.restore(workspace.projectId(), chatId, repository, commit),
                 this::record);
-    }
-
-    private static String headOf(Repository repository, String branch) {
-        try {
-            ObjectId head = repository.resolve(Constants.R_HEADS + branch);
-            return head == null ? null : head.name();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private Uni<RestoreResult> record(Workspace workspace, Checkpoints.Restore outcome) {
