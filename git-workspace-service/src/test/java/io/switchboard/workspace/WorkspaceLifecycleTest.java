@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -24,6 +25,8 @@ import io.restassured.RestAssured;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.Topics;
 import io.switchboard.events.kafka.ChatKeyGuard;
+import io.switchboard.events.lifecycle.ChatArchived;
+import io.switchboard.events.workspace.Committed;
 import io.switchboard.events.workspace.WorkspaceFailed;
 import io.switchboard.events.workspace.WorkspaceReady;
 import io.switchboard.events.workspace.WorkspaceRemoved;
@@ -141,6 +144,29 @@ class WorkspaceLifecycleTest {
         String metrics = RestAssured.given().baseUri(ManagementInterface.baseUri()).get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("switchboard_events_rejected_total\\{"
                 + "[^}]*reason=\"key_mismatch\"[^}]*topic=\"session.lifecycle\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void anArchivedChatGivesItsDirectoryBackKeepingEveryChangeOnItsBranch() {
+        ChatWorkspace chat = ChatWorkspace.create();
+        chat.write("kept.txt", "written, never committed\n");
+        assertThat(layout.chatWorkingDirectory(chat.id())).exists();
+
+        try (WorkspaceEvents events = new WorkspaceEvents()) {
+            LifecycleEvents.send(Envelope.of(chat.chatId(), chat.tenant(), 2, null,
+                    new ChatArchived(chat.projectId())));
+            Published committed = events.awaitEvent(chat.chatId(), "Committed");
+            assertThat(committed.payload(Committed.class).message())
+                    .isEqualTo("Changes left uncommitted when the chat was archived");
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(layout.chatWorkingDirectory(chat.id())).doesNotExist());
+        }
+        Path repository = layout.projectRepository(chat.projectId());
+        assertThat(GitCli.lines(repository, "show", chat.branch() + ":kept.txt"))
+                .containsExactly("written, never committed");
+        // Restored and used again: the directory comes back from the branch.
+        assertThat(chat.read("kept.txt")).isEqualTo("written, never committed\n");
+        assertThat(layout.chatWorkingDirectory(chat.id())).exists();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
+import io.switchboard.events.lifecycle.ChatArchived;
 import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.events.lifecycle.ChatDeleted;
 import io.switchboard.events.lifecycle.ChatForked;
@@ -50,7 +51,10 @@ public class SessionLifecycleConsumer {
         if (event.payload() instanceof ChatDeleted deleted) {
             return lifecycle.chatDeleted(event, deleted);
         }
-        // Renames, archiving and restoring leave the branch as it is.
+        if (event.payload() instanceof ChatArchived) {
+            return lifecycle.chatArchived(event);
+        }
+        // Renames and restoring leave the workspace as it is: a restored chat's directory comes back on first use.
         return Uni.createFrom().voidItem();
     }
 

@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.jgit.lib.Repository;
+
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatIds;
@@ -16,6 +18,9 @@ import io.switchboard.workspace.git.BranchHead;
 import io.switchboard.workspace.git.ChatBranches;
 import io.switchboard.workspace.git.GitFailure;
 import io.switchboard.workspace.git.GitWorker;
+import io.switchboard.workspace.git.RepositoryLocks;
+import io.switchboard.workspace.git.TurnCommit;
+import io.switchboard.workspace.git.TurnCommits;
 import io.switchboard.workspace.git.WorkingDirectories;
 import io.switchboard.workspace.repository.Project;
 import io.switchboard.workspace.repository.Workspace;
@@ -29,19 +34,25 @@ import io.switchboard.workspace.repository.WorkspaceStatus;
 @ApplicationScoped
 public class WorkspaceLifecycle {
 
+    static final String ARCHIVE_COMMIT_MESSAGE = "Changes left uncommitted when the chat was archived";
+
     private final WorkspaceStore store;
     private final ChatBranches branches;
     private final GitWorker git;
     private final WorkingDirectories directories;
     private final ChatSequencer sequencer;
+    private final TurnCommits commits;
+    private final RepositoryLocks locks;
 
     public WorkspaceLifecycle(WorkspaceStore store, ChatBranches branches, GitWorker git,
-            WorkingDirectories directories, ChatSequencer sequencer) {
+            WorkingDirectories directories, ChatSequencer sequencer, TurnCommits commits, RepositoryLocks locks) {
         this.store = store;
         this.branches = branches;
         this.git = git;
         this.directories = directories;
         this.sequencer = sequencer;
+        this.commits = commits;
+        this.locks = locks;
     }
 
     public Uni<Void> chatCreated(Envelope event, ChatCreated created) {
@@ -59,6 +70,40 @@ public class WorkspaceLifecycle {
             }
             return forkFromSource(event, projectId, forked.sourceChatId(), forked.sourceTurnId());
         }));
+    }
+
+    /**
+     * An archived chat gives its working directory's disk back and keeps its branch. Changes left uncommitted are
+     * committed first, so archiving loses nothing; the directory is checked out again on the chat's next use, after
+     * it is restored. A working directory that cannot be committed is left where it is.
+     */
+    public Uni<Void> chatArchived(Envelope event) {
+        UUID chatId = UUID.fromString(event.chatId());
+        return store.find(chatId, event.tenantId()).chain(workspace -> {
+            if (workspace == null || workspace.status() != WorkspaceStatus.READY
+                    || !directories.isMaterialised(workspace.projectId(), chatId)) {
+                return Uni.createFrom().voidItem();
+            }
+            return sequencer.serially(chatId, () -> git.run(() -> locks.withChatLock(chatId, () -> {
+                TurnCommit kept;
+                try (Repository repository = directories.open(workspace.projectId(), chatId, workspace.branch())) {
+                    kept = commits.commit(workspace.projectId(), chatId, repository, ARCHIVE_COMMIT_MESSAGE, null);
+                }
+                directories.remove(workspace.projectId(), chatId);
+                return kept;
+            })).chain(kept -> kept.committed()
+                    ? store.recordCommitted(chatId, workspace.tenantId(), null, kept.commit(), ARCHIVE_COMMIT_MESSAGE)
+                            .replaceWith(kept)
+                    : Uni.createFrom().item(kept)))
+                    .invoke(kept -> Log.infof("chatId=%s archived: working directory removed%s, branch %s kept",
+                            chatId, kept.committed() ? " after committing its changes as " + kept.commit() : "",
+                            workspace.branch()))
+                    .onFailure().recoverWithItem(failure -> {
+                        Log.errorf(failure, "chatId=%s archived, but its working directory is left on disk", chatId);
+                        return null;
+                    })
+                    .replaceWithVoid();
+        });
     }
 
     public Uni<Void> chatDeleted(Envelope event, ChatDeleted deleted) {
