@@ -2,7 +2,7 @@
 
 import { currentToken } from '../auth/token';
 import type {
-    ChatView, CommitPage, MergeResult, MessageView, Models, ProjectView, RestoreResult, SearchHit, SplitView, UiState, WorkspaceDiff,
+    ChatView, CommitPage, ConflictRadar, MergeResult, MessageView, Models, ProjectView, RestoreResult, SearchHit, SplitView, UiState, WorkspaceDiff,
     WorkspaceView,
 } from './types';
 
@@ -100,6 +100,7 @@ export const api = {
     commits: (chatId: string, after: string | null = null) =>
         call<CommitPage>('GET', `/chats/${chatId}/workspace/commits?limit=50${after ? `&after=${after}` : ''}`),
     diff: (chatId: string) => call<WorkspaceDiff>('GET', `/chats/${chatId}/workspace/diff?againstDefault=true`),
+    conflicts: (projectId: string) => call<ConflictRadar>('GET', `/projects/${projectId}/conflicts`),
     merge: (chatId: string, dryRun: boolean) =>
         call<MergeResult>('POST', `/chats/${chatId}/workspace/merge`, { dryRun }),
     restoreCheckpoint: (chatId: string, commit: string) =>

@@ -181,6 +181,19 @@ export interface RestoreResult {
     files: number;
 }
 
+/** A file that more than one chat of a project changed against the default branch. */
+export interface FileConflict {
+    path: string;
+    chatIds: string[];
+}
+
+export interface ConflictRadar {
+    projectId: string;
+    defaultBranch: string | null;
+    chats: number;
+    conflicts: FileConflict[];
+}
+
 /** What merging a chat's branch into the default branch did, or would do with dryRun. */
 export interface MergeResult {
     outcome: 'merged' | 'up-to-date' | 'conflicts';

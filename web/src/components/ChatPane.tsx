@@ -87,7 +87,8 @@ export function ChatPane(props: ChatPaneProps) {
                 {props.onKeep && <button onClick={props.onKeep} title="Keep this chat, close the others">Continue with this one</button>}
                 {props.onClose && <button onClick={props.onClose} aria-label="Close pane">×</button>}
             </header>
-            {showChanges && <WorkspacePanel chatId={chatId} title={chat?.title ?? 'chat'} changes={workspaceChanges}
+            {showChanges && <WorkspacePanel chatId={chatId} projectId={chat?.projectId ?? null}
+                title={chat?.title ?? 'chat'} changes={workspaceChanges} onOpenChat={props.onOpenChat}
                 canRestore={canEdit} />}
             {/* Its own state (heights, the reader's place) belongs to one chat: another chat starts afresh. */}
             <TurnList key={chatId} turns={stream.turns} busy={load === 'loading'} hasEarlier={stream.hasEarlier}

@@ -1,26 +1,31 @@
 import { useEffect, useState } from 'react';
 
 import { ApiError, api } from '../api/http';
-import type { CommitPage, CommitView, MergeResult, WorkspaceDiff } from '../api/types';
-import { describeChange, describeCommit, describeDistance, describeMerge, splitPatch } from '../state/workspaceChanges';
+import type { CommitPage, CommitView, FileConflict, MergeResult, WorkspaceDiff } from '../api/types';
+import {
+    describeChange, describeCommit, describeDistance, describeMerge, sharedChanges, splitPatch,
+} from '../state/workspaceChanges';
 import { Dialog } from './Dialog';
 
 interface WorkspacePanelProps {
     chatId: string;
+    projectId: string | null;
     title: string;
     /** Grows whenever the chat's workspace stream says something changed: the panel reads again. */
     changes: number;
     canRestore: boolean;
+    onOpenChat(chatId: string): void;
 }
 
 /** What the chat's agent changed against the default branch, its commits, and going back to one of them. */
-export function WorkspacePanel({ chatId, title, changes, canRestore }: WorkspacePanelProps) {
+export function WorkspacePanel({ chatId, projectId, title, changes, canRestore, onOpenChat }: WorkspacePanelProps) {
     const [page, setPage] = useState<CommitPage | null>(null);
     const [diff, setDiff] = useState<WorkspaceDiff | null>(null);
     const [error, setError] = useState<string | null>(null);
     const [restoring, setRestoring] = useState<CommitView | null>(null);
     const [merging, setMerging] = useState<MergeResult | null>(null);
     const [merged, setMerged] = useState<string | null>(null);
+    const [shared, setShared] = useState<FileConflict[]>([]);
 
     useEffect(() => {
         let alive = true;
@@ -33,10 +38,15 @@ export function WorkspacePanel({ chatId, title, changes, canRestore }: Workspace
                 }
             })
             .catch((e: unknown) => alive && setError(message(e)));
+        // The conflict radar: a warning only, so a failure to read it says nothing.
+        if (projectId) {
+            api.conflicts(projectId).then((radar) => alive && setShared(sharedChanges(radar, chatId)))
+                .catch(() => undefined);
+        }
         return () => {
             alive = false;
         };
-    }, [chatId, changes]);
+    }, [chatId, projectId, changes]);
 
     const restore = async (commit: CommitView) => {
         setRestoring(null);
@@ -82,6 +92,22 @@ export function WorkspacePanel({ chatId, title, changes, canRestore }: Workspace
                 </div>
             )}
             {merged && <p className="notice" role="status">{merged}</p>}
+            {shared.length > 0 && (
+                <div className="shared-changes" role="note">
+                    <h3>Also changed in other chats</h3>
+                    <ul>
+                        {shared.map((conflict) => (
+                            <li key={conflict.path}><code>{conflict.path}</code>{' '}
+                                {conflict.chatIds.map((other, i) => (
+                                    <button key={other} className="link" onClick={() => onOpenChat(other)}>
+                                        other chat {i + 1}
+                                    </button>
+                                ))}
+                            </li>
+                        ))}
+                    </ul>
+                </div>
+            )}
             {diff && diff.uncommitted.files.length > 0 &&
                 <p className="notice">{diff.uncommitted.files.length} uncommitted change(s): a turn is at work.</p>}
             {branch && (

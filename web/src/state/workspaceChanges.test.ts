@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { describeChange, describeCommit, describeDistance, describeMerge, splitPatch } from './workspaceChanges';
+import {
+    describeChange, describeCommit, describeDistance, describeMerge, sharedChanges, splitPatch,
+} from './workspaceChanges';
 
 describe('splitPatch', () => {
     it('gives each file its part of the patch, in order', () => {
@@ -27,6 +29,21 @@ describe('splitPatch', () => {
     it('is empty for an empty patch and ignores text before the first file', () => {
         expect(splitPatch('')).toEqual([]);
         expect(splitPatch('noise\n')).toEqual([]);
+    });
+});
+
+describe('sharedChanges', () => {
+    it('keeps the files this chat shares with others, naming only the others', () => {
+        const radar = { projectId: 'p', defaultBranch: 'main', chats: 3, conflicts: [
+            { path: 'a.txt', chatIds: ['me', 'other'] },
+            { path: 'b.txt', chatIds: ['other', 'third'] },
+            { path: 'c.txt', chatIds: ['third', 'me', 'other'] },
+        ] };
+        expect(sharedChanges(radar, 'me')).toEqual([
+            { path: 'a.txt', chatIds: ['other'] },
+            { path: 'c.txt', chatIds: ['third', 'other'] },
+        ]);
+        expect(sharedChanges(radar, 'nobody')).toEqual([]);
     });
 });
 

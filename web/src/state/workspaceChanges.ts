@@ -1,7 +1,7 @@
 // What a chat's agent changed, shaped for the Changes panel: the unified patch split per file, and the words for a
 // change and a commit. The server decides what changed; this only arranges it.
 
-import type { ChangedFile, CommitView, MergeResult } from '../api/types';
+import type { ChangedFile, CommitView, ConflictRadar, FileConflict, MergeResult } from '../api/types';
 
 /** One file's part of a unified patch. */
 export interface FilePatch {
@@ -50,6 +50,13 @@ export function describeCommit(commit: CommitView): string {
     const origin = commit.restoredFrom ? `restores ${commit.restoredFrom.slice(0, 7)}`
         : commit.turnId ? 'agent turn' : 'commit';
     return `${commit.id.slice(0, 7)} ${commit.subject} (${origin})`;
+}
+
+/** The files this chat changed that other chats of its project changed too, each with those other chats. */
+export function sharedChanges(radar: ConflictRadar, chatId: string): FileConflict[] {
+    return radar.conflicts
+        .filter((conflict) => conflict.chatIds.includes(chatId))
+        .map((conflict) => ({ path: conflict.path, chatIds: conflict.chatIds.filter((id) => id !== chatId) }));
 }
 
 /** What a merge did or would do, in a sentence. */

@@ -270,6 +270,28 @@ class WebClientIT {
     }
 
     @Test
+    void theChangesPanelWarnsOfAFileAnotherChatOfTheProjectChangedToo() {
+        List<String> tabs = chatsInTabs("radar", "Left agent", "Right agent");
+        for (String chat : tabs) {
+            assertThat(chats.send(chat, "radar-" + chat,
+                    "Edit\n/tool write_file {\"path\":\"shared.md\",\"content\":\"" + chat + "\\n\"}"))
+                    .isEqualTo(202);
+        }
+        for (String chat : tabs) {
+            await("the agent's commit").atMost(TURN).untilAsserted(() -> request()
+                    .get("/api/chats/{id}/workspace/commits", chat).then().statusCode(200).body("ahead", equalTo(1)));
+        }
+        Page page = open("/chats/" + tabs.get(0));
+        Locator pane = activeChat(page);
+        pane.locator("button[aria-label='Changes of Left agent']").click();
+        Locator warning = pane.locator(".shared-changes");
+        PlaywrightAssertions.assertThat(warning).containsText("Also changed in other chats");
+        PlaywrightAssertions.assertThat(warning.locator("code")).hasText("shared.md");
+        warning.locator("button", new Locator.LocatorOptions().setHasText("other chat 1")).click();
+        PlaywrightAssertions.assertThat(activeChat(page).locator("h2")).hasText("Right agent");
+    }
+
+    @Test
     void aReloadRestoresTabsViewsAndDrafts() {
         List<String> tabs = chatsInTabs("reload", "Other tab", "With a draft");
         String other = tabs.get(0);
