@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.events.ChatIds;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.workspace.api.BranchListing;
 import io.switchboard.workspace.api.ConflictRadar;
@@ -44,12 +43,7 @@ public class ProjectWorkspaceResource implements ProjectWorkspaceApi {
         return projects.setDefaultBranch(id, caller.get(), request.branch());
     }
 
-    // Project ids are UUIDs like chat ids, and are checked the same way.
     private static UUID parse(String projectId) {
-        String canonical = ChatIds.normalise(projectId);
-        if (canonical == null) {
-            throw ProblemException.badRequest("projectId is not a UUID");
-        }
-        return UUID.fromString(canonical);
+        return WorkspaceResource.parse("projectId", projectId);
     }
 }

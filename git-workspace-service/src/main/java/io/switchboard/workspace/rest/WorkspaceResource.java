@@ -53,9 +53,14 @@ public class WorkspaceResource implements WorkspaceApi {
     }
 
     static UUID parse(String chatId) {
-        String canonical = ChatIds.normalise(chatId);
+        return parse("chatId", chatId);
+    }
+
+    /** A chat's or project's id from the path: a UUID in canonical form, else a 400 naming the field. */
+    static UUID parse(String field, String id) {
+        String canonical = ChatIds.normalise(id);
         if (canonical == null) {
-            throw ProblemException.badRequest("chatId is not a UUID");
+            throw ProblemException.badRequest(field + " is not a UUID");
         }
         return UUID.fromString(canonical);
     }
