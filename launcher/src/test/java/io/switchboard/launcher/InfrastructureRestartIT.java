@@ -31,6 +31,13 @@ class InfrastructureRestartIT {
     /** chat-service's producer gives a record up after this; the long outage below outlasts it. */
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(4);
     private static final Duration LONG_DOWN = Duration.ofSeconds(12);
+    /** Answers stream at 4 words a second: 40 words outlast a short restart. */
+    private static final int WORDS = 40;
+    /**
+     * Long enough that the answers still stream when the broker comes back, however slowly it stops: with nothing
+     * to send while it is down there would be no failed send to retry.
+     */
+    private static final int WORDS_OUTLASTING_LONG_DOWN = 4 * (int) LONG_DOWN.plusSeconds(20).toSeconds();
 
     private static Path dataDir;
     private static Stack stack;
@@ -60,7 +67,7 @@ class InfrastructureRestartIT {
 
     @Test
     void aBrokerRestartInTheMiddleOfStreamingLosesNothing() {
-        survives("kafka", () -> stack.infra().restartKafka(DOWN));
+        survives("kafka", WORDS, () -> stack.infra().restartKafka(DOWN));
     }
 
     /**
@@ -70,14 +77,16 @@ class InfrastructureRestartIT {
     @Test
     void aBrokerOutageLongerThanTheDeliveryTimeoutLeavesNoGap() {
         double retriesBefore = publishRetries();
-        survives("kafka-long", () -> stack.infra().restartKafka(LONG_DOWN));
-        assertThat(publishRetries()).as("chat-service sent events again after the broker refused them")
+        Duration restart = survives("kafka-long", WORDS_OUTLASTING_LONG_DOWN,
+                () -> stack.infra().restartKafka(LONG_DOWN));
+        assertThat(publishRetries())
+                .as("chat-service sent events again after the broker refused them (the restart took %s)", restart)
                 .isGreaterThan(retriesBefore);
     }
 
     @Test
     void aDatabaseRestartInTheMiddleOfStreamingLosesNothing() {
-        survives("postgres", () -> stack.infra().restartPostgres(DOWN));
+        survives("postgres", WORDS, () -> stack.infra().restartPostgres(DOWN));
     }
 
     private static double publishRetries() {
@@ -87,7 +96,8 @@ class InfrastructureRestartIT {
         return count.find() ? Double.parseDouble(count.group(1)) : 0;
     }
 
-    private void survives(String fault, Runnable restart) {
+    /** Runs the scenario around {@code restart} and answers how long the restart took. */
+    private Duration survives(String fault, int words, Runnable restart) {
         List<FailureScenario> scenarios = new ArrayList<>();
         try (RecordCollector events = RecordCollector.start(stack.infra().bootstrapServers(), Topics.CHAT_EVENTS,
                 false)) {
@@ -95,13 +105,15 @@ class InfrastructureRestartIT {
                 String project = api.createProject(fault);
                 List<String> chats = List.of(api.createChat(project, fault + " 1"), api.createChat(project, fault + " 2"));
                 FailureScenario scenario = new FailureScenario(api, events, chats);
-                scenario.sendToEach(chats, "streaming", chat -> FailureScenario.slowQuestion(chat, 40));
+                scenario.sendToEach(chats, "streaming", chat -> FailureScenario.slowQuestion(chat, words));
                 scenario.sendToEach(chats, "queued", chat -> FailureScenario.quickQuestion("queued behind it"));
                 scenarios.add(scenario);
             }
             scenarios.forEach(scenario -> scenario.awaitStreaming(scenario.chats()));
 
+            long restartStarted = System.nanoTime();
             restart.run();
+            Duration restartTook = Duration.ofNanos(System.nanoTime() - restartStarted);
 
             scenarios.forEach(scenario -> scenario.sendToEach(scenario.chats(), "after",
                     chat -> FailureScenario.quickQuestion("asked after the " + fault + " restart")));
@@ -115,6 +127,7 @@ class InfrastructureRestartIT {
                 scenario.chats().forEach(scenario::assertHistoryShowsEveryQuestionWithItsEnding);
             }
             assertThat(scenarios.get(0).chats()).doesNotContainAnyElementsOf(scenarios.get(1).chats());
+            return restartTook;
         }
     }
 }
