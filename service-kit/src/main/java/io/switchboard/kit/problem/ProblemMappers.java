@@ -1,6 +1,8 @@
 package io.switchboard.kit.problem;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -10,7 +12,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every failure of a REST call into an RFC 9457 problem body, so no client ever sees a bare
@@ -39,6 +44,29 @@ public class ProblemMappers {
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         return respond(new Problem("urn:switchboard:problem:malformed-body", "Malformed body", 400,
                 "The request body is not valid JSON for this operation", path(uri), null));
+    }
+
+    /**
+     * Well-formed JSON whose values do not fit the fields ({@code "dryRun": "yes"}, an unknown enum constant, a
+     * text where a list belongs). Quarkus answers these with its own body, not a problem, unless mapped here; the
+     * problem names the field.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String message = "has the wrong type";
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            message = "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(ProblemMappers::wireName).toList();
+        }
+        List<Problem.Violation> violations = field.isEmpty() ? null : List.of(new Problem.Violation(field, message));
+        return respond(new Problem("urn:switchboard:problem:invalid-request", "Invalid request", 400,
+                field.isEmpty() ? "The request body does not fit this operation" : field + " " + message, path(uri),
+                violations));
     }
 
     @ServerExceptionMapper
@@ -76,6 +104,17 @@ public class ProblemMappers {
 
     private static String path(UriInfo uri) {
         return uri == null ? null : uri.getPath();
+    }
+
+    /** An enum constant as JSON spells it: its {@code @JsonProperty} name, else its own. */
+    private static String wireName(Object constant) {
+        Enum<?> value = (Enum<?>) constant;
+        try {
+            JsonProperty property = value.getDeclaringClass().getField(value.name()).getAnnotation(JsonProperty.class);
+            return property != null ? property.value() : value.name();
+        } catch (NoSuchFieldException e) {
+            return value.name();
+        }
     }
 
     private static String lastNode(String propertyPath) {

@@ -1,4 +1,4 @@
-package io.switchboard.gateway.rest;
+package io.switchboard.kit.validation;
 
 import jakarta.inject.Singleton;
 
@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Request bodies take values of the JSON type the API documents, as WebSocket frames do: Jackson would
- * otherwise read {@code "text": 42} as the text "42", {@code "delivery": 1} as the second constant,
+ * Every service's request bodies take values of the JSON type the API documents, as WebSocket frames do:
+ * Jackson would otherwise read {@code "text": 42} as the text "42", {@code "delivery": 1} as the second constant,
  * {@code "pinned": "true"} as true and {@code "seq": 1.5} as 1.
- * Such a body is a 400 naming the field ({@link JsonProblemMappers}). A body is one JSON value: anything
+ * Such a body is a 400 naming the field (service-kit's {@code ProblemMappers}). A body is one JSON value: anything
  * after it is refused rather than ignored.
  */
 @Singleton
