@@ -31,6 +31,7 @@ import io.switchboard.events.lifecycle.ChatRestored;
 import io.switchboard.events.lifecycle.ChatUpdated;
 import io.switchboard.events.lifecycle.ProjectMemberChanged;
 import io.switchboard.events.workspace.Committed;
+import io.switchboard.events.workspace.RepositoryImport;
 import io.switchboard.events.workspace.Reverted;
 import io.switchboard.events.workspace.WorkspaceFailed;
 import io.switchboard.events.workspace.WorkspaceReady;
@@ -70,6 +71,7 @@ public enum EventType {
     WORKSPACE_FAILED(WorkspaceFailed.class, Topics.WORKSPACE_EVENTS),
     COMMITTED(Committed.class, Topics.WORKSPACE_EVENTS),
     REVERTED(Reverted.class, Topics.WORKSPACE_EVENTS),
+    REPOSITORY_IMPORT(RepositoryImport.class, Topics.WORKSPACE_EVENTS),
     WORKSPACE_REMOVED(WorkspaceRemoved.class, Topics.WORKSPACE_EVENTS);
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())

@@ -50,7 +50,7 @@ final class SampleEvents {
         if (type == Instant.class) {
             return Instant.parse("2026-01-02T03:04:05Z");
         }
-        if (type == int.class) {
+        if (type == int.class || type == Integer.class) {
             return index + 1;
         }
         if (type == long.class) {

@@ -17,6 +17,20 @@ final class LifecycleEvents {
     private LifecycleEvents() {
     }
 
+    /** The branch of a chat {@link #created} with the default prefix: its title's slug, then its short id. */
+    static String createdBranch(String chatId) {
+        return "switchboard/a-chat-" + shortId(chatId);
+    }
+
+    /** The branch of a chat {@link #forked} or {@link #forkedAtTurn}. */
+    static String forkBranch(String chatId) {
+        return "switchboard/a-fork-" + shortId(chatId);
+    }
+
+    private static String shortId(String chatId) {
+        return chatId.replace("-", "").substring(0, 12);
+    }
+
     static Envelope created(String chatId, String tenantId, UUID projectId) {
         return Envelope.of(chatId, tenantId, 1, null, new ChatCreated(projectId, "user-1", "A chat", "offline"));
     }

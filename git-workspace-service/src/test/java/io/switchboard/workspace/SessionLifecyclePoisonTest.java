@@ -193,7 +193,8 @@ class SessionLifecyclePoisonTest {
             assertThat(ready.envelope().seq()).isEqualTo(1);
             assertThat(conflict.attempts()).isEqualTo(3);
             // The branch the first attempt cut is the one the third recorded.
-            assertThat(GitRepositories.branchHead(layout.projectRepository(projectId), "switchboard/" + chatId))
+            assertThat(GitRepositories.branchHead(layout.projectRepository(projectId),
+                    LifecycleEvents.createdBranch(chatId)))
                     .contains(ready.payload(WorkspaceReady.class).headCommit());
         }
         assertThat(count(ConsumerFailurePolicy.RETRIES_METRIC, "topic", Topics.SESSION_LIFECYCLE))

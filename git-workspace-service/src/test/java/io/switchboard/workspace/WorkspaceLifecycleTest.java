@@ -65,7 +65,7 @@ class WorkspaceLifecycleTest {
             assertThat(ready.envelope().seq()).isEqualTo(1);
             WorkspaceReady payload = ready.payload(WorkspaceReady.class);
             assertThat(payload.projectId()).isEqualTo(projectId);
-            assertThat(payload.branch()).isEqualTo("switchboard/" + chatId);
+            assertThat(payload.branch()).isEqualTo(LifecycleEvents.createdBranch(chatId));
 
             Path repository = layout.projectRepository(projectId);
             assertThat(GitRepositories.branchHead(repository, payload.branch())).contains(payload.headCommit());
@@ -94,8 +94,8 @@ class WorkspaceLifecycleTest {
             WorkspaceReady two = events.awaitEvent(second, "WorkspaceReady").payload(WorkspaceReady.class);
             assertThat(two.headCommit()).isEqualTo(one.headCommit());
             Path repository = layout.projectRepository(projectId);
-            assertThat(GitRepositories.branchHead(repository, "switchboard/" + first)).isPresent();
-            assertThat(GitRepositories.branchHead(repository, "switchboard/" + second)).isPresent();
+            assertThat(GitRepositories.branchHead(repository, LifecycleEvents.createdBranch(first))).isPresent();
+            assertThat(GitRepositories.branchHead(repository, LifecycleEvents.createdBranch(second))).isPresent();
         }
     }
 
@@ -141,7 +141,8 @@ class WorkspaceLifecycleTest {
         RestAssured.given().auth().oauth2(TestTokens.bearer(tenant, "user-1"))
                 .get("/workspaces/{chatId}", chatId)
                 .then().statusCode(404);
-        String metrics = RestAssured.given().baseUri(ManagementInterface.baseUri()).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = RestAssured.given().baseUri(ManagementInterface.baseUri()).get("/q/metrics").then()
+                .statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("switchboard_events_rejected_total\\{"
                 + "[^}]*reason=\"key_mismatch\"[^}]*topic=\"session.lifecycle\"[^}]*} [1-9]");
     }
@@ -186,6 +187,7 @@ class WorkspaceLifecycleTest {
             assertThat(removed.key()).isEqualTo(chatId);
             assertThat(removed.envelope().seq()).isEqualTo(2);
             assertThat(removed.payload(WorkspaceRemoved.class).branch()).isEqualTo(branch);
+            assertThat(removed.payload(WorkspaceRemoved.class).branchKept()).isFalse();
             assertThat(GitRepositories.branchHead(repository, branch)).isEmpty();
             assertThat(GitRepositories.branchHead(repository, "main")).isPresent();
         }
@@ -213,7 +215,7 @@ class WorkspaceLifecycleTest {
             assertThat(ready.key()).isEqualTo(fork);
             assertThat(ready.envelope().seq()).isEqualTo(1);
             assertThat(ready.payload(WorkspaceReady.class).headCommit()).isEqualTo(edit);
-            assertThat(GitRepositories.branchHead(repository, "switchboard/" + fork)).contains(edit);
+            assertThat(GitRepositories.branchHead(repository, LifecycleEvents.forkBranch(fork))).contains(edit);
         }
     }
 
@@ -285,7 +287,7 @@ class WorkspaceLifecycleTest {
             assertThat(failed.payload(WorkspaceFailed.class).projectId()).isEqualTo(projectId);
             assertThat(failed.payload(WorkspaceFailed.class).reason()).contains(unknown).contains("does not exist");
             Path repository = layout.projectRepository(projectId);
-            assertThat(GitRepositories.branchHead(repository, "switchboard/" + fork)).isEmpty();
+            assertThat(GitRepositories.branchHead(repository, LifecycleEvents.forkBranch(fork))).isEmpty();
         }
         RestAssured.given().auth().oauth2(TestTokens.bearer(tenant, "user-1"))
                 .get("/workspaces/{chatId}", fork)
@@ -309,8 +311,8 @@ class WorkspaceLifecycleTest {
             assertThat(failed.key()).isEqualTo(intruders);
             assertThat(failed.payload(WorkspaceFailed.class).reason()).contains("not available");
             assertThat(events.of(intruders)).hasSize(1);
-            assertThat(GitRepositories.branchHead(layout.projectRepository(projectId), "switchboard/" + intruders))
-                    .isEmpty();
+            assertThat(GitRepositories.branchHead(layout.projectRepository(projectId),
+                    LifecycleEvents.createdBranch(intruders))).isEmpty();
         }
     }
 

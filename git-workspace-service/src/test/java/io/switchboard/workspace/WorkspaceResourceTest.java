@@ -54,7 +54,7 @@ class WorkspaceResourceTest {
                 .contentType(startsWith("application/json"))
                 .body("chatId", equalTo(chatId))
                 .body("projectId", equalTo(projectId.toString()))
-                .body("branch", equalTo("switchboard/" + chatId))
+                .body("branch", equalTo(LifecycleEvents.createdBranch(chatId)))
                 .body("headCommit", equalTo(ready.headCommit()))
                 .body("status", equalTo("READY"));
     }
@@ -125,6 +125,7 @@ class WorkspaceResourceTest {
 
     @Test
     void readinessReportsUp() {
-        given().baseUri(ManagementInterface.baseUri()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(ManagementInterface.baseUri()).get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"));
     }
 }

@@ -72,7 +72,8 @@ class AgentTurnIT {
             assertThat(readResult.at("/payload/result").asText()).contains("hello from the agent");
 
             JsonNode committed = awaitEvent(socket, "workspace", chatId, "Committed");
-            assertThat(committed.at("/payload/branch").asText()).isEqualTo("switchboard/" + chatId);
+            assertThat(committed.at("/payload/branch").asText())
+                    .isEqualTo(ChatBranchNames.of("agent-at-work", chatId));
             assertThat(committed.at("/payload/message").asText()).startsWith("Agent turn: Write a greeting file");
         }
     }
@@ -127,7 +128,7 @@ class AgentTurnIT {
                 .then().statusCode(200).body("status", equalTo("READY")));
         // The restore put the chat back where the other chat starts: nothing differs.
         gateway().get("/api/chats/{id}/workspace/compare/{other}", chatId, other).then().statusCode(200)
-                .body("otherBranch", equalTo("switchboard/" + other)).body("diff.files", empty());
+                .body("otherBranch", equalTo(ChatBranchNames.of("other-agent", other))).body("diff.files", empty());
         gateway().contentType(ContentType.JSON).body(Map.of("dryRun", true))
                 .post("/api/chats/{id}/workspace/merge", chatId).then().statusCode(200)
                 .body("outcome", equalTo("merged")).body("fastForward", equalTo(true)).body("dryRun", equalTo(true));
@@ -136,7 +137,8 @@ class AgentTurnIT {
                 .body("outcome", equalTo("up-to-date"));
         gateway().get("/api/projects/{id}/branches", projectId).then().statusCode(200)
                 .body("defaultBranch", equalTo("main"))
-                .body("branches.name", hasItems("main", "switchboard/" + chatId, "switchboard/" + other));
+                .body("branches.name", hasItems("main", ChatBranchNames.of("undo-me", chatId),
+                        ChatBranchNames.of("other-agent", other)));
         String stranger = stack.token("tenant-elsewhere", "mallory", Duration.ofHours(1));
         given().baseUri(stack.gatewayUrl()).auth().oauth2(stranger).get("/api/projects/{id}/conflicts", projectId)
                 .then().statusCode(404);

@@ -54,7 +54,7 @@ class AgentWorkspaceToolsIT {
         try (SocketClient socket = SocketClient.connect(stack.gatewayWebSocketUrl(), userToken)) {
             socket.subscribe(chatId);
             JsonNode ready = awaitWorkspaceEvent(socket, chatId, "WorkspaceReady");
-            assertThat(ready.at("/payload/branch").asText()).isEqualTo("switchboard/" + chatId);
+            assertThat(ready.at("/payload/branch").asText()).isEqualTo(ChatBranchNames.of("agent-at-work", chatId));
 
             // list_files on a fresh chat: the branch's tree, which starts empty.
             asAgent(chatId).queryParam("recursive", false).get("/workspaces/{chatId}/files")

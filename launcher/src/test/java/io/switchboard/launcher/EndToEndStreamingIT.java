@@ -68,7 +68,7 @@ class EndToEndStreamingIT {
                     count(socket.events("workspace", chatA), "WorkspaceReady") == 1
                             && count(socket.events("workspace", chatB), "WorkspaceReady") == 1);
             assertThat(socket.events("workspace", chatA).get(0).at("/payload/branch").asText())
-                    .isEqualTo("switchboard/" + chatA);
+                    .isEqualTo(ChatBranchNames.of("left-pane", chatA));
             // Created, then the figures of each message session-service stored: nothing of chat B's.
             List<String> lifecycle = socket.events("lifecycle", chatA).stream().map(e -> e.path("type").asText())
                     .toList();

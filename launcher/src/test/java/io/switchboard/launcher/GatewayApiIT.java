@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.Topics;
 import io.switchboard.events.chat.CommandRejected;
@@ -56,16 +57,49 @@ class GatewayApiIT {
                 given().baseUri(stack.gatewayUrl()).auth().oauth2(token).get("/api/chats/{id}/workspace", chat)
                         .then().statusCode(200)
                         .body("chatId", equalTo(chat))
-                        .body("branch", equalTo("switchboard/" + chat))
+                        .body("branch", equalTo(ChatBranchNames.of("with-a-branch", chat)))
                         .body("status", equalTo("READY")));
         String head = given().baseUri(stack.gatewayUrl()).auth().oauth2(token)
                 .get("/api/chats/{id}/workspace", chat).then().extract().path("headCommit");
         given().baseUri(stack.gatewayUrl()).auth().oauth2(token).get("/api/chats/{id}/workspace/branch", chat)
                 .then().statusCode(200).body("headCommit", equalTo(head));
 
+        // The branch keeps the name it was cut with: scripts and open pull requests may refer to it.
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType("application/json")
+                .body("{\"title\":\"Renamed: ../../etc\"}").patch("/api/chats/{id}", chat)
+                .then().statusCode(200);
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(token).get("/api/chats/{id}/workspace", chat)
+                .then().statusCode(200).body("branch", equalTo(ChatBranchNames.of("with-a-branch", chat)));
+
         given().baseUri(stack.gatewayUrl()).auth().oauth2(stack.token("tenant-other", "mallory", Duration.ofHours(1)))
                 .get("/api/chats/{id}/workspace", chat)
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aProjectThatKeepsBranchesStillListsADeletedChatsBranch() {
+        String project = createProject("keeps branches");
+        String chat = createChat(project, "Short lived");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> gateway().get("/api/chats/{id}/workspace", chat)
+                .then().statusCode(200).body("status", equalTo("READY")));
+        gateway().get("/api/projects/{id}/workspace-settings", project)
+                .then().statusCode(200).body("keepBranchesOnDelete", equalTo(false));
+        gateway().contentType(ContentType.JSON).body("{\"keepBranchesOnDelete\":\"sure\"}")
+                .put("/api/projects/{id}/workspace-settings", project)
+                .then().statusCode(400).contentType("application/problem+json");
+        gateway().contentType(ContentType.JSON).body(Map.of("keepBranchesOnDelete", true))
+                .put("/api/projects/{id}/workspace-settings", project)
+                .then().statusCode(200).body("keepBranchesOnDelete", equalTo(true));
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(stack.token("tenant-other", "mallory", Duration.ofHours(1)))
+                .get("/api/projects/{id}/workspace-settings", project)
+                .then().statusCode(404).contentType("application/problem+json");
+
+        gateway().delete("/api/chats/{id}", chat).then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> gateway().get("/api/chats/{id}/workspace", chat)
+                .then().statusCode(404));
+        gateway().get("/api/projects/{id}/branches", project).then().statusCode(200)
+                .body("branches.name", hasItem(ChatBranchNames.of("short-lived", chat)));
     }
 
     @Test
@@ -175,6 +209,10 @@ class GatewayApiIT {
         given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(Map.of("text", text))
                 .post("/api/chats/{id}/messages", chatId).then().statusCode(202);
+    }
+
+    private static RequestSpecification gateway() {
+        return given().baseUri(stack.gatewayUrl()).auth().oauth2(token);
     }
 
     private static String createProject(String name) {

@@ -33,6 +33,8 @@ final class TestStacks {
             StackSettings settings = settings(dataDir, false);
             Map<String, String> config = new HashMap<>(settings.extraConfig());
             config.putAll(models.providerConfig());
+            // RepositoryImportIT imports repositories it makes here.
+            config.put("switchboard.workspace.imports.allowed-paths", importSources(dataDir).toString());
             shared = Stack.start(new StackSettings(settings.projectRoot(), settings.infra(), settings.servicePorts(),
                     config));
             // chat-service renews a token 30 s before it expires: with 40 s tokens every agent test runs through
@@ -45,6 +47,11 @@ final class TestStacks {
             }));
         }
         return shared;
+    }
+
+    /** The directory the shared stack's git-workspace-service may import repositories from. */
+    static Path importSources(Path dataDir) {
+        return dataDir.resolve("import-sources");
     }
 
     static StackSettings settings(Path dataDir, boolean keepData) {

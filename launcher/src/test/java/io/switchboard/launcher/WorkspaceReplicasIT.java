@@ -75,8 +75,8 @@ class WorkspaceReplicasIT {
         Path repository = stack.infra().settings().dataDir().resolve("workspaces").resolve("projects")
                 .resolve(projectId + ".git");
         assertThat(git(repository, "fsck", "--no-progress")).isEmpty();
-        for (String chat : chats) {
-            String branch = "switchboard/" + chat;
+        for (int i = 0; i < chats.size(); i++) {
+            String branch = ChatBranchNames.of("replica-" + i, chats.get(i));
             for (int replica = 0; replica < 2; replica++) {
                 assertThat(git(repository, "show", branch + ":replica-" + replica + ".txt"))
                         .containsExactly("round " + (ROUNDS - 1));

@@ -1,5 +1,8 @@
 package io.switchboard.events.workspace;
 
-/** The chat's working directory was removed; its branch may remain. */
-public record WorkspaceRemoved(String branch) implements WorkspaceEvent {
+/**
+ * The chat was deleted: its working directory is gone, and its branch too unless the project keeps the branches
+ * of deleted chats ({@code branchKept}).
+ */
+public record WorkspaceRemoved(String branch, boolean branchKept) implements WorkspaceEvent {
 }

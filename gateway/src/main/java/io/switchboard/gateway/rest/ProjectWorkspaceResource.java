@@ -25,9 +25,10 @@ import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.workspace.api.BranchListing;
 import io.switchboard.workspace.api.ConflictRadar;
 import io.switchboard.workspace.api.DefaultBranchRequest;
+import io.switchboard.workspace.api.WorkspaceSettings;
 
 /**
- * A project's repository across its chats: its branches, its default branch and the conflict radar.
+ * A project's repository across its chats: its branches, its default branch, the conflict radar and its settings.
  * session-service says first whether the caller may see the project; git-workspace-service then answers.
  */
 @Path("/api/projects/{projectId}")
@@ -87,5 +88,34 @@ public class ProjectWorkspaceResource {
         }
         return DownstreamReads.retried(projects.getProject(projectId))
                 .chain(project -> workspaces.setDefaultBranch(projectId.toString(), body));
+    }
+
+    @GET
+    @Path("/workspace-settings")
+    @Operation(summary = "How the project's repository treats its chats",
+            description = "keepBranchesOnDelete: whether a deleted chat's branch stays in the repository.")
+    @APIResponse(responseCode = "200", description = "The project's workspace settings")
+    @APIResponse(ref = "NotFound")
+    public Uni<WorkspaceSettings> settings(@PathParam("projectId") UUID projectId) {
+        return DownstreamReads.retried(projects.getProject(projectId))
+                .chain(project -> workspaces.settings(projectId.toString()));
+    }
+
+    @PUT
+    @Path("/workspace-settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change how the project's repository treats its chats",
+            description = "With keepBranchesOnDelete true, deleting a chat commits what its working directory left "
+                    + "uncommitted, removes the directory and keeps the branch; false (the default) deletes the branch "
+                    + "too. Every field is required.")
+    @APIResponse(responseCode = "200", description = "The settings now in force")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    public Uni<WorkspaceSettings> updateSettings(@PathParam("projectId") UUID projectId, WorkspaceSettings body) {
+        if (body == null || body.keepBranchesOnDelete() == null) {
+            throw ProblemException.badRequest("A body {\"keepBranchesOnDelete\": true|false} is required");
+        }
+        return DownstreamReads.retried(projects.getProject(projectId))
+                .chain(project -> workspaces.updateSettings(projectId.toString(), body));
     }
 }

@@ -2,6 +2,8 @@ package io.switchboard.workspace.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -23,7 +25,10 @@ public interface WorkspaceConfig {
     @WithDefault("main")
     String defaultBranch();
 
-    /** Prefix of every chat branch: the branch of chat {@code C} is {@code <prefix>C}. */
+    /**
+     * Prefix of every chat branch: a chat titled "Fix login" with id {@code 3f2a9c01-7b4e-...} gets
+     * {@code <prefix>fix-login-3f2a9c017b4e}. The name is fixed when the branch is cut.
+     */
     @WithDefault("switchboard/")
     String branchPrefix();
 
@@ -46,6 +51,12 @@ public interface WorkspaceConfig {
 
     /** Limits of the file endpoints the agent tools use. */
     Files files();
+
+    /** Scheduled garbage collection of the project repositories. */
+    Gc gc();
+
+    /** Importing existing repositories into projects. */
+    Imports imports();
 
     interface Committer {
 
@@ -97,5 +108,50 @@ public interface WorkspaceConfig {
         /** Longest commit message accepted. */
         @WithDefault("10000")
         int maxCommitMessageLength();
+    }
+
+    interface Gc {
+
+        /** False turns scheduled collection off . */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often every project repository is collected; a repository collected since is skipped. */
+        @WithDefault("6h")
+        Duration interval();
+
+        /**
+         * Unreachable objects younger than this are kept: a commit being written holds objects no ref reaches
+         * yet. A deleted chat's commits are pruned at the first collection after this long.
+         */
+        @WithDefault("1h")
+        Duration pruneAfter();
+    }
+
+    interface Imports {
+
+        /**
+         * Directories whose repositories a project may be imported from by local path, on the service's own disk.
+         * None by default: importing from a local path is then refused.
+         */
+        Optional<List<Path>> allowedPaths();
+
+        /**
+         * Hosts exempt from the rules for remote URLs (https only, never a loopback, private, link-local or
+         * otherwise internal address): a git server of your own network. None by default.
+         */
+        Optional<List<String>> trustedHosts();
+
+        /** Imports that fetch at once; more wait their turn, shown as cloning. */
+        @WithDefault("2")
+        int maxConcurrent();
+
+        /** A fetch that has received nothing for this long fails. */
+        @WithDefault("2m")
+        Duration networkTimeout();
+
+        /** An import whose progress has not moved for this long is taken as interrupted and may start again. */
+        @WithDefault("5m")
+        Duration staleAfter();
     }
 }

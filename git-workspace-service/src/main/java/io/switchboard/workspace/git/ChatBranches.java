@@ -47,19 +47,8 @@ public class ChatBranches {
         this.config = config;
     }
 
-    /** The branch name of a chat; the same for every call, so a redelivered event finds the same branch. */
-    public String branchOf(String chatId) {
-        String branch = config.branchPrefix() + chatId;
-        if (!Repository.isValidRefName(Constants.R_HEADS + branch)) {
-            throw new GitFailure("'" + branch + "' is not a valid branch name;"
-                    + " check switchboard.workspace.branch-prefix");
-        }
-        return branch;
-    }
-
     /** Cuts the chat's branch from the project's default branch, creating the repository if needed. */
-    public BranchHead createFromDefaultBranch(UUID projectId, String chatId) {
-        String branch = branchOf(chatId);
+    public BranchHead createFromDefaultBranch(UUID projectId, String chatId, String branch) {
         return locks.withLock(projectId, () -> {
             try (Repository repository = repositories.openOrCreate(projectId)) {
                 Ref head = repository.exactRef(Constants.HEAD);
@@ -74,8 +63,7 @@ public class ChatBranches {
     }
 
     /** Cuts the chat's branch at a commit of the project, for forks. */
-    public BranchHead createFromCommit(UUID projectId, String chatId, String commitId) {
-        String branch = branchOf(chatId);
+    public BranchHead createFromCommit(UUID projectId, String chatId, String branch, String commitId) {
         if (commitId == null || !COMMIT_ID.matcher(commitId).matches()) {
             throw new GitFailure("'" + commitId + "' is not a commit id");
         }
@@ -94,9 +82,8 @@ public class ChatBranches {
      * committed nothing, or one further back than {@value #MAX_TURN_SEARCH} commits, has no commit to find: the
      * branch then starts at the source's head too.
      */
-    public BranchHead createFromChat(UUID projectId, String chatId, String sourceChatId, UUID turnId) {
-        String branch = branchOf(chatId);
-        String sourceBranch = branchOf(sourceChatId);
+    public BranchHead createFromChat(UUID projectId, String chatId, String branch, String sourceChatId,
+            String sourceBranch, UUID turnId) {
         return locks.withLock(projectId, () -> {
             try (Repository repository = repositories.openOrCreate(projectId)) {
                 Ref source = repository.exactRef(Constants.R_HEADS + sourceBranch);

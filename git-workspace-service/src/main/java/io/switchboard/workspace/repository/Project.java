@@ -26,6 +26,9 @@ public class Project {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "keep_branches_on_delete", nullable = false)
+    private boolean keepBranchesOnDelete;
+
     protected Project() {
     }
 
@@ -41,6 +44,15 @@ public class Project {
 
     public String tenantId() {
         return tenantId;
+    }
+
+    /** Whether a deleted chat's branch stays in the repository. */
+    public boolean keepsBranchesOnDelete() {
+        return keepBranchesOnDelete;
+    }
+
+    public void keepBranchesOnDelete(boolean keep) {
+        this.keepBranchesOnDelete = keep;
     }
 
     public boolean ownedBy(String tenant) {

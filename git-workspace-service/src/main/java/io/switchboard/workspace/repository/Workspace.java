@@ -67,6 +67,12 @@ public class Workspace {
         return ++lastSeq;
     }
 
+    /** Claims the next seq for an event about the chat's workspace that changes nothing stored. */
+    public long nextSeq() {
+        updatedAt = Instant.now();
+        return ++lastSeq;
+    }
+
     /** The chat's branch moved to a new commit; claims the next seq for the event announcing it. */
     public long committed(String commit) {
         headCommit = commit;

@@ -9,6 +9,7 @@ import io.switchboard.workspace.api.BranchListing;
 import io.switchboard.workspace.api.ConflictRadar;
 import io.switchboard.workspace.api.DefaultBranchRequest;
 import io.switchboard.workspace.api.ProjectWorkspaceApi;
+import io.switchboard.workspace.api.WorkspaceSettings;
 import io.switchboard.workspace.security.ActingCaller;
 import io.switchboard.workspace.service.ProjectWorkspaces;
 
@@ -41,6 +42,20 @@ public class ProjectWorkspaceResource implements ProjectWorkspaceApi {
             throw ProblemException.badRequest("A body {\"branch\"} is required");
         }
         return projects.setDefaultBranch(id, caller.get(), request.branch());
+    }
+
+    @Override
+    public Uni<WorkspaceSettings> settings(String projectId) {
+        return projects.settings(parse(projectId), caller.get());
+    }
+
+    @Override
+    public Uni<WorkspaceSettings> updateSettings(String projectId, WorkspaceSettings settings) {
+        UUID id = parse(projectId);
+        if (settings == null || settings.keepBranchesOnDelete() == null) {
+            throw ProblemException.badRequest("A body {\"keepBranchesOnDelete\": true|false} is required");
+        }
+        return projects.updateSettings(id, caller.get(), settings);
     }
 
     private static UUID parse(String projectId) {

@@ -13,6 +13,7 @@ import io.switchboard.kit.security.Caller;
 import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.workspace.api.BranchListing;
 import io.switchboard.workspace.api.ConflictRadar;
+import io.switchboard.workspace.api.WorkspaceSettings;
 import io.switchboard.workspace.git.ChangeOverlaps;
 import io.switchboard.workspace.git.ChangeOverlaps.ChatBranch;
 import io.switchboard.workspace.git.GitFailure;
@@ -58,6 +59,24 @@ public class ProjectWorkspaces {
             Log.infof("Project %s: default branch is now %s", projectId, branch);
             return branches.page(projectId, null, null);
         }));
+    }
+
+    public Uni<WorkspaceSettings> settings(UUID projectId, Caller caller) {
+        return owned(projectId, caller).map(ProjectWorkspaces::settingsOf);
+    }
+
+    @TenantTransactional
+    public Uni<WorkspaceSettings> updateSettings(UUID projectId, Caller caller, WorkspaceSettings settings) {
+        return projects.findById(projectId).map(project -> {
+            ownedOrNotFound(project, projectId, caller).keepBranchesOnDelete(settings.keepBranchesOnDelete());
+            Log.infof("Project %s: deleted chats' branches are now %s", projectId,
+                    settings.keepBranchesOnDelete() ? "kept" : "deleted");
+            return settingsOf(project);
+        });
+    }
+
+    private static WorkspaceSettings settingsOf(Project project) {
+        return new WorkspaceSettings(project.keepsBranchesOnDelete());
     }
 
     /** The caller's project; another tenant's is not found. */

@@ -15,6 +15,7 @@ import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.events.lifecycle.ChatDeleted;
 import io.switchboard.events.lifecycle.ChatForked;
 import io.switchboard.workspace.git.BranchHead;
+import io.switchboard.workspace.git.BranchNames;
 import io.switchboard.workspace.git.ChatBranches;
 import io.switchboard.workspace.git.GitFailure;
 import io.switchboard.workspace.git.GitWorker;
@@ -34,8 +35,6 @@ import io.switchboard.workspace.repository.WorkspaceStatus;
 @ApplicationScoped
 public class WorkspaceLifecycle {
 
-    static final String ARCHIVE_COMMIT_MESSAGE = "Changes left uncommitted when the chat was archived";
-
     private final WorkspaceStore store;
     private final ChatBranches branches;
     private final GitWorker git;
@@ -43,11 +42,14 @@ public class WorkspaceLifecycle {
     private final ChatSequencer sequencer;
     private final TurnCommits commits;
     private final RepositoryLocks locks;
+    private final BranchNames names;
 
     public WorkspaceLifecycle(WorkspaceStore store, ChatBranches branches, GitWorker git,
-            WorkingDirectories directories, ChatSequencer sequencer, TurnCommits commits, RepositoryLocks locks) {
+            WorkingDirectories directories, ChatSequencer sequencer, TurnCommits commits, RepositoryLocks locks,
+            BranchNames names) {
         this.store = store;
         this.branches = branches;
+        this.names = names;
         this.git = git;
         this.directories = directories;
         this.sequencer = sequencer;
@@ -57,18 +59,19 @@ public class WorkspaceLifecycle {
 
     public Uni<Void> chatCreated(Envelope event, ChatCreated created) {
         UUID projectId = created.projectId();
-        return unlessKnown(event, () -> withProject(event, projectId,
-                () -> branchFor(event, projectId, () -> branches.createFromDefaultBranch(projectId, event.chatId()))));
+        return unlessKnown(event, () -> withProject(event, projectId, () -> branchFor(event, projectId,
+                () -> branches.createFromDefaultBranch(projectId, event.chatId(),
+                        names.forChat(event.chatId(), created.title())))));
     }
 
     public Uni<Void> chatForked(Envelope event, ChatForked forked) {
         UUID projectId = forked.projectId();
         return unlessKnown(event, () -> withProject(event, projectId, () -> {
             if (forked.fromCommit() != null && !forked.fromCommit().isBlank()) {
-                return branchFor(event, projectId,
-                        () -> branches.createFromCommit(projectId, event.chatId(), forked.fromCommit()));
+                return branchFor(event, projectId, () -> branches.createFromCommit(projectId, event.chatId(),
+                        names.forChat(event.chatId(), forked.title()), forked.fromCommit()));
             }
-            return forkFromSource(event, projectId, forked.sourceChatId(), forked.sourceTurnId());
+            return forkFromSource(event, projectId, forked);
         }));
     }
 
@@ -80,24 +83,11 @@ public class WorkspaceLifecycle {
     public Uni<Void> chatArchived(Envelope event) {
         UUID chatId = UUID.fromString(event.chatId());
         return store.find(chatId, event.tenantId()).chain(workspace -> {
-            if (workspace == null || workspace.status() != WorkspaceStatus.READY
-                    || !directories.isMaterialised(workspace.projectId(), chatId)) {
+            if (workspace == null || workspace.status() != WorkspaceStatus.READY) {
                 return Uni.createFrom().voidItem();
             }
-            return sequencer.serially(chatId, () -> git.run(() -> locks.withChatLock(chatId, () -> {
-                TurnCommit kept;
-                try (Repository repository = directories.open(workspace.projectId(), chatId, workspace.branch())) {
-                    kept = commits.commit(workspace.projectId(), chatId, repository, ARCHIVE_COMMIT_MESSAGE, null);
-                }
-                directories.remove(workspace.projectId(), chatId);
-                return kept;
-            })).chain(kept -> kept.committed()
-                    ? store.recordCommitted(chatId, workspace.tenantId(), null, kept.commit(), ARCHIVE_COMMIT_MESSAGE)
-                            .replaceWith(kept)
-                    : Uni.createFrom().item(kept)))
-                    .invoke(kept -> Log.infof("chatId=%s archived: working directory removed%s, branch %s kept",
-                            chatId, kept.committed() ? " after committing its changes as " + kept.commit() : "",
-                            workspace.branch()))
+            return commitAndRemoveWorkingDirectory(workspace, "archived")
+                    .invoke(() -> Log.infof("chatId=%s archived: branch %s kept", chatId, workspace.branch()))
                     .onFailure().recoverWithItem(failure -> {
                         Log.errorf(failure, "chatId=%s archived, but its working directory is left on disk", chatId);
                         return null;
@@ -106,6 +96,10 @@ public class WorkspaceLifecycle {
         });
     }
 
+    /**
+     * A deleted chat's working directory goes, and its branch too unless the project keeps deleted chats' branches;
+     * then changes left uncommitted are committed first, as when archiving, so the kept branch has all the work.
+     */
     public Uni<Void> chatDeleted(Envelope event, ChatDeleted deleted) {
         UUID chatId = UUID.fromString(event.chatId());
         // Another tenant's workspace is not found: a ChatDeleted naming the wrong tenant removes nothing.
@@ -119,10 +113,15 @@ public class WorkspaceLifecycle {
                 Log.infof("Chat %s: workspace already removed", chatId);
                 return Uni.createFrom().voidItem();
             }
-            return deleteBranch(workspace).chain(() -> removeWorkingDirectory(workspace))
-                    .chain(() -> store.recordRemoved(chatId, event.tenantId()))
-                    .invoke(() -> Log.infof("Chat %s: workspace removed, branch %s deleted", chatId,
-                            workspace.branch()))
+            Uni<Boolean> keep = workspace.projectId() == null || workspace.status() != WorkspaceStatus.READY
+                    ? Uni.createFrom().item(false)
+                    : store.keepsBranchesOnDelete(workspace.projectId(), workspace.tenantId());
+            return keep.chain(keepBranch -> (keepBranch
+                            ? keepWorkThenRemoveWorkingDirectory(workspace)
+                            : deleteBranch(workspace).chain(() -> removeWorkingDirectory(workspace)))
+                    .chain(() -> store.recordRemoved(chatId, event.tenantId(), keepBranch))
+                    .invoke(() -> Log.infof("Chat %s: workspace removed, branch %s %s", chatId, workspace.branch(),
+                            keepBranch ? "kept" : "deleted")))
                     .replaceWithVoid();
         });
     }
@@ -171,7 +170,8 @@ public class WorkspaceLifecycle {
     }
 
     /** At the commit the source's turn made when the fork names one, else at the source's head. */
-    private Uni<Void> forkFromSource(Envelope event, UUID projectId, String sourceChatId, UUID sourceTurnId) {
+    private Uni<Void> forkFromSource(Envelope event, UUID projectId, ChatForked forked) {
+        String sourceChatId = forked.sourceChatId();
         if (!ChatIds.isValid(sourceChatId)) {
             return fail(event, projectId, "the fork names no valid source chat");
         }
@@ -181,8 +181,9 @@ public class WorkspaceLifecycle {
                 return fail(event, projectId,
                         "source chat " + sourceChatId + " has no workspace in project " + projectId + " to fork from");
             }
-            return branchFor(event, projectId,
-                    () -> branches.createFromChat(projectId, event.chatId(), sourceChatId, sourceTurnId));
+            return branchFor(event, projectId, () -> branches.createFromChat(projectId, event.chatId(),
+                    names.forChat(event.chatId(), forked.title()), sourceChatId, source.branch(),
+                    forked.sourceTurnId()));
         });
     }
 
@@ -204,7 +205,45 @@ public class WorkspaceLifecycle {
 
     private Uni<Void> fail(Envelope event, UUID projectId, String reason) {
         Log.warnf("Chat %s: workspace failed: %s", event.chatId(), reason);
-        return store.recordFailed(event, projectId, branchNameOrPlaceholder(event.chatId()), reason).replaceWithVoid();
+        return store.recordFailed(event, projectId, branchNameOrPlaceholder(event), reason).replaceWithVoid();
+    }
+
+    /**
+     * Commits what the chat's working directory has uncommitted (announced as {@code Committed}), then removes the
+     * directory; a chat whose directory was never checked out has nothing to do.
+     */
+    private Uni<TurnCommit> commitAndRemoveWorkingDirectory(Workspace workspace, String why) {
+        UUID chatId = workspace.chatId();
+        if (!directories.isMaterialised(workspace.projectId(), chatId)) {
+            return Uni.createFrom().item(new TurnCommit(false, workspace.headCommit(), 0, false));
+        }
+        String message = "Changes left uncommitted when the chat was " + why;
+        return sequencer.serially(chatId, () -> git.run(() -> locks.withChatLock(chatId, () -> {
+            TurnCommit kept;
+            try (Repository repository = directories.open(workspace.projectId(), chatId, workspace.branch())) {
+                kept = commits.commit(workspace.projectId(), chatId, repository, message, null);
+            }
+            directories.remove(workspace.projectId(), chatId);
+            return kept;
+        })).chain(kept -> kept.committed()
+                ? store.recordCommitted(chatId, workspace.tenantId(), null, kept.commit(), message).replaceWith(kept)
+                : Uni.createFrom().item(kept)))
+                .invoke(kept -> {
+                    if (kept.committed()) {
+                        Log.infof("chatId=%s %s: uncommitted changes committed as %s, working directory removed",
+                                chatId, why, kept.commit());
+                    }
+                });
+    }
+
+    // A deletion must not wait on a directory that cannot be committed: the work then stays on disk, logged.
+    private Uni<Void> keepWorkThenRemoveWorkingDirectory(Workspace workspace) {
+        return commitAndRemoveWorkingDirectory(workspace, "deleted").replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
+                    Log.errorf(failure, "chatId=%s deleted, but its uncommitted work could not be committed; its"
+                            + " working directory is left on disk", workspace.chatId());
+                    return null;
+                });
     }
 
     // Queued after the chat's pending tool operations; with the branch gone, no later one can recreate it.
@@ -233,11 +272,18 @@ public class WorkspaceLifecycle {
                 .replaceWithVoid();
     }
 
-    private String branchNameOrPlaceholder(String chatId) {
+    // The branch the chat would have had; only a name, nothing is cut.
+    private String branchNameOrPlaceholder(Envelope event) {
+        String title = null;
+        if (event.payload() instanceof ChatCreated created) {
+            title = created.title();
+        } else if (event.payload() instanceof ChatForked forked) {
+            title = forked.title();
+        }
         try {
-            return branches.branchOf(chatId);
+            return names.forChat(event.chatId(), title);
         } catch (GitFailure e) {
-            return chatId;
+            return event.chatId();
         }
     }
 

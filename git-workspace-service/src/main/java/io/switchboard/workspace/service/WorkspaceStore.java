@@ -64,6 +64,12 @@ public class WorkspaceStore {
                 .chain(() -> projects.findById(projectId));
     }
 
+    /** Whether the project keeps a deleted chat's branch; false for a project this service does not know. */
+    @TenantTransactional
+    public Uni<Boolean> keepsBranchesOnDelete(UUID projectId, @TenantId String tenantId) {
+        return projects.findById(projectId).map(project -> project != null && project.keepsBranchesOnDelete());
+    }
+
     @TenantTransactional
     public Uni<Workspace> recordReady(Envelope trigger, UUID projectId, BranchHead head) {
         Workspace workspace = new Workspace(chatId(trigger), trigger.tenantId(), projectId, head.branch());
@@ -83,13 +89,13 @@ public class WorkspaceStore {
     }
 
     @TenantTransactional
-    public Uni<Workspace> recordRemoved(UUID chatId, @TenantId String tenantId) {
+    public Uni<Workspace> recordRemoved(UUID chatId, @TenantId String tenantId, boolean branchKept) {
         return workspaces.findById(chatId).call(workspace -> {
             if (workspace == null || workspace.status() == WorkspaceStatus.REMOVED) {
                 return Uni.createFrom().voidItem();
             }
             long seq = workspace.transition(WorkspaceStatus.REMOVED);
-            return announce(workspace, seq, new WorkspaceRemoved(workspace.branch()));
+            return announce(workspace, seq, new WorkspaceRemoved(workspace.branch(), branchKept));
         });
     }
 

@@ -40,4 +40,15 @@ public interface ProjectWorkspaceApi {
     @Path("/default-branch")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<BranchListing> setDefaultBranch(@PathParam("projectId") String projectId, DefaultBranchRequest request);
+
+    /** How the project's repository treats its chats. */
+    @GET
+    @Path("/settings")
+    Uni<WorkspaceSettings> settings(@PathParam("projectId") String projectId);
+
+    /** Changes how the project's repository treats its chats; every field is required. */
+    @PUT
+    @Path("/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<WorkspaceSettings> updateSettings(@PathParam("projectId") String projectId, WorkspaceSettings settings);
 }

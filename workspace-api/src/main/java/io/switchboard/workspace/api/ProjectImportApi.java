@@ -1,0 +1,32 @@
+package io.switchboard.workspace.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+
+/** Importing an existing repository into a project. Another tenant's project answers 404 like a missing one. */
+@Path("/projects/{projectId}/import")
+@Produces(MediaType.APPLICATION_JSON)
+public interface ProjectImportApi {
+
+    /**
+     * Starts importing an existing repository into the project, in the background (202): its branches and tags
+     * become the project's, its default branch the project's default branch, and the project's chats start from
+     * it. Only a project whose repository has no history of its own yet (every branch at the initial commit).
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<RestResponse<ImportStatus>> startImport(@PathParam("projectId") String projectId, ImportRequest request);
+
+    /** Where the project's latest import stands. */
+    @GET
+    Uni<ImportStatus> importStatus(@PathParam("projectId") String projectId);
+}
