@@ -2,6 +2,7 @@
 
 import { currentToken } from '../auth/token';
 import type {
+    BranchListing,
     ChatView, CommitPage, ConflictRadar, MergeResult, MessageView, Models, ProjectView, RestoreResult, SearchHit, SplitView, UiState, WorkspaceDiff,
     WorkspaceView,
 } from './types';
@@ -82,8 +83,10 @@ export const api = {
     projects: () => call<ProjectView[]>('GET', '/projects'),
     createProject: (name: string) => call<ProjectView>('POST', '/projects', { name }),
     chat: (chatId: string) => call<ChatView>('GET', `/chats/${encodeURIComponent(chatId)}`),
-    createChat: (projectId: string, title: string | null, model: string | null) =>
-        call<ChatView>('POST', `/projects/${projectId}/chats`, { title: title || undefined, model: model || undefined }),
+    createChat: (projectId: string, title: string | null, model: string | null, fromBranch: string | null = null) =>
+        call<ChatView>('POST', `/projects/${projectId}/chats`,
+            { title: title || undefined, model: model || undefined, fromBranch: fromBranch || undefined }),
+    branches: (projectId: string) => call<BranchListing>('GET', `/projects/${projectId}/branches?limit=1000`),
     updateChat: (chatId: string, change: { title?: string; model?: string; pinned?: boolean }) =>
         call<ChatView>('PATCH', `/chats/${chatId}`, change),
     archive: (chatId: string) => call<ChatView>('POST', `/chats/${chatId}/archive`),

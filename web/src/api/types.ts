@@ -187,6 +187,20 @@ export interface FileConflict {
     chatIds: string[];
 }
 
+export interface BranchInfo {
+    name: string;
+    headCommit: string;
+    lastCommitTime: string;
+    isDefault: boolean;
+}
+
+export interface BranchListing {
+    projectId: string;
+    defaultBranch: string | null;
+    branches: BranchInfo[];
+    next: string | null;
+}
+
 export interface ConflictRadar {
     projectId: string;
     defaultBranch: string | null;

@@ -5,6 +5,7 @@ import { type ConnectionStatus, SwitchboardSocket, socketUrl } from '../api/sock
 import type { ChatView, Layout, Models, ProjectView, ServerFrame, SidebarChat, SplitView, UiState } from '../api/types';
 import { renewSignIn, renewWhenDue, signInAtProvider, signInMode, signInProblem } from '../auth/session';
 import { currentToken, setToken } from '../auth/token';
+import { startingBranches } from '../state/branches';
 import { shortcutOf, stepTab, tabAt } from '../state/shortcuts';
 import { applyRemoval, applySummary, chatViewOf, fromSnapshot, isStale, type SidebarState, summaryOf }
     from '../state/sidebar';
@@ -15,7 +16,7 @@ import { TabBar } from './TabBar';
 import { ViewArea } from './ViewArea';
 
 type DialogState =
-    | { kind: 'new-chat'; title: string; model: string }
+    | { kind: 'new-chat'; title: string; model: string; fromBranch: string; branches: string[] }
     | { kind: 'rename'; chat: SidebarChat; title: string }
     | { kind: 'delete'; chat: SidebarChat }
     | null;
@@ -350,7 +351,13 @@ export function App() {
         exportChat: (chat) => exportChat(chat.chatId, chat.title).catch(fail),
     };
 
-    const newChat = () => setDialog({ kind: 'new-chat', title: '', model: models.defaultModel });
+    const newChat = () => {
+        setDialog({ kind: 'new-chat', title: '', model: models.defaultModel, fromBranch: '', branches: [] });
+        if (projectId) {
+            api.branches(projectId).then((listing) => setDialog((d) => d?.kind === 'new-chat'
+                ? { ...d, branches: startingBranches(listing) } : d)).catch(() => undefined);
+        }
+    };
 
     const importChat = async (file: File) => {
         if (!projectId) {
@@ -412,7 +419,8 @@ export function App() {
         setDialog(null);
         try {
             if (current?.kind === 'new-chat' && projectId) {
-                const chat = await api.createChat(projectId, current.title.trim() || null, current.model || null);
+                const chat = await api.createChat(projectId, current.title.trim() || null, current.model || null,
+                    current.fromBranch || null);
                 remember(chat);
                 await openChat(chat.id);
             } else if (current?.kind === 'rename') {
@@ -536,6 +544,11 @@ export function App() {
                         onChange={(e) => setDialog({ ...dialog, title: e.target.value })} /></label>
                     <label>Model <select value={dialog.model} onChange={(e) => setDialog({ ...dialog, model: e.target.value })}>
                         {modelNames.map((m) => <option key={m} value={m}>{m}</option>)}
+                    </select></label>
+                    <label>Start from <select value={dialog.fromBranch}
+                        onChange={(e) => setDialog({ ...dialog, fromBranch: e.target.value })}>
+                        <option value="">the default branch</option>
+                        {dialog.branches.map((b) => <option key={b} value={b}>{b}</option>)}
                     </select></label>
                 </Dialog>
             )}

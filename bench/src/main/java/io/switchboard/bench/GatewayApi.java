@@ -37,6 +37,12 @@ final class GatewayApi {
                 .path("id").asText();
     }
 
+    /** Starts importing a repository the workspace service may read into the project. */
+    void startImport(String projectId, String path) {
+        post("/api/projects/" + projectId + "/import", EventJson.mapper().createObjectNode().put("path", path), 202)
+                .join();
+    }
+
     String createChat(String projectId, String title) {
         return post("/api/projects/" + projectId + "/chats", EventJson.mapper().createObjectNode().put("title", title),
                 201).join().path("id").asText();

@@ -31,6 +31,7 @@ import io.switchboard.events.lifecycle.ChatRestored;
 import io.switchboard.events.lifecycle.ChatUpdated;
 import io.switchboard.events.lifecycle.ProjectMemberChanged;
 import io.switchboard.events.workspace.Committed;
+import io.switchboard.events.workspace.ConflictsChanged;
 import io.switchboard.events.workspace.RepositoryImport;
 import io.switchboard.events.workspace.Reverted;
 import io.switchboard.events.workspace.WorkspaceFailed;
@@ -72,6 +73,7 @@ public enum EventType {
     COMMITTED(Committed.class, Topics.WORKSPACE_EVENTS),
     REVERTED(Reverted.class, Topics.WORKSPACE_EVENTS),
     REPOSITORY_IMPORT(RepositoryImport.class, Topics.WORKSPACE_EVENTS),
+    CONFLICTS_CHANGED(ConflictsChanged.class, Topics.WORKSPACE_EVENTS),
     WORKSPACE_REMOVED(WorkspaceRemoved.class, Topics.WORKSPACE_EVENTS);
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())

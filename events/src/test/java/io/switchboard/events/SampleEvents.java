@@ -1,7 +1,9 @@
 package io.switchboard.events;
 
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,13 +30,19 @@ final class SampleEvents {
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = value(components[i].getType(), components[i].getName(), i);
+            values[i] = components[i].getType() == List.class
+                    ? List.of(value(elementType(components[i]), components[i].getName(), i))
+                    : value(components[i].getType(), components[i].getName(), i);
         }
         try {
             return recordClass.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Class<?> elementType(RecordComponent component) {
+        return (Class<?>) ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
     }
 
     private static Object value(Class<?> type, String name, int index) {

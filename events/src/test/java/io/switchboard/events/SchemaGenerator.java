@@ -1,10 +1,13 @@
 package io.switchboard.events;
 
 import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,7 +58,7 @@ final class SchemaGenerator {
         ArrayNode required = schema.putArray("required");
         for (RecordComponent component : recordClass.getRecordComponents()) {
             boolean nullable = component.isAnnotationPresent(Nullable.class);
-            properties.set(component.getName(), valueSchema(component.getType(), nullable));
+            properties.set(component.getName(), valueSchema(component.getGenericType(), nullable));
             if (!nullable) {
                 required.add(component.getName());
             }
@@ -63,7 +66,13 @@ final class SchemaGenerator {
         return schema;
     }
 
-    private static JsonNode valueSchema(Class<?> type, boolean nullable) {
+    private static JsonNode valueSchema(Type generic, boolean nullable) {
+        if (generic instanceof ParameterizedType list && list.getRawType() == List.class) {
+            ObjectNode schema = type(EventJson.mapper().createObjectNode(), "array", nullable);
+            schema.set("items", valueSchema(list.getActualTypeArguments()[0], false));
+            return schema;
+        }
+        Class<?> type = (Class<?>) generic;
         if (type.isRecord()) {
             return objectSchema(type);
         }

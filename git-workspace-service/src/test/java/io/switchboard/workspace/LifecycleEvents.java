@@ -35,6 +35,12 @@ final class LifecycleEvents {
         return Envelope.of(chatId, tenantId, 1, null, new ChatCreated(projectId, "user-1", "A chat", "offline"));
     }
 
+    /** A chat whose branch starts from another branch of the project. */
+    static Envelope createdFromBranch(String chatId, String tenantId, UUID projectId, String fromBranch) {
+        return Envelope.of(chatId, tenantId, 1, null,
+                new ChatCreated(projectId, "user-1", "A chat", "offline", null, null, fromBranch));
+    }
+
     static Envelope forkedAtTurn(String chatId, String tenantId, UUID projectId, String sourceChatId, UUID turnId) {
         return Envelope.of(chatId, tenantId, 1, null,
                 new ChatForked(projectId, "user-1", sourceChatId, "A fork", "offline", null, turnId));

@@ -118,10 +118,60 @@ class RepositoryImportTest {
             assertThat(GitCli.lines(repository, "rev-parse", chat.branch()))
                     .containsExactly(SourceRepositories.head(source, "feature"));
             assertThat(GitCli.lines(repository, "fsck", "--no-progress", "--no-dangling")).isEmpty();
+
+            // The token was not kept: fetching again needs it again.
+            owner(chat).contentType("application/json").body(Map.of())
+                    .post("/projects/{projectId}/fetch", chat.projectId())
+                    .then().statusCode(409).body("detail", containsString("refused access"));
+            owner(chat).contentType("application/json").body(Map.of("token", TOKEN))
+                    .post("/projects/{projectId}/fetch", chat.projectId())
+                    .then().statusCode(200).body("diverged", equalTo(List.of()));
         }
         // Whatever came after the first success may not start again: the project has history now.
         start(chat, Map.of("path", SourceRepositories.create().toString())).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("already has history"));
+    }
+
+    @Test
+    void fetchingAgainFastForwardsWhatTheSourceMovedAndLeavesWhatWentItsOwnWay() {
+        Path source = SourceRepositories.create();
+        ChatWorkspace chat = ChatWorkspace.create();
+        owner(chat).contentType("application/json").body(Map.of()).post("/projects/{projectId}/fetch", chat.projectId())
+                .then().statusCode(409).contentType("application/problem+json");
+        start(chat, Map.of("path", source.toString())).then().statusCode(202);
+        awaitImport(chat, "imported");
+        // Here, the chat's work is merged into trunk; there, trunk and feature move on and a branch is added.
+        chat.write("here.txt", "here\n");
+        chat.asOwner().contentType("application/json").body(Map.of("message", "Here"))
+                .post("/workspaces/{chatId}/commits").then().statusCode(200);
+        chat.asOwner().contentType("application/json").body(Map.of()).post("/workspaces/{chatId}/merge")
+                .then().statusCode(200).body("outcome", equalTo("merged"));
+        Path repository = layout.projectRepository(chat.projectId());
+        String mergedTrunk = GitCli.lines(repository, "rev-parse", "trunk").get(0);
+        String chatHead = GitCli.lines(repository, "rev-parse", chat.branch()).get(0);
+        Path work = source.resolveSibling("work");
+        for (String branch : List.of("trunk", "feature")) {
+            SourceRepositories.git(work, "checkout", "-q", branch);
+            SourceRepositories.git(work, "commit", "-q", "--allow-empty", "-m", "More on " + branch);
+        }
+        SourceRepositories.git(work, "branch", "fresh");
+        SourceRepositories.git(work, "push", "-q", source.toString(), "trunk", "feature", "fresh");
+
+        owner(chat).contentType("application/json").body(Map.of()).post("/projects/{projectId}/fetch", chat.projectId())
+                .then().statusCode(200)
+                .body("created", equalTo(List.of("fresh"))).body("updated", equalTo(List.of("feature")))
+                .body("diverged", equalTo(List.of("trunk"))).body("defaultBranch", equalTo("trunk"))
+                .body("headCommit", equalTo(mergedTrunk));
+
+        assertThat(GitCli.lines(repository, "rev-parse", "feature", "fresh", "trunk", chat.branch())).containsExactly(
+                SourceRepositories.head(source, "feature"), SourceRepositories.head(source, "fresh"), mergedTrunk,
+                chatHead);
+        assertThat(GitCli.lines(repository, "for-each-ref", "--format=%(refname)", "refs/switchboard-import"))
+                .isEmpty();
+        assertThat(GitCli.lines(repository, "fsck", "--no-progress", "--no-dangling")).isEmpty();
+        given().auth().oauth2(TestTokens.bearer("tenant-" + UUID.randomUUID(), "eve")).contentType("application/json")
+                .body(Map.of()).post("/projects/{projectId}/fetch", chat.projectId())
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

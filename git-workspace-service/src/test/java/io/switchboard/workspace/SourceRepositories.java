@@ -1,16 +1,11 @@
 package io.switchboard.workspace;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+
+import io.switchboard.testing.GitCommandLine;
 
 /**
  * Repositories to import, made with the git command-line client in the directory the test configuration allows:
@@ -59,20 +54,6 @@ final class SourceRepositories {
     }
 
     static String git(Path directory, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Source", "-c",
-                "user.email=source@example.com", "-C", directory.toString()));
-        command.addAll(Arrays.asList(arguments));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("git %s: %s", Arrays.toString(arguments), output).isZero();
-            return output;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return GitCommandLine.inDirectory(directory, arguments);
     }
 }

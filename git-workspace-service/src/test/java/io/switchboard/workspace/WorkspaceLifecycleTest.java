@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -195,6 +196,35 @@ class WorkspaceLifecycleTest {
                 .get("/workspaces/{chatId}", chatId)
                 .then().statusCode(200)
                 .body("status", equalTo("REMOVED"));
+    }
+
+    @Test
+    void aChatNamingABranchStartsFromItAndOneNamingNoneOfTheProjectsFailsVisibly() {
+        ChatWorkspace source = ChatWorkspace.create();
+        source.write("feature.txt", "from the source branch\n");
+        String head = source.asOwner().contentType("application/json").body(Map.of("message", "Feature"))
+                .post("/workspaces/{chatId}/commits").then().statusCode(200).extract().path("commit");
+        String chatId = UUID.randomUUID().toString();
+        String missing = UUID.randomUUID().toString();
+        String malformed = UUID.randomUUID().toString();
+        try (WorkspaceEvents events = new WorkspaceEvents()) {
+            LifecycleEvents.send(LifecycleEvents.createdFromBranch(chatId, source.tenant(), source.projectId(),
+                    source.branch()));
+            LifecycleEvents.send(LifecycleEvents.createdFromBranch(missing, source.tenant(), source.projectId(),
+                    "nope"));
+            LifecycleEvents.send(LifecycleEvents.createdFromBranch(malformed, source.tenant(), source.projectId(),
+                    "a..b"));
+
+            WorkspaceReady ready = events.awaitEvent(chatId, "WorkspaceReady").payload(WorkspaceReady.class);
+            assertThat(ready.headCommit()).isEqualTo(head);
+            assertThat(ready.branch()).isEqualTo(LifecycleEvents.createdBranch(chatId));
+            assertThat(events.awaitEvent(missing, "WorkspaceFailed").payload(WorkspaceFailed.class).reason())
+                    .contains("no branch 'nope'");
+            assertThat(events.awaitEvent(malformed, "WorkspaceFailed").payload(WorkspaceFailed.class).reason())
+                    .contains("not a branch name");
+        }
+        Path repository = layout.projectRepository(source.projectId());
+        assertThat(GitCli.lines(repository, "rev-parse", LifecycleEvents.createdBranch(chatId))).containsExactly(head);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.switchboard.launcher;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +16,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import io.restassured.http.ContentType;
 import io.switchboard.events.Topics;
 import io.switchboard.testing.kafka.RecordCollector;
 
@@ -23,8 +29,10 @@ import io.switchboard.testing.kafka.RecordCollector;
  * The Kafka broker, then PostgreSQL, restarted while chats of two tenants stream answers: every accepted message
  * ends exactly once (answered, or with a visible failure), each chat's seqs stay gapless, no consumer stays
  * stopped (messages sent after the restart are answered and the history shows every message), and nothing of one
- * tenant reaches another. A stack of its own: the servers it restarts must keep their data.
+ * tenant reaches another; last, everything stops and starts again on the same data, and chats and messages are
+ * still there. A stack of its own: the servers it restarts must keep their data.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InfrastructureRestartIT {
 
     private static final Duration DOWN = Duration.ofSeconds(3);
@@ -40,6 +48,7 @@ class InfrastructureRestartIT {
     private static final int WORDS_OUTLASTING_LONG_DOWN = 4 * (int) LONG_DOWN.plusSeconds(20).toSeconds();
 
     private static Path dataDir;
+    private static StackSettings stackSettings;
     private static Stack stack;
     private static List<ChatApi> tenants;
 
@@ -50,8 +59,8 @@ class InfrastructureRestartIT {
         Map<String, String> config = new HashMap<>(settings.extraConfig());
         config.put("SWITCHBOARD_EVENTS_REQUEST_TIMEOUT_MS", "2000");
         config.put("SWITCHBOARD_EVENTS_DELIVERY_TIMEOUT_MS", Long.toString(DELIVERY_TIMEOUT.toMillis()));
-        stack = Stack.start(new StackSettings(settings.projectRoot(), settings.infra(), settings.servicePorts(),
-                config));
+        stackSettings = new StackSettings(settings.projectRoot(), settings.infra(), settings.servicePorts(), config);
+        stack = Stack.start(stackSettings);
         tenants = List.of(
                 new ChatApi(stack.gatewayUrl(), stack.token("tenant-faults-a", "ann", Duration.ofHours(1))),
                 new ChatApi(stack.gatewayUrl(), stack.token("tenant-faults-b", "ben", Duration.ofHours(1))));
@@ -87,6 +96,45 @@ class InfrastructureRestartIT {
     @Test
     void aDatabaseRestartInTheMiddleOfStreamingLosesNothing() {
         survives("postgres", WORDS, () -> stack.infra().restartPostgres(DOWN));
+    }
+
+    /** Everything stopped and started again on the same data: last, since it replaces the stack. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void chatsAndMessagesSurviveARestartOfEverything() {
+        String token = stack.token("tenant-restart", "bob", Duration.ofHours(1));
+        String projectId = given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"name\":\"durable\"}").post("/api/projects").then().statusCode(201).extract().path("id");
+        String chatId = given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{}").post("/api/projects/{id}/chats", projectId).then().statusCode(201).extract().path("id");
+        send(token, chatId, "remember me");
+        awaitMessages(token, chatId, 2);
+
+        stack.close();
+        stack = Stack.start(stackSettings);
+
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(token).get("/api/chats/{id}", chatId)
+                .then().statusCode(200).body("id", equalTo(chatId));
+        assertThat(awaitMessages(token, chatId, 2).get(0)).isEqualTo("remember me");
+        send(token, chatId, "and continue");
+        awaitMessages(token, chatId, 4);
+        List<Integer> seqs = given().baseUri(stack.gatewayUrl()).auth().oauth2(token)
+                .get("/api/chats/{id}/messages", chatId).then().extract().path("seq");
+        assertThat(seqs).as("the chat's stream numbering continues after the restart").isSorted()
+                .doesNotHaveDuplicates();
+    }
+
+    private static void send(String token, String chatId, String text) {
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"text\":\"" + text + "\"}").post("/api/chats/{id}/messages", chatId)
+                .then().statusCode(202);
+    }
+
+    private static List<String> awaitMessages(String token, String chatId, int count) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(stack.gatewayUrl()).auth().oauth2(token)
+                .get("/api/chats/{id}/messages", chatId).then().extract().<List<Object>>path("").size() == count);
+        return given().baseUri(stack.gatewayUrl()).auth().oauth2(token)
+                .get("/api/chats/{id}/messages", chatId).then().extract().path("content");
     }
 
     private static double publishRetries() {

@@ -7,22 +7,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.switchboard.testing.GitCommandLine;
 
 /** A new project started from an existing repository, through the gateway, as the web client does it. */
 class RepositoryImportIT {
@@ -74,6 +71,27 @@ class RepositoryImportIT {
         assertThat(file).isEqualTo("# Imported\n");
         as(stranger).get("/api/projects/{id}/import", projectId)
                 .then().statusCode(404).contentType("application/problem+json");
+
+        // A chat can start from another branch of the imported repository.
+        String feature = git(source, "rev-parse", "feature").trim();
+        String onFeature = as(token).contentType(ContentType.JSON)
+                .body(Map.of("title", "On feature", "fromBranch", "feature"))
+                .post("/api/projects/{id}/chats", projectId).then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(token)
+                .get("/api/chats/{id}/workspace", onFeature).then().statusCode(200)
+                .body("status", equalTo("READY")).body("headCommit", equalTo(feature)));
+        as(token).contentType(ContentType.JSON).body(Map.of("fromBranch", "../main"))
+                .post("/api/projects/{id}/chats", projectId)
+                .then().statusCode(400).contentType("application/problem+json");
+
+        // Fetching again: the source's feature moved on.
+        Path work = source.resolveSibling("work");
+        git(work, "checkout", "-q", "feature");
+        git(work, "commit", "-q", "--allow-empty", "-m", "More");
+        git(work, "push", "-q", source.toString(), "feature");
+        as(token).contentType(ContentType.JSON).body(Map.of()).post("/api/projects/{id}/fetch", projectId)
+                .then().statusCode(200).body("updated", equalTo(List.of("feature")))
+                .body("defaultBranch", equalTo("trunk")).body("headCommit", equalTo(trunk));
     }
 
     private static RequestSpecification as(String bearer) {
@@ -96,20 +114,6 @@ class RepositoryImportIT {
     }
 
     private static String git(Path directory, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Source", "-c",
-                "user.email=source@example.com", "-C", directory.toString()));
-        command.addAll(Arrays.asList(arguments));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("git %s: %s", Arrays.toString(arguments), output).isZero();
-            return output;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return GitCommandLine.inDirectory(directory, arguments);
     }
 }

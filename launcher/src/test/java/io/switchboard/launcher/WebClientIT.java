@@ -272,23 +272,54 @@ class WebClientIT {
     @Test
     void theChangesPanelWarnsOfAFileAnotherChatOfTheProjectChangedToo() {
         List<String> tabs = chatsInTabs("radar", "Left agent", "Right agent");
-        for (String chat : tabs) {
-            assertThat(chats.send(chat, "radar-" + chat,
-                    "Edit\n/tool write_file {\"path\":\"shared.md\",\"content\":\"" + chat + "\\n\"}"))
-                    .isEqualTo(202);
-        }
-        for (String chat : tabs) {
-            await("the agent's commit").atMost(TURN).untilAsserted(() -> request()
-                    .get("/api/chats/{id}/workspace/commits", chat).then().statusCode(200).body("ahead", equalTo(1)));
-        }
+        editSharedFile(tabs.get(0));
         Page page = open("/chats/" + tabs.get(0));
         Locator pane = activeChat(page);
         pane.locator("button[aria-label='Changes of Left agent']").click();
         Locator warning = pane.locator(".shared-changes");
+        PlaywrightAssertions.assertThat(pane.getByText("shared.md").first()).isVisible();
+        PlaywrightAssertions.assertThat(warning).hasCount(0);
+
+        // The other chat commits the same file while the panel is open: the warning comes without a reload.
+        editSharedFile(tabs.get(1));
         PlaywrightAssertions.assertThat(warning).containsText("Also changed in other chats");
         PlaywrightAssertions.assertThat(warning.locator("code")).hasText("shared.md");
         warning.locator("button", new Locator.LocatorOptions().setHasText("other chat 1")).click();
         PlaywrightAssertions.assertThat(activeChat(page).locator("h2")).hasText("Right agent");
+    }
+
+    @Test
+    void aNewChatCanStartFromAnotherBranchOfTheProject() {
+        String source = chatsInTabs("from a branch", "Source agent").get(0);
+        editSharedFile(source);
+        String sourceHead = request().get("/api/chats/{id}/workspace", source).then().statusCode(200)
+                .extract().path("headCommit");
+        Page page = open("/chats/" + source);
+        PlaywrightAssertions.assertThat(tab(page, "Source agent")).hasAttribute("aria-selected", "true");
+
+        page.keyboard().press("Control+t");
+        Locator dialog = page.locator("[role=dialog]");
+        dialog.locator("input").fill("Builds on it");
+        String branch = ChatBranchNames.of("source-agent", source);
+        PlaywrightAssertions.assertThat(dialog.locator("option[value='" + branch + "']")).hasCount(1);
+        dialog.locator("select").nth(1).selectOption(branch);
+        dialog.locator("button[type=submit]").click();
+
+        PlaywrightAssertions.assertThat(tab(page, "Builds on it")).hasAttribute("aria-selected", "true");
+        page.waitForURL(url -> url.contains("/chats/") && !url.endsWith(source));
+        String created = page.url().substring(page.url().lastIndexOf('/') + 1);
+        assertThat(created).isNotEqualTo(source);
+        await("the new chat's workspace").atMost(Duration.ofSeconds(30)).untilAsserted(() -> request()
+                .get("/api/chats/{id}/workspace", created).then().statusCode(200)
+                .body("status", equalTo("READY")).body("headCommit", equalTo(sourceHead)));
+    }
+
+    private void editSharedFile(String chat) {
+        assertThat(chats.send(chat, "radar-" + chat,
+                "Edit\n/tool write_file {\"path\":\"shared.md\",\"content\":\"" + chat + "\\n\"}"))
+                .isEqualTo(202);
+        await("the agent's commit").atMost(TURN).untilAsserted(() -> request()
+                .get("/api/chats/{id}/workspace/commits", chat).then().statusCode(200).body("ahead", equalTo(1)));
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.switchboard.testing.GitCommandLine;
 
 /**
  * Two replicas of git-workspace-service on one data directory and one database: chats of one project write and
@@ -102,13 +101,9 @@ class WorkspaceReplicasIT {
         return statuses;
     }
 
-    private static List<String> git(Path repository, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "--git-dir=" + repository));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("git %s: %s", List.of(arguments), output).isZero();
-        return output.lines().filter(line -> !line.isBlank()).toList();
+    private static List<String> git(Path repository, String... arguments) {
+        GitCommandLine.Result result = GitCommandLine.withGitDir(repository, arguments);
+        assertThat(result.exitValue()).as("git %s: %s", List.of(arguments), result.output()).isZero();
+        return result.lines();
     }
 }

@@ -13,7 +13,8 @@ public class WorkspaceProblemMapper implements ResponseExceptionMapper<RuntimeEx
     @Override
     public RuntimeException toThrowable(Response response) {
         int status = response.getStatus();
-        if (status >= 500 || status == 401 || status == 403) {
+        // 507 is the tenant's disk quota: the model is told, as of any refused request, and can stop writing.
+        if (status >= 500 && status != 507 || status == 401 || status == 403) {
             // A token the service refuses is our configuration's fault, not the model's request.
             return new WorkspaceUnavailable("git-workspace-service answered " + status);
         }

@@ -8,5 +8,5 @@ import io.switchboard.events.EventPayload;
  * cannot be added without its consumers seeing it.
  */
 public sealed interface WorkspaceEvent extends EventPayload
-        permits Committed, RepositoryImport, Reverted, WorkspaceFailed, WorkspaceReady, WorkspaceRemoved {
+        permits Committed, ConflictsChanged, RepositoryImport, Reverted, WorkspaceFailed, WorkspaceReady, WorkspaceRemoved {
 }

@@ -11,14 +11,15 @@ import io.switchboard.kit.problem.ProblemException;
 
 /**
  * Hands a downstream 4xx problem on to the client unchanged (it describes the client's request), and
- * turns a downstream 5xx into a 502 that names no internals.
+ * turns a downstream 5xx into a 502 that names no internals; 507, the tenant's disk quota, is passed on too.
  */
 public class DownstreamProblemMapper implements ResponseExceptionMapper<ProblemException> {
 
     @Override
     public ProblemException toThrowable(Response response) {
         int status = response.getStatus();
-        if (status >= 500) {
+        // 507 is the tenant's disk quota, an answer for the caller; any other 5xx is the service failing.
+        if (status >= 500 && status != 507) {
             return new ProblemException(502, "urn:switchboard:problem:bad-gateway", "Bad gateway",
                     "A backing service failed to answer; try again");
         }

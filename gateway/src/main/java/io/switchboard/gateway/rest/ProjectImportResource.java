@@ -22,14 +22,16 @@ import io.switchboard.gateway.client.DownstreamReads;
 import io.switchboard.gateway.client.ProjectImportClient;
 import io.switchboard.gateway.client.SessionProjectsClient;
 import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.workspace.api.FetchRequest;
+import io.switchboard.workspace.api.FetchResult;
 import io.switchboard.workspace.api.ImportRequest;
 import io.switchboard.workspace.api.ImportStatus;
 
 /**
- * Importing an existing repository into a project. session-service says first whether the caller may see the
- * project; git-workspace-service then checks the source and runs the import.
+ * Importing an existing repository into a project, and fetching it again later. session-service says first
+ * whether the caller may see the project; git-workspace-service then checks the source and does the work.
  */
-@Path("/api/projects/{projectId}/import")
+@Path("/api/projects/{projectId}")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Workspaces")
@@ -44,6 +46,7 @@ public class ProjectImportResource {
     }
 
     @POST
+    @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import an existing repository into a new project",
             description = "Exactly one of url (https; no credentials in it, no address on an internal network) with "
@@ -66,6 +69,7 @@ public class ProjectImportResource {
     }
 
     @GET
+    @Path("/import")
     @Operation(summary = "Where the project's latest repository import stands",
             description = "state cloning (with git's phase and percent), imported (with the new default branch and "
                     + "its head) or failed (with the reason; start it again to retry).")
@@ -74,5 +78,23 @@ public class ProjectImportResource {
     public Uni<ImportStatus> status(@PathParam("projectId") UUID projectId) {
         return DownstreamReads.retried(projects.getProject(projectId))
                 .chain(project -> DownstreamReads.retried(imports.importStatus(projectId.toString())));
+    }
+
+    @POST
+    @Path("/fetch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Fetch the repository the project was imported from again",
+            description = "Branches the source moved on are fast-forwarded, new ones created, new tags added; a "
+                    + "branch that went its own way here (a local merge into it) is reported as diverged and left "
+                    + "alone, and chats' branches never move. New chats then start from the updated default branch. "
+                    + "The body may name the source's access token again: it is not kept from the import. 409 for "
+                    + "a project that was not imported.")
+    @APIResponse(responseCode = "200", description = "What the fetch did to the project's branches")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    public Uni<FetchResult> fetch(@PathParam("projectId") UUID projectId, FetchRequest body) {
+        return DownstreamReads.retried(projects.getProject(projectId))
+                .chain(project -> imports.fetch(projectId.toString(), body == null ? new FetchRequest(null) : body));
     }
 }

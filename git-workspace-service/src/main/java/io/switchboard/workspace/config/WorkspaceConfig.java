@@ -3,6 +3,7 @@ package io.switchboard.workspace.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -57,6 +58,9 @@ public interface WorkspaceConfig {
 
     /** Importing existing repositories into projects. */
     Imports imports();
+
+    /** How much disk each tenant's repositories and working directories may take. */
+    Quota quota();
 
     interface Committer {
 
@@ -153,5 +157,18 @@ public interface WorkspaceConfig {
         /** An import whose progress has not moved for this long is taken as interrupted and may start again. */
         @WithDefault("5m")
         Duration staleAfter();
+    }
+
+    interface Quota {
+
+        /** Bytes a tenant's project repositories and chat working directories may take; absent: no limit. */
+        Optional<MemorySize> perTenant();
+
+        /** Quotas of particular tenants, by tenant id, instead of {@link #perTenant()}. */
+        Map<String, MemorySize> tenants();
+
+        /** A tenant's usage is measured on disk again after this long; writes in between are added to it. */
+        @WithDefault("1m")
+        Duration remeasureAfter();
     }
 }

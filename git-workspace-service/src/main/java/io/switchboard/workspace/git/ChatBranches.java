@@ -62,6 +62,25 @@ public class ChatBranches {
         });
     }
 
+    /** Cuts the chat's branch from another branch of the project, which must exist. */
+    public BranchHead createFromBranch(UUID projectId, String chatId, String branch, String fromBranch) {
+        if (fromBranch == null || fromBranch.length() > 255
+                || !Repository.isValidRefName(Constants.R_HEADS + fromBranch)) {
+            throw new GitFailure("'" + fromBranch + "' is not a branch name");
+        }
+        return locks.withLock(projectId, () -> {
+            try (Repository repository = repositories.openOrCreate(projectId)) {
+                Ref from = repository.exactRef(Constants.R_HEADS + fromBranch);
+                if (from == null || from.getObjectId() == null) {
+                    throw new GitFailure("the project has no branch '" + fromBranch + "' to start from");
+                }
+                return create(repository, chatId, branch, from.getObjectId(), fromBranch);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Cuts the chat's branch at a commit of the project, for forks. */
     public BranchHead createFromCommit(UUID projectId, String chatId, String branch, String commitId) {
         if (commitId == null || !COMMIT_ID.matcher(commitId).matches()) {

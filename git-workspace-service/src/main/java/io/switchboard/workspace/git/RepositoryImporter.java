@@ -18,6 +18,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -74,9 +75,83 @@ public class RepositoryImporter {
      * one the source's HEAD names, else {@code main}, else {@code master}, else the first in name order.
      */
     public Fetched fetch(UUID projectId, ImportSource source, String branch, ProgressMonitor progress) {
-        try (Repository repository = repositories.open(projectId); Git git = Git.wrap(repository)) {
-            clearStaging(repository);
-            FetchResult result = git.fetch()
+        try (Repository repository = repositories.open(projectId)) {
+            FetchResult result = fetchToStaging(repository, source, progress);
+            Map<String, ObjectId> branches = staged(repository, STAGED_HEADS);
+            Map<String, ObjectId> tags = staged(repository, STAGED_TAGS);
+            if (branches.isEmpty()) {
+                throw new GitFailure("the repository has no branches to import");
+            }
+            return new Fetched(branches, tags, chooseDefault(branches, branch, result));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Fetches the source again and brings the project up to it: a branch the source moved on is fast-forwarded,
+     * a new one created, new tags added. A branch that went its own way here (a local merge into it, say) is left
+     * alone and reported as diverged; chats' branches and existing tags are never moved.
+     */
+    public Refreshed refresh(UUID projectId, ImportSource source, Set<String> chatBranches) {
+        try (Repository repository = repositories.open(projectId)) {
+            fetchToStaging(repository, source, NullProgressMonitor.INSTANCE);
+            Map<String, ObjectId> branches = staged(repository, STAGED_HEADS);
+            Map<String, ObjectId> tags = staged(repository, STAGED_TAGS);
+            return locks.withLock(projectId, () -> {
+                try {
+                    Refreshed refreshed = bringUp(repository, branches, chatBranches);
+                    for (Map.Entry<String, ObjectId> tag : tags.entrySet()) {
+                        if (repository.exactRef(Constants.R_TAGS + tag.getKey()) == null) {
+                            force(repository, Constants.R_TAGS + tag.getKey(), tag.getValue());
+                        }
+                    }
+                    clearStaging(repository);
+                    return refreshed;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Refreshed bringUp(Repository repository, Map<String, ObjectId> fetched, Set<String> chatBranches)
+            throws IOException {
+        List<String> created = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        List<String> diverged = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            for (Map.Entry<String, ObjectId> branch : fetched.entrySet()) {
+                if (chatBranches.contains(branch.getKey())) {
+                    continue;
+                }
+                Ref local = repository.exactRef(Constants.R_HEADS + branch.getKey());
+                if (local == null) {
+                    force(repository, Constants.R_HEADS + branch.getKey(), branch.getValue());
+                    created.add(branch.getKey());
+                } else if (!local.getObjectId().equals(branch.getValue())) {
+                    RevCommit here = walk.parseCommit(local.getObjectId());
+                    RevCommit there = walk.parseCommit(branch.getValue());
+                    if (walk.isMergedInto(here, there)) {
+                        force(repository, Constants.R_HEADS + branch.getKey(), branch.getValue());
+                        updated.add(branch.getKey());
+                    } else {
+                        diverged.add(branch.getKey());
+                    }
+                    walk.reset();
+                }
+            }
+        }
+        return new Refreshed(created, updated, diverged);
+    }
+
+    private FetchResult fetchToStaging(Repository repository, ImportSource source, ProgressMonitor progress)
+            throws IOException {
+        clearStaging(repository);
+        try (Git git = Git.wrap(repository)) {
+            return git.fetch()
                     .setRemote(source.location())
                     .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + "*:" + STAGED_HEADS + "*"),
                             new RefSpec("+" + Constants.R_TAGS + "*:" + STAGED_TAGS + "*"))
@@ -87,18 +162,10 @@ public class RepositoryImporter {
                     .setTimeout((int) config.imports().networkTimeout().toSeconds())
                     .setProgressMonitor(progress)
                     .call();
-            Map<String, ObjectId> branches = staged(repository, STAGED_HEADS);
-            Map<String, ObjectId> tags = staged(repository, STAGED_TAGS);
-            if (branches.isEmpty()) {
-                throw new GitFailure("the repository has no branches to import");
-            }
-            return new Fetched(branches, tags, chooseDefault(branches, branch, result));
         } catch (TransportException e) {
             throw new GitFailure(transportReason(source, e), e);
         } catch (GitAPIException e) {
             throw new GitFailure("fetching from " + source.display() + " failed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -262,6 +329,10 @@ public class RepositoryImporter {
             return "fetching from " + source.display() + " timed out";
         }
         return "fetching from " + source.display() + " failed";
+    }
+
+    /** What a refresh did to the project's branches, by name. */
+    public record Refreshed(List<String> created, List<String> updated, List<String> diverged) {
     }
 
     /** What a fetch staged: branches and tags by short name, and the branch that becomes the default. */

@@ -5,16 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.internal.storage.file.GC;
 import org.eclipse.jgit.lib.Repository;
 
 /**
@@ -71,28 +74,28 @@ public class RepositoryMaintenance {
                 if (Files.exists(marker) && Files.getLastModifiedTime(marker).toInstant().isAfter(collectedSince)) {
                     return Optional.empty();
                 }
-                long before = sizeOf(layout.projectRepository(projectId).resolve("objects"));
-                try (Repository repository = repositories.open(projectId); Git git = Git.wrap(repository)) {
-                    git.gc().setExpire(pruneBefore).call();
+                long before = DiskUsage.size(layout.projectRepository(projectId).resolve("objects"));
+                try (Repository repository = repositories.open(projectId)) {
+                    GC gc = new GC((FileRepository) repository);
+                    gc.setExpire(pruneBefore);
+                    // Packs too: a fetch brings its objects as one, which would otherwise stay for gc's own hour.
+                    gc.setPackExpire(pruneBefore);
+                    gc.gc().get();
+                } catch (ExecutionException e) {
+                    throw new GitFailure("garbage collection of project " + projectId + " failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new GitFailure("garbage collection of project " + projectId + " was interrupted", e);
                 }
                 Files.writeString(marker, Instant.now().toString());
-                return Optional.of(new Collected(before, sizeOf(layout.projectRepository(projectId)
+                return Optional.of(new Collected(before, DiskUsage.size(layout.projectRepository(projectId)
                         .resolve("objects"))));
-            } catch (GitAPIException e) {
+            } catch (GitAPIException | ParseException e) {
                 throw new GitFailure("garbage collection of project " + projectId + " failed: " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    private static long sizeOf(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return 0;
-        }
-        try (var files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-        }
     }
 
     private static Optional<UUID> parse(String name) {

@@ -15,6 +15,9 @@ import io.switchboard.events.workspace.RepositoryImport;
 @Table(name = "repository_import")
 public class ProjectImport {
 
+    public static final String URL = "url";
+    public static final String PATH = "path";
+
     @Id
     @Column(name = "project_id")
     private UUID projectId;
@@ -24,6 +27,9 @@ public class ProjectImport {
 
     @Column(name = "source", nullable = false)
     private String source;
+
+    @Column(name = "source_kind", nullable = false)
+    private String sourceKind = URL;
 
     @Column(name = "branch")
     private String branch;
@@ -64,8 +70,9 @@ public class ProjectImport {
     }
 
     /** Starts (again): a new attempt, cloning from the source. */
-    public long start(String source, String branch) {
+    public long start(String source, boolean local, String branch) {
         this.source = source;
+        this.sourceKind = local ? PATH : URL;
         this.branch = branch;
         this.state = RepositoryImport.CLONING;
         this.phase = null;
@@ -109,6 +116,11 @@ public class ProjectImport {
 
     public String source() {
         return source;
+    }
+
+    /** Whether the source is a local path rather than a remote URL. */
+    public boolean fromLocalPath() {
+        return PATH.equals(sourceKind);
     }
 
     public String branch() {

@@ -42,6 +42,10 @@ public class Workspace {
     @Column(name = "last_seq", nullable = false)
     private long lastSeq;
 
+    /** The chat's part of the conflict radar as last announced, as JSON. */
+    @Column(name = "conflicts", nullable = false)
+    private String conflicts = "[]";
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -65,6 +69,17 @@ public class Workspace {
         status = next;
         updatedAt = Instant.now();
         return ++lastSeq;
+    }
+
+    /** The chat's shared files changed; claims the next seq for the event announcing it. */
+    public long conflictsChanged(String json) {
+        conflicts = json;
+        updatedAt = Instant.now();
+        return ++lastSeq;
+    }
+
+    public String conflicts() {
+        return conflicts;
     }
 
     /** Claims the next seq for an event about the chat's workspace that changes nothing stored. */

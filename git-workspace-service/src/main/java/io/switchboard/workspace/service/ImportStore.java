@@ -19,8 +19,6 @@ import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.workspace.repository.ProjectImport;
 import io.switchboard.workspace.repository.ProjectImportRepository;
 import io.switchboard.workspace.repository.Workspace;
-import io.switchboard.workspace.repository.WorkspaceRepository;
-import io.switchboard.workspace.repository.WorkspaceStatus;
 
 /**
  * An import's state, and its announcements on each chat of the project, each written in one transaction with the
@@ -30,10 +28,10 @@ import io.switchboard.workspace.repository.WorkspaceStatus;
 public class ImportStore {
 
     private final ProjectImportRepository imports;
-    private final WorkspaceRepository workspaces;
+    private final WorkspaceStore workspaces;
     private final Outbox outbox;
 
-    public ImportStore(ProjectImportRepository imports, WorkspaceRepository workspaces, Outbox outbox) {
+    public ImportStore(ProjectImportRepository imports, WorkspaceStore workspaces, Outbox outbox) {
         this.imports = imports;
         this.workspaces = workspaces;
         this.outbox = outbox;
@@ -49,15 +47,15 @@ public class ImportStore {
      * project's chats.
      */
     @TenantTransactional
-    public Uni<ProjectImport> begin(UUID projectId, @TenantId String tenantId, String source, String branch,
-            Instant staleBefore) {
+    public Uni<ProjectImport> begin(UUID projectId, @TenantId String tenantId, String source, boolean local,
+            String branch, Instant staleBefore) {
         return imports.findById(projectId).chain(existing -> {
             if (existing != null && RepositoryImport.CLONING.equals(existing.state())
                     && existing.updatedAt().isAfter(staleBefore)) {
                 throw ProblemException.conflict("An import into this project is already running");
             }
             ProjectImport row = existing != null ? existing : new ProjectImport(projectId, tenantId);
-            row.start(source, branch);
+            row.start(source, local, branch);
             return imports.persist(row).call(saved -> announce(saved, null));
         });
     }
@@ -102,13 +100,6 @@ public class ImportStore {
         });
     }
 
-    /** The project's chats with a ready workspace. */
-    @TenantTransactional
-    public Uni<List<Workspace>> readyChats(UUID projectId, @TenantId String tenantId) {
-        return workspaces.list("projectId = ?1 and status = ?2 order by createdAt", projectId,
-                WorkspaceStatus.READY);
-    }
-
     private Uni<ProjectImport> current(UUID projectId, long attempt) {
         return imports.findById(projectId).map(row -> row != null && row.attempt() == attempt ? row : null);
     }
@@ -116,7 +107,7 @@ public class ImportStore {
     private Uni<Void> announce(ProjectImport row, Moved moved) {
         RepositoryImport event = new RepositoryImport(row.projectId(), row.source(), row.state(), row.phase(),
                 row.percent(), row.reason(), row.defaultBranch(), row.headCommit());
-        return readyChats(row.projectId(), row.tenantId()).chain(chats -> {
+        return workspaces.readyChatsLocked(row.projectId(), row.tenantId()).chain(chats -> {
             Uni<Void> written = Uni.createFrom().voidItem();
             for (Workspace chat : chats) {
                 if (moved != null && moved.chats().contains(chat.chatId())) {

@@ -38,9 +38,12 @@ public class ProjectWorkspaces {
     private final ChangeOverlaps overlaps;
     private final ProjectBranches branches;
     private final GitWorker git;
+    private final ConflictRadarRefresh radar;
 
     public ProjectWorkspaces(ProjectRepository projects, WorkspaceRepository workspaces,
-            ProjectRepositories repositories, ChangeOverlaps overlaps, ProjectBranches branches, GitWorker git) {
+            ProjectRepositories repositories, ChangeOverlaps overlaps, ProjectBranches branches, GitWorker git,
+            ConflictRadarRefresh radar) {
+        this.radar = radar;
         this.projects = projects;
         this.workspaces = workspaces;
         this.repositories = repositories;
@@ -57,6 +60,7 @@ public class ProjectWorkspaces {
         return owned(projectId, caller).chain(project -> onDisk(() -> {
             branches.setDefault(projectId, branch);
             Log.infof("Project %s: default branch is now %s", projectId, branch);
+            radar.request(projectId, caller.tenantId());
             return branches.page(projectId, null, null);
         }));
     }

@@ -28,17 +28,22 @@ import io.switchboard.events.workspace.RepositoryImport;
 import io.switchboard.kit.concurrent.SerialTasks;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
+import io.switchboard.workspace.api.FetchRequest;
+import io.switchboard.workspace.api.FetchResult;
 import io.switchboard.workspace.api.ImportRequest;
 import io.switchboard.workspace.api.ImportStatus;
 import io.switchboard.workspace.config.WorkspaceConfig;
+import io.switchboard.workspace.git.ChatBranches;
 import io.switchboard.workspace.git.GitFailure;
 import io.switchboard.workspace.git.GitWorker;
 import io.switchboard.workspace.git.ImportProgress;
 import io.switchboard.workspace.git.ImportSource;
 import io.switchboard.workspace.git.ImportSources;
+import io.switchboard.workspace.git.ProjectRepositories;
 import io.switchboard.workspace.git.RepositoryImporter;
 import io.switchboard.workspace.git.RepositoryImporter.Fetched;
 import io.switchboard.workspace.git.RepositoryLocks;
+import io.switchboard.workspace.git.RepositoryMaintenance;
 import io.switchboard.workspace.git.WorkingDirectories;
 import io.switchboard.workspace.repository.ProjectImport;
 import io.switchboard.workspace.repository.Workspace;
@@ -61,6 +66,12 @@ public class RepositoryImports {
     private final ImportSources sources;
     private final RepositoryImporter importer;
     private final ImportStore store;
+    private final WorkspaceStore workspaces;
+    private final ConflictRadarRefresh radar;
+    private final TenantQuota quota;
+    private final RepositoryMaintenance maintenance;
+    private final ProjectRepositories repositories;
+    private final ChatBranches branches;
     private final ProjectWorkspaces projects;
     private final RepositoryLocks locks;
     private final WorkingDirectories directories;
@@ -70,11 +81,19 @@ public class RepositoryImports {
     private final ExecutorService jobs;
 
     public RepositoryImports(ImportSources sources, RepositoryImporter importer, ImportStore store,
-            ProjectWorkspaces projects, RepositoryLocks locks, WorkingDirectories directories, GitWorker git,
-            Vertx vertx, WorkspaceConfig config) {
+            WorkspaceStore workspaces, ProjectWorkspaces projects, RepositoryLocks locks,
+            WorkingDirectories directories, GitWorker git, Vertx vertx, WorkspaceConfig config,
+            ConflictRadarRefresh radar, TenantQuota quota, RepositoryMaintenance maintenance,
+            ProjectRepositories repositories, ChatBranches branches) {
+        this.repositories = repositories;
+        this.branches = branches;
+        this.radar = radar;
+        this.quota = quota;
+        this.maintenance = maintenance;
         this.sources = sources;
         this.importer = importer;
         this.store = store;
+        this.workspaces = workspaces;
         this.projects = projects;
         this.locks = locks;
         this.directories = directories;
@@ -102,12 +121,14 @@ public class RepositoryImports {
         String tenant = caller.tenantId();
         // Resolving the host blocks, so the source is checked off the event loop.
         return projects.owned(projectId, caller)
+                .call(project -> quota.require(tenant, 0))
                 .chain(project -> onDisk(() -> {
                     ImportSource source = sources.check(request.url(), request.path(), request.token());
                     importer.requireFresh(projectId);
                     return source;
                 }))
-                .chain(source -> store.begin(projectId, tenant, source.display(), branch, staleBefore())
+                .chain(source -> store.begin(projectId, tenant, source.display(), source.isLocal(), branch,
+                        staleBefore())
                         .invoke(row -> launch(new Job(projectId, tenant, row.attempt(), source, branch)))
                         .map(RepositoryImports::statusOf));
     }
@@ -131,6 +152,40 @@ public class RepositoryImports {
                 });
     }
 
+    /** Fetches the project's source again (see RepositoryImporter#refresh); the caller names the token again. */
+    public Uni<FetchResult> fetch(UUID projectId, Caller caller, FetchRequest request) {
+        String token = request == null ? null : request.token();
+        String tenant = caller.tenantId();
+        return projects.owned(projectId, caller)
+                .chain(project -> store.find(projectId, tenant))
+                .invoke(row -> {
+                    if (row == null || !RepositoryImport.IMPORTED.equals(row.state())) {
+                        throw ProblemException.conflict("The project was not imported from a repository");
+                    }
+                })
+                .call(row -> quota.require(tenant, 0))
+                .chain(row -> workspaces.readyChats(projectId, tenant).map(chats -> new Refreshing(row, chats)))
+                .chain(refreshing -> onDisk(() -> {
+                    ProjectImport row = refreshing.row();
+                    ImportSource source = row.fromLocalPath() ? sources.check(null, row.source(), null)
+                            : sources.check(row.source(), null, token);
+                    Set<String> chatBranches = new HashSet<>();
+                    refreshing.chats().forEach(chat -> chatBranches.add(chat.branch()));
+                    RepositoryImporter.Refreshed done = importer.refresh(projectId, source, chatBranches);
+                    String defaultBranch = repositories.defaultBranch(projectId);
+                    String head = branches.head(projectId, defaultBranch).orElse(null);
+                    Log.infof("Project %s: fetched %s again: %d branches created, %d updated, %d diverged",
+                            projectId, source.display(), done.created().size(), done.updated().size(),
+                            done.diverged().size());
+                    return new FetchResult(projectId.toString(), source.display(), done.created(), done.updated(),
+                            done.diverged(), defaultBranch, head);
+                }))
+                .invoke(result -> {
+                    quota.remeasure(tenant);
+                    radar.request(projectId, tenant);
+                });
+    }
+
     private void launch(Job job) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         // Hibernate Reactive only runs on a context marked safe: this one is the job's alone.
@@ -140,12 +195,14 @@ public class RepositoryImports {
         Log.infof("Project %s: importing %s (attempt %d)", job.projectId(), job.source().display(), job.attempt());
         Uni.createFrom().item(() -> fetch(job, database))
                 .runSubscriptionOn(jobs)
-                .chain(fetched -> database.submit(() -> store.readyChats(job.projectId(), job.tenant()))
-                        .map(chats -> new Installing(fetched, chats)))
+                .chain(fetched -> database.submit(() -> workspaces.readyChats(job.projectId(), job.tenant())
+                        .chain(chats -> overQuota(job.tenant()).map(over -> new Installing(fetched, chats, over)))))
                 .emitOn(jobs)
                 .map(installing -> install(job, installing))
                 .chain(done -> database.submit(() -> store.imported(job.projectId(), job.tenant(), job.attempt(),
                         done.fetched().defaultBranch(), done.head(), done.moved()))
+                        .invoke(() -> radar.request(job.projectId(), job.tenant()))
+                        .invoke(() -> quota.remeasure(job.tenant()))
                         .invoke(() -> Log.infof("Project %s: imported %s, default branch %s at %s, %d chats moved",
                                 job.projectId(), job.source().display(), done.fetched().defaultBranch(), done.head(),
                                 done.moved().size())))
@@ -175,9 +232,26 @@ public class RepositoryImports {
         return importer.fetch(job.projectId(), job.source(), job.branch(), progress);
     }
 
+    /** Why the fetched history does not fit the tenant's disk quota; null when it does. */
+    private Uni<String> overQuota(String tenant) {
+        quota.remeasure(tenant);
+        return quota.require(tenant, 0).replaceWith((String) null)
+                .onFailure(ProblemException.class).recoverWithItem(Throwable::getMessage);
+    }
+
     /** Holds every chat's lock, then the project's, so no tool call sees a half-moved branch. */
     private Installed install(Job job, Installing installing) {
         List<Workspace> chats = installing.chats();
+        if (installing.overQuota() != null) {
+            // No chat can be writing objects while its lock is held, so what the fetch brought goes at once.
+            holdingChats(chats, 0, () -> {
+                importer.discard(job.projectId());
+                maintenance.collect(job.projectId(), Instant.now(), Instant.now().plusSeconds(1));
+                return null;
+            });
+            quota.remeasure(job.tenant());
+            throw new GitFailure("the repository does not fit the tenant's disk quota: " + installing.overQuota());
+        }
         Set<String> branches = new HashSet<>();
         List<UUID> moved = new ArrayList<>();
         chats.forEach(chat -> {
@@ -261,7 +335,10 @@ public class RepositoryImports {
     private record Job(UUID projectId, String tenant, long attempt, ImportSource source, String branch) {
     }
 
-    private record Installing(Fetched fetched, List<Workspace> chats) {
+    private record Refreshing(ProjectImport row, List<Workspace> chats) {
+    }
+
+    private record Installing(Fetched fetched, List<Workspace> chats, String overQuota) {
     }
 
     private record Installed(Fetched fetched, String head, List<UUID> moved) {

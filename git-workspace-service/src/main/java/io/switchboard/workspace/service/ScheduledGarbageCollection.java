@@ -12,6 +12,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.switchboard.workspace.config.WorkspaceConfig;
 import io.switchboard.workspace.git.RepositoryMaintenance;
+import io.switchboard.workspace.git.RepositoryMaintenance.Collected;
 
 /**
  * Collects every project repository once per interval. One project at a time, each under its project's lock, so a
@@ -52,7 +53,7 @@ public class ScheduledGarbageCollection {
         int done = 0;
         for (UUID projectId : maintenance.projects()) {
             try {
-                Optional<RepositoryMaintenance.Collected> result = maintenance.collect(projectId, collectedSince, pruneBefore);
+                Optional<Collected> result = maintenance.collect(projectId, collectedSince, pruneBefore);
                 if (result.isPresent()) {
                     done++;
                     collected.increment();

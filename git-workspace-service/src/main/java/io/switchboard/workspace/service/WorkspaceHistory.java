@@ -33,9 +33,12 @@ public class WorkspaceHistory {
     private final Checkpoints checkpoints;
     private final LocalMerges merges;
     private final WorkspaceStore store;
+    private final ConflictRadarRefresh radar;
 
     public WorkspaceHistory(ChatGit chats, WorkspaceQueries queries, ChatHistory history, ChatDiffs diffs,
-            ChatBranches branches, Checkpoints checkpoints, LocalMerges merges, WorkspaceStore store) {
+            ChatBranches branches, Checkpoints checkpoints, LocalMerges merges, WorkspaceStore store,
+            ConflictRadarRefresh radar) {
+        this.radar = radar;
         this.chats = chats;
         this.queries = queries;
         this.history = history;
@@ -70,6 +73,8 @@ public class WorkspaceHistory {
             MergeResult result = merges.merge(workspace.projectId(), workspace.branch(), request.strategy(),
                     request.dryRun());
             if (!result.dryRun() && "merged".equals(result.outcome())) {
+                // The default branch moved: every chat's merge-base may have too.
+                radar.request(workspace.projectId(), workspace.tenantId());
                 Log.infof("chatId=%s merged %s into %s as %s%s", chatId, workspace.branch(), result.defaultBranch(),
                         result.commit(), result.fastForward() ? " (fast-forward)" : "");
             }
@@ -96,6 +101,7 @@ public class WorkspaceHistory {
             return Uni.createFrom().item(result);
         }
         return store.recordReverted(workspace.chatId(), workspace.tenantId(), outcome.commit(), outcome.restoredFrom())
+                .invoke(() -> radar.request(workspace.projectId(), workspace.tenantId()))
                 .invoke(() -> Log.infof("chatId=%s restored %s as %s on %s (%d files)", workspace.chatId(),
                         outcome.restoredFrom(), outcome.commit(), workspace.branch(), outcome.files()))
                 .replaceWith(result);

@@ -43,10 +43,12 @@ public class WorkspaceLifecycle {
     private final TurnCommits commits;
     private final RepositoryLocks locks;
     private final BranchNames names;
+    private final ConflictRadarRefresh radar;
 
     public WorkspaceLifecycle(WorkspaceStore store, ChatBranches branches, GitWorker git,
             WorkingDirectories directories, ChatSequencer sequencer, TurnCommits commits, RepositoryLocks locks,
-            BranchNames names) {
+            BranchNames names, ConflictRadarRefresh radar) {
+        this.radar = radar;
         this.store = store;
         this.branches = branches;
         this.names = names;
@@ -59,9 +61,13 @@ public class WorkspaceLifecycle {
 
     public Uni<Void> chatCreated(Envelope event, ChatCreated created) {
         UUID projectId = created.projectId();
+        String fromBranch = created.fromBranch();
         return unlessKnown(event, () -> withProject(event, projectId, () -> branchFor(event, projectId,
-                () -> branches.createFromDefaultBranch(projectId, event.chatId(),
-                        names.forChat(event.chatId(), created.title())))));
+                () -> fromBranch == null
+                        ? branches.createFromDefaultBranch(projectId, event.chatId(),
+                                names.forChat(event.chatId(), created.title()))
+                        : branches.createFromBranch(projectId, event.chatId(),
+                                names.forChat(event.chatId(), created.title()), fromBranch))));
     }
 
     public Uni<Void> chatForked(Envelope event, ChatForked forked) {
@@ -120,6 +126,7 @@ public class WorkspaceLifecycle {
                             ? keepWorkThenRemoveWorkingDirectory(workspace)
                             : deleteBranch(workspace).chain(() -> removeWorkingDirectory(workspace)))
                     .chain(() -> store.recordRemoved(chatId, event.tenantId(), keepBranch))
+                    .invoke(() -> radar.request(workspace.projectId(), workspace.tenantId()))
                     .invoke(() -> Log.infof("Chat %s: workspace removed, branch %s %s", chatId, workspace.branch(),
                             keepBranch ? "kept" : "deleted")))
                     .replaceWithVoid();
@@ -197,6 +204,7 @@ public class WorkspaceLifecycle {
                         return fail(event, projectId, reasonFor(event, attempt.failure()));
                     }
                     return store.recordReady(event, projectId, attempt.head())
+                            .invoke(() -> radar.request(projectId, event.tenantId()))
                             .invoke(() -> Log.infof("Chat %s: branch %s ready at %s in project %s", event.chatId(),
                                     attempt.head().branch(), attempt.head().commit(), projectId))
                             .replaceWithVoid();
@@ -226,7 +234,8 @@ public class WorkspaceLifecycle {
             directories.remove(workspace.projectId(), chatId);
             return kept;
         })).chain(kept -> kept.committed()
-                ? store.recordCommitted(chatId, workspace.tenantId(), null, kept.commit(), message).replaceWith(kept)
+                ? store.recordCommitted(chatId, workspace.tenantId(), null, kept.commit(), message)
+                        .invoke(() -> radar.request(workspace.projectId(), workspace.tenantId())).replaceWith(kept)
                 : Uni.createFrom().item(kept)))
                 .invoke(kept -> {
                     if (kept.committed()) {

@@ -1,8 +1,10 @@
 package io.switchboard.workspace.service;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -42,6 +44,26 @@ public class WorkspaceStore {
         this.workspaces = workspaces;
         this.projects = projects;
         this.outbox = outbox;
+    }
+
+    /** The project's chats with a ready workspace, oldest first. */
+    @TenantTransactional
+    public Uni<List<Workspace>> readyChats(UUID projectId, @TenantId String tenantId) {
+        return workspaces.list("projectId = ?1 and status = ?2 order by createdAt", projectId,
+                WorkspaceStatus.READY);
+    }
+
+    /** What of the tenant takes disk space: its projects' repositories and its chats' working directories. */
+    @TenantTransactional
+    public Uni<Footprint> footprint(@TenantId String tenantId) {
+        return projects.list("tenantId", tenantId).chain(owned -> workspaces.list("tenantId = ?1 and status = ?2",
+                tenantId, WorkspaceStatus.READY).map(chats -> new Footprint(
+                        owned.stream().map(Project::projectId).toList(),
+                        chats.stream().map(Workspace::chatId).toList())));
+    }
+
+    /** A tenant's projects and chats with a ready workspace. */
+    public record Footprint(List<UUID> projects, List<UUID> chats) {
     }
 
     /** The tenant's workspace of the chat; another tenant's is as absent as a missing one. */
@@ -90,7 +112,7 @@ public class WorkspaceStore {
 
     @TenantTransactional
     public Uni<Workspace> recordRemoved(UUID chatId, @TenantId String tenantId, boolean branchKept) {
-        return workspaces.findById(chatId).call(workspace -> {
+        return locked(chatId).call(workspace -> {
             if (workspace == null || workspace.status() == WorkspaceStatus.REMOVED) {
                 return Uni.createFrom().voidItem();
             }
@@ -106,7 +128,7 @@ public class WorkspaceStore {
     @TenantTransactional
     public Uni<Boolean> recordCommitted(UUID chatId, @TenantId String tenantId, UUID turnId, String commit,
             String message) {
-        return workspaces.findById(chatId).chain(workspace -> {
+        return locked(chatId).chain(workspace -> {
             if (workspace == null || workspace.status() != WorkspaceStatus.READY
                     || commit.equals(workspace.headCommit())) {
                 return Uni.createFrom().item(false);
@@ -120,7 +142,7 @@ public class WorkspaceStore {
     /** Records that the chat's branch now points at the restoring commit and announces it with Reverted. */
     @TenantTransactional
     public Uni<Boolean> recordReverted(UUID chatId, @TenantId String tenantId, String commit, String restoredFrom) {
-        return workspaces.findById(chatId).chain(workspace -> {
+        return locked(chatId).chain(workspace -> {
             if (workspace == null || workspace.status() != WorkspaceStatus.READY
                     || commit.equals(workspace.headCommit())) {
                 return Uni.createFrom().item(false);
@@ -129,6 +151,21 @@ public class WorkspaceStore {
             return announce(workspace, seq, new Reverted(workspace.branch(), commit, restoredFrom))
                     .replaceWith(true);
         });
+    }
+
+    /**
+     * The chat's row, locked until the transaction ends: every change that claims the chat's next seq reads it
+     * this way, so two of them (two replicas, a commit and a conflict-radar refresh) never claim one seq twice.
+     */
+    private Uni<Workspace> locked(UUID chatId) {
+        return workspaces.findById(chatId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The project's chats with a ready workspace, oldest first, locked as {@link #locked} locks one. */
+    @TenantTransactional
+    public Uni<List<Workspace>> readyChatsLocked(UUID projectId, @TenantId String tenantId) {
+        return workspaces.find("projectId = ?1 and status = ?2 order by createdAt", projectId, WorkspaceStatus.READY)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     private Uni<Void> announce(Workspace workspace, long seq, EventPayload payload) {

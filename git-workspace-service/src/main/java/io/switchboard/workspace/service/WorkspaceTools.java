@@ -1,5 +1,6 @@
 package io.switchboard.workspace.service;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,9 +41,13 @@ public class WorkspaceTools {
     private final TurnCommits commits;
     private final WorkspaceStore store;
     private final WorkspaceConfig config;
+    private final ConflictRadarRefresh radar;
+    private final TenantQuota quota;
 
     public WorkspaceTools(ChatGit chats, ChatFiles files, ChatSearch search, ChatDiffs diffs, TurnCommits commits,
-            WorkspaceStore store, WorkspaceConfig config) {
+            WorkspaceStore store, WorkspaceConfig config, ConflictRadarRefresh radar, TenantQuota quota) {
+        this.radar = radar;
+        this.quota = quota;
         this.chats = chats;
         this.files = files;
         this.search = search;
@@ -61,11 +66,12 @@ public class WorkspaceTools {
     }
 
     public Uni<FileWritten> write(UUID chatId, Caller caller, String path, String content) {
-        return chats.inDirectory(chatId, caller, root -> {
+        long bytes = content == null ? 0 : content.getBytes(StandardCharsets.UTF_8).length;
+        return quota.require(caller.tenantId(), bytes).chain(() -> chats.inDirectory(chatId, caller, root -> {
             FileWritten written = files.write(root, path, content);
             Log.infof("Chat %s: wrote %s (%d bytes)", chatId, written.path(), written.size());
             return written;
-        });
+        })).invoke(written -> quota.added(caller.tenantId(), written.size()));
     }
 
     public Uni<SearchResult> search(UUID chatId, Caller caller, SearchQuery query) {
@@ -98,6 +104,7 @@ public class WorkspaceTools {
         }
         // A replayed commit is recorded too: the earlier request may have died between git and the database.
         return store.recordCommitted(chatId, workspace.tenantId(), turnId, outcome.commit(), message)
+                .invoke(() -> radar.request(workspace.projectId(), workspace.tenantId()))
                 .invoke(recorded -> Log.infof("Chat %s: committed %s on %s (%d files, turn %s%s)", chatId,
                         outcome.commit(), workspace.branch(), outcome.files(), turnId,
                         outcome.replayed() ? ", repeated request" : ""))

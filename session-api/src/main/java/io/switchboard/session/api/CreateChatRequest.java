@@ -1,13 +1,15 @@
 package io.switchboard.session.api;
 
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.switchboard.events.text.SafeText;
 
 /**
- * Both fields are optional: a chat without a title or model gets the configured defaults. Lengths are in
+ * Every field is optional: a chat without a title or model gets the configured defaults, and one without
+ * {@code fromBranch} starts from the project's default branch. Lengths are in
  * characters (code points), as the database and the clients count them; the title travels on to every
  * consumer of session.lifecycle, so it must be text none of them refuses.
  */
@@ -16,5 +18,14 @@ public record CreateChatRequest(
                 + "absent", maxLength = 200) String title,
         @SafeText(max = 100) @Pattern(regexp = FieldRules.MODEL, message = "must be a model name")
         @Schema(description = "The chat's model; the configured default when absent", examples = "offline",
-                maxLength = 100) String model) {
+                maxLength = 100) String model,
+        @Size(max = FieldRules.MAX_BRANCH) @Pattern(regexp = FieldRules.BRANCH, message = FieldRules.BRANCH_RULE)
+        @Schema(description = "An existing branch of the project's repository the chat's own branch starts from; "
+                + "the project's default branch when absent. A branch the project does not have makes the chat's "
+                + "workspace fail (WorkspaceFailed names it)", examples = "feature/login",
+                maxLength = FieldRules.MAX_BRANCH) String fromBranch) {
+
+    public CreateChatRequest(String title, String model) {
+        this(title, model, null);
+    }
 }

@@ -77,7 +77,7 @@ public class ChatService {
                     Chat chat = newChats.blank(caller, projectId, request == null ? null : request.title(),
                             request == null ? null : request.model());
                     chat.creationKey = creationKey;
-                    return newChats.create(chat);
+                    return newChats.create(chat, request == null ? null : request.fromBranch());
                 })
                 .call(chat -> audit.chat(caller, "chat.created", projectId, chat.id));
     }

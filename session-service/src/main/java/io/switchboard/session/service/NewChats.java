@@ -59,7 +59,13 @@ public class NewChats {
 
     /** Stores the chat with its ChatCreated. */
     public Uni<Chat> create(Chat chat) {
-        return announce(chat, new ChatCreated(chat.projectId, chat.ownerId, chat.title, chat.model));
+        return create(chat, null);
+    }
+
+    /** Stores the chat with its ChatCreated, its workspace starting from {@code fromBranch} when given. */
+    public Uni<Chat> create(Chat chat, String fromBranch) {
+        return announce(chat, new ChatCreated(chat.projectId, chat.ownerId, chat.title, chat.model, null, null,
+                fromBranch));
     }
 
     /** Stores a copy of another chat with its ChatCreated, naming the source and its last turn the copy holds. */

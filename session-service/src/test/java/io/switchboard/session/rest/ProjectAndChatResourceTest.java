@@ -55,6 +55,7 @@ class ProjectAndChatResourceTest {
             assertThat(event.tenantId()).isEqualTo("tenant-a");
             assertThat(event.payloadAs(ChatCreated.class).projectId()).hasToString(projectId);
             assertThat(event.payloadAs(ChatCreated.class).userId()).isEqualTo("alice");
+            assertThat(event.payloadAs(ChatCreated.class).fromBranch()).isNull();
 
             given().auth().oauth2(alice).get("/chats/{id}", chatId)
                     .then().statusCode(200).body("projectId", equalTo(projectId)).body("model", equalTo("offline"));
@@ -130,6 +131,30 @@ class ProjectAndChatResourceTest {
     void requestsWithoutAValidTokenAreRejected() {
         given().get("/projects").then().statusCode(401);
         given().auth().oauth2(alice + "tampered").get("/projects").then().statusCode(401);
+    }
+
+    @Test
+    void aChatMayStartFromANamedBranchWhichMustLookLikeOne() {
+        String projectId = createProject(alice, "branches");
+        try (RecordCollector lifecycle = RecordCollector.fromEnd(Topics.SESSION_LIFECYCLE)) {
+            String chatId = given().auth().oauth2(alice).contentType(ContentType.JSON)
+                    .body("{\"title\":\"On a feature\",\"fromBranch\":\"feature/login-2\"}")
+                    .post("/projects/{id}/chats", projectId)
+                    .then().statusCode(201).extract().path("id");
+            Envelope event = EventJson.fromBytes(lifecycle.awaitRecord(r -> chatId.equals(r.key()),
+                    Duration.ofSeconds(20)).value());
+            assertThat(event.payloadAs(ChatCreated.class).fromBranch()).isEqualTo("feature/login-2");
+        }
+        for (String bad : new String[] {"a..b", "-rf", "/abs", "trailing/", "x.lock", "a b", "a\\u0000b", "@{-1}",
+                "end.", "a//b", "\\u00e9t\\u00e9", "x".repeat(256)}) {
+            given().auth().oauth2(alice).contentType(ContentType.JSON).body("{\"fromBranch\":\"" + bad + "\"}")
+                    .post("/projects/{id}/chats", projectId)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", hasItem("fromBranch"));
+        }
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("{\"fromBranch\":42}")
+                .post("/projects/{id}/chats", projectId)
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -12,8 +12,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
-/** Importing an existing repository into a project. Another tenant's project answers 404 like a missing one. */
-@Path("/projects/{projectId}/import")
+/**
+ * A project's repository and the one it was imported from. Another tenant's project answers 404 like a missing
+ * one.
+ */
+@Path("/projects/{projectId}")
 @Produces(MediaType.APPLICATION_JSON)
 public interface ProjectImportApi {
 
@@ -23,10 +26,21 @@ public interface ProjectImportApi {
      * it. Only a project whose repository has no history of its own yet (every branch at the initial commit).
      */
     @POST
+    @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<RestResponse<ImportStatus>> startImport(@PathParam("projectId") String projectId, ImportRequest request);
 
     /** Where the project's latest import stands. */
     @GET
+    @Path("/import")
     Uni<ImportStatus> importStatus(@PathParam("projectId") String projectId);
+
+    /**
+     * Fetches the repository the project was imported from again: branches it moved on are fast-forwarded, new
+     * ones created, ones that went their own way here reported and left alone; chats' branches never move.
+     */
+    @POST
+    @Path("/fetch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<FetchResult> fetch(@PathParam("projectId") String projectId, FetchRequest request);
 }
