@@ -142,8 +142,7 @@ public final class WorkspaceBenchmark {
         StringBuilder spent = new StringBuilder();
         cpuEnd.forEach((name, end) -> spent.append(spent.isEmpty() ? "" : ", ").append(name).append(' ')
                 .append(String.format("%.1f", end - cpuStart.getOrDefault(name, 0.0))));
-        rows.add(String.format("| %d files, %d MB | %s | %s / %s ms | %s / %s ms | %s ms | %.2f | %.1f MB | %.1f s "
-                + "| %s |",
+        rows.add(String.format("| %d files, %d MB | %s | %s / %s | %s / %s | %s | %.2f | %.1f MB | %.1f s | %s |",
                 size.files(), size.megabytes(), phase, Latency.millis(readyFigures.p50Micros()),
                 Latency.millis(readyFigures.p99Micros()), Latency.millis(checkoutFigures.p50Micros()),
                 Latency.millis(checkoutFigures.p99Micros()), Latency.millis(referenceP50),
