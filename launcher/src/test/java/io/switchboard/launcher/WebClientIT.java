@@ -643,6 +643,10 @@ class WebClientIT {
     void tabsReorderByDragAndABadChatFileIsRefusedWithItsReason() {
         chatsInTabs("drag", "Tab one", "Tab two", "Tab three");
         Page page = open("/");
+        // Dragging while the tab bar still renders can pick up or drop on a tab that is moving under the pointer.
+        PlaywrightAssertions.assertThat(page.locator("[role=tab]")).hasCount(3);
+        PlaywrightAssertions.assertThat(tab(page, "Tab three")).hasAttribute("aria-selected", "true");
+        PlaywrightAssertions.assertThat(activeChat(page).locator("h2")).hasText("Tab three");
         tab(page, "Tab three").dragTo(tab(page, "Tab one"));
         PlaywrightAssertions.assertThat(page.locator("[role=tab]").first()).containsText("Tab three");
         await("moved on the server").atMost(Duration.ofSeconds(20)).until(() -> {
