@@ -3,8 +3,8 @@
 import { currentToken } from '../auth/token';
 import type {
     BranchListing,
-    ChatView, CommitPage, ConflictRadar, MergeResult, MessageView, Models, ProjectView, RestoreResult, SearchHit, SplitView, UiState, WorkspaceDiff,
-    WorkspaceView,
+    ChatView, CommitPage, ConflictRadar, GitHubRemote, MergeResult, MessageView, Models, ProjectView, PullRequestView,
+    RestoreResult, SearchHit, SplitView, UiState, WorkspaceDiff, WorkspaceSettings, WorkspaceView,
 } from './types';
 
 export class ApiError extends Error {
@@ -108,6 +108,21 @@ export const api = {
         call<MergeResult>('POST', `/chats/${chatId}/workspace/merge`, { dryRun }),
     restoreCheckpoint: (chatId: string, commit: string) =>
         call<RestoreResult>('POST', `/chats/${chatId}/workspace/restore`, { commit }),
+    workspaceSettings: (projectId: string) =>
+        call<WorkspaceSettings>('GET', `/projects/${projectId}/workspace-settings`),
+    updateWorkspaceSettings: (projectId: string, change: Partial<WorkspaceSettings>) =>
+        call<WorkspaceSettings>('PUT', `/projects/${projectId}/workspace-settings`, change),
+    /** The project's GitHub repository; a 404 problem when it has none. */
+    github: (projectId: string) => call<GitHubRemote>('GET', `/projects/${projectId}/github`),
+    /** The token goes to the server in this one request and is kept nowhere here. */
+    connectGitHub: (projectId: string, repository: string, token: string) =>
+        call<GitHubRemote>('PUT', `/projects/${projectId}/github`, { repository, token }),
+    disconnectGitHub: (projectId: string) => call<void>('DELETE', `/projects/${projectId}/github`),
+    /** The chat's pull request; a 404 problem when it never opened one. */
+    pullRequest: (chatId: string) => call<PullRequestView>('GET', `/chats/${chatId}/pull-request`),
+    openPullRequest: (chatId: string, title: string, body: string | null) =>
+        call<PullRequestView>('POST', `/chats/${chatId}/pull-request`, { title, body: body || undefined }),
+    refreshPullRequest: (chatId: string) => call<PullRequestView>('POST', `/chats/${chatId}/pull-request/refresh`),
     send: (chatId: string, text: string, clientMessageId: string, model: string | null) =>
         call<unknown>('POST', `/chats/${chatId}/messages`, { text, clientMessageId, model: model || undefined }),
     uiState: () => call<UiState>('GET', '/ui-state'),

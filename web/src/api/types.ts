@@ -226,3 +226,31 @@ export interface WorkspaceView {
     status: 'PENDING' | 'READY' | 'FAILED';
     failureReason?: string;
 }
+
+/** A project's GitHub repository, as connected; the token it was connected with is never part of it. */
+export interface GitHubRemote {
+    repository: string;
+    defaultBranch: string;
+    connectedAt: string;
+}
+
+export type PullRequestState = 'open' | 'closed' | 'merged';
+
+/** A chat's pull request as last read from GitHub (checkedAt). */
+export interface PullRequestView {
+    repository: string;
+    number: number;
+    url: string;
+    title: string;
+    branch: string;
+    baseBranch: string;
+    state: PullRequestState;
+    openedAt: string;
+    checkedAt: string;
+}
+
+/** How a project's repository treats its chats; in a change, an absent field keeps its value. */
+export interface WorkspaceSettings {
+    keepBranchesOnDelete: boolean;
+    closePullRequestsOnArchive: boolean;
+}

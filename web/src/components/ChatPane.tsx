@@ -30,7 +30,7 @@ interface ChatPaneProps {
 
 export function ChatPane(props: ChatPaneProps) {
     const { socket, chatId, chat, model, composer, canEdit } = props;
-    const { stream, load, workspaceChanges, loadEarlier } = useChatStream(socket, chatId);
+    const { stream, load, workspaceChanges, loadEarlier, onWorkspaceEvent } = useChatStream(socket, chatId);
     const [draft, setDraft] = useDraft(chatId);
     const workspace = useWorkspace(chatId, workspaceChanges);
     // In a plain tab, the next messages may go to another model than the chat's without changing the chat.
@@ -88,8 +88,8 @@ export function ChatPane(props: ChatPaneProps) {
                 {props.onClose && <button onClick={props.onClose} aria-label="Close pane">×</button>}
             </header>
             {showChanges && <WorkspacePanel chatId={chatId} projectId={chat?.projectId ?? null}
-                title={chat?.title ?? 'chat'} changes={workspaceChanges} onOpenChat={props.onOpenChat}
-                canRestore={canEdit} />}
+                title={chat?.title ?? 'chat'} chatTitle={chat?.title ?? null} changes={workspaceChanges}
+                onOpenChat={props.onOpenChat} onWorkspaceEvent={onWorkspaceEvent} canRestore={canEdit} />}
             {/* Its own state (heights, the reader's place) belongs to one chat: another chat starts afresh. */}
             <TurnList key={chatId} turns={stream.turns} busy={load === 'loading'} hasEarlier={stream.hasEarlier}
                 onEarlier={() => {

@@ -1,24 +1,33 @@
 import { useEffect, useState } from 'react';
 
 import { ApiError, api } from '../api/http';
-import type { CommitPage, CommitView, FileConflict, MergeResult, WorkspaceDiff } from '../api/types';
+import type { CommitPage, CommitView, Envelope, FileConflict, MergeResult, WorkspaceDiff } from '../api/types';
 import {
     describeChange, describeCommit, describeDistance, describeMerge, sharedChanges, splitPatch,
 } from '../state/workspaceChanges';
 import { Dialog } from './Dialog';
+import { PullRequestSection } from './PullRequestSection';
 
 interface WorkspacePanelProps {
     chatId: string;
     projectId: string | null;
     title: string;
+    /** The chat's title when the pane knows it (a new pull request's title starts as it). */
+    chatTitle: string | null;
     /** Grows whenever the chat's workspace stream says something changed: the panel reads again. */
     changes: number;
     canRestore: boolean;
     onOpenChat(chatId: string): void;
+    /** Follows the chat's workspace events one by one (the pull request shown changes with them). */
+    onWorkspaceEvent(listener: (event: Envelope) => void): () => void;
 }
 
-/** What the chat's agent changed against the default branch, its commits, and going back to one of them. */
-export function WorkspacePanel({ chatId, projectId, title, changes, canRestore, onOpenChat }: WorkspacePanelProps) {
+/**
+ * What the chat's agent changed against the default branch, its commits, going back to one of them, and its pull
+ * request.
+ */
+export function WorkspacePanel(props: WorkspacePanelProps) {
+    const { chatId, projectId, title, changes, canRestore, onOpenChat } = props;
     const [page, setPage] = useState<CommitPage | null>(null);
     const [diff, setDiff] = useState<WorkspaceDiff | null>(null);
     const [error, setError] = useState<string | null>(null);
@@ -92,6 +101,8 @@ export function WorkspacePanel({ chatId, projectId, title, changes, canRestore, 
                 </div>
             )}
             {merged && <p className="notice" role="status">{merged}</p>}
+            <PullRequestSection chatId={chatId} projectId={projectId} chatTitle={props.chatTitle}
+                canEdit={canRestore} onWorkspaceEvent={props.onWorkspaceEvent} />
             {shared.length > 0 && (
                 <div className="shared-changes" role="note">
                     <h3>Also changed in other chats</h3>

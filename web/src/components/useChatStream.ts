@@ -1,7 +1,7 @@
 // A chat's history and live stream, for one pane: reads the history, then follows the chat from where the
 // history ends; after a resync it reads the history again.
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { ApiError, earlierHistory, HISTORY_PAGE, newestHistory } from '../api/http';
 import type { SwitchboardSocket } from '../api/socket';
@@ -18,6 +18,8 @@ export interface ChatStreamHandle {
     workspaceChanges: number;
     /** Reads the page of history before the oldest message held; once per page, however often it is called. */
     loadEarlier(): Promise<void>;
+    /** Hands the listener each of the chat's workspace events (the pull request shown follows them) till undone. */
+    onWorkspaceEvent(listener: (event: Envelope) => void): () => void;
 }
 
 export function useChatStream(socket: SwitchboardSocket, chatId: string): ChatStreamHandle {
@@ -26,6 +28,13 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): ChatSt
     const [workspaceChanges, setWorkspaceChanges] = useState(0);
     // The cursor whose older page is being read or was read: a pane scrolled to the top asks on every scroll event.
     const earlierAsked = useRef<string | null>(null);
+    const workspaceListeners = useRef(new Set<(event: Envelope) => void>());
+    const onWorkspaceEvent = useCallback((listener: (event: Envelope) => void) => {
+        workspaceListeners.current.add(listener);
+        return () => {
+            workspaceListeners.current.delete(listener);
+        };
+    }, []);
 
     useEffect(() => {
         let alive = true;
@@ -71,6 +80,7 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): ChatSt
                 event: (streamName, event) => {
                     if (streamName === 'workspace') {
                         setWorkspaceChanges((n) => n + 1);
+                        workspaceListeners.current.forEach((l) => l(event));
                     }
                     if (streamName === 'chat') {
                         pending.push(event);
@@ -114,5 +124,5 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): ChatSt
             throw e;
         }
     };
-    return { stream, load, workspaceChanges, loadEarlier };
+    return { stream, load, workspaceChanges, loadEarlier, onWorkspaceEvent };
 }

@@ -32,6 +32,8 @@ import io.switchboard.events.lifecycle.ChatUpdated;
 import io.switchboard.events.lifecycle.ProjectMemberChanged;
 import io.switchboard.events.workspace.Committed;
 import io.switchboard.events.workspace.ConflictsChanged;
+import io.switchboard.events.workspace.PullRequestOpened;
+import io.switchboard.events.workspace.PullRequestUpdated;
 import io.switchboard.events.workspace.RepositoryImport;
 import io.switchboard.events.workspace.Reverted;
 import io.switchboard.events.workspace.WorkspaceFailed;
@@ -74,6 +76,8 @@ public enum EventType {
     REVERTED(Reverted.class, Topics.WORKSPACE_EVENTS),
     REPOSITORY_IMPORT(RepositoryImport.class, Topics.WORKSPACE_EVENTS),
     CONFLICTS_CHANGED(ConflictsChanged.class, Topics.WORKSPACE_EVENTS),
+    PULL_REQUEST_OPENED(PullRequestOpened.class, Topics.WORKSPACE_EVENTS),
+    PULL_REQUEST_UPDATED(PullRequestUpdated.class, Topics.WORKSPACE_EVENTS),
     WORKSPACE_REMOVED(WorkspaceRemoved.class, Topics.WORKSPACE_EVENTS);
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())

@@ -38,7 +38,13 @@ final class LifecycleEvents {
     /** A chat whose branch starts from another branch of the project. */
     static Envelope createdFromBranch(String chatId, String tenantId, UUID projectId, String fromBranch) {
         return Envelope.of(chatId, tenantId, 1, null,
-                new ChatCreated(projectId, "user-1", "A chat", "offline", null, null, fromBranch));
+                new ChatCreated(projectId, "user-1", "A chat", "offline", null, null, fromBranch, null));
+    }
+
+    /** A chat whose branch starts from the head of a pull request on the project's GitHub repository. */
+    static Envelope createdFromPullRequest(String chatId, String tenantId, UUID projectId, int number) {
+        return Envelope.of(chatId, tenantId, 1, null,
+                new ChatCreated(projectId, "user-1", "A chat", "offline", null, null, null, number));
     }
 
     static Envelope forkedAtTurn(String chatId, String tenantId, UUID projectId, String sourceChatId, UUID turnId) {

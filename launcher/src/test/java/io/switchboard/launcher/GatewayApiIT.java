@@ -77,6 +77,37 @@ class GatewayApiIT {
     }
 
     @Test
+    void pullRequestRoutesReachTheWorkspaceServiceAndPassItsProblemsOn() {
+        String project = createProject("no github yet");
+        String chat = createChat(project, "Wants a pull request");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> gateway().get("/api/chats/{id}/workspace", chat)
+                .then().statusCode(200).body("status", equalTo("READY")));
+
+        gateway().get("/api/projects/{id}/github", project)
+                .then().statusCode(404).contentType("application/problem+json");
+        gateway().contentType(ContentType.JSON).body(Map.of("repository", "not a repository", "token", "t"))
+                .put("/api/projects/{id}/github", project)
+                .then().statusCode(400).contentType("application/problem+json");
+        gateway().get("/api/chats/{id}/pull-request", chat)
+                .then().statusCode(404).contentType("application/problem+json");
+        gateway().contentType(ContentType.JSON).body(Map.of("title", "Ship it"))
+                .post("/api/chats/{id}/pull-request", chat)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:switchboard:problem:no-github-repository"));
+        gateway().contentType(ContentType.JSON).body("{\"title\":\"\"}")
+                .post("/api/chats/{id}/pull-request", chat)
+                .then().statusCode(400).contentType("application/problem+json");
+        gateway().contentType(ContentType.JSON).body(Map.of("closePullRequestsOnArchive", true))
+                .put("/api/projects/{id}/workspace-settings", project)
+                .then().statusCode(200).body("closePullRequestsOnArchive", equalTo(true))
+                .body("keepBranchesOnDelete", equalTo(false));
+
+        RequestSpecification mallory = given().baseUri(stack.gatewayUrl())
+                .auth().oauth2(stack.token("tenant-other", "mallory", Duration.ofHours(1)));
+        mallory.get("/api/chats/{id}/pull-request", chat).then().statusCode(404);
+    }
+
+    @Test
     void aProjectThatKeepsBranchesStillListsADeletedChatsBranch() {
         String project = createProject("keeps branches");
         String chat = createChat(project, "Short lived");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
@@ -286,6 +287,38 @@ class WebClientIT {
         PlaywrightAssertions.assertThat(warning.locator("code")).hasText("shared.md");
         warning.locator("button", new Locator.LocatorOptions().setHasText("other chat 1")).click();
         PlaywrightAssertions.assertThat(activeChat(page).locator("h2")).hasText("Right agent");
+    }
+
+    @Test
+    void theChangesPanelAsksToConnectGitHubBeforeOfferingAPullRequest() {
+        String chat = chatsInTabs("github", "Wants a pull request").get(0);
+        Page page = open("/chats/" + chat);
+        Locator pane = activeChat(page);
+        // the button shows once the chat's workspace is ready
+        pane.locator("button[aria-label='Changes of Wants a pull request']").click();
+        Locator section = pane.locator("section[aria-label='Changes of Wants a pull request'] "
+                + "section[aria-label='Pull request']");
+        Locator connect = section.locator("form[aria-label='Connect GitHub']");
+        PlaywrightAssertions.assertThat(connect).isVisible();
+        // the form and the button come from the same answer (the project has no GitHub repository): no button
+        PlaywrightAssertions.assertThat(section.locator("button", new Locator.LocatorOptions()
+                .setHasText("Open pull request"))).hasCount(0);
+        PlaywrightAssertions.assertThat(section.locator("a")).hasCount(0);
+        request().body(Map.of("title", "Not yet")).post("/api/chats/{id}/pull-request", chat).then().statusCode(409)
+                .body("detail", containsString("not connected to a GitHub repository"));
+        screenshot(page, "connect-github.png");
+
+        // What the server refuses is shown with its reason (no call to GitHub: the repository is malformed), and
+        // the token is gone from the form once the server answered.
+        connect.locator("input").first().fill("not a repository");
+        connect.locator("input[type=password]").fill("ghp_not-a-real-token");
+        connect.locator("button[type=submit]").click();
+        PlaywrightAssertions.assertThat(connect.locator("[role=alert]")).containsText("owner/name");
+        PlaywrightAssertions.assertThat(connect.locator("input[type=password]")).hasValue("");
+        PlaywrightAssertions.assertThat(section.locator("button", new Locator.LocatorOptions()
+                .setHasText("Open pull request"))).hasCount(0);
+        String project = request().get("/api/chats/{id}", chat).then().statusCode(200).extract().path("projectId");
+        request().get("/api/projects/{id}/github", project).then().statusCode(404);
     }
 
     @Test

@@ -8,5 +8,6 @@ import io.switchboard.events.EventPayload;
  * cannot be added without its consumers seeing it.
  */
 public sealed interface WorkspaceEvent extends EventPayload
-        permits Committed, ConflictsChanged, RepositoryImport, Reverted, WorkspaceFailed, WorkspaceReady, WorkspaceRemoved {
+        permits Committed, ConflictsChanged, PullRequestOpened, PullRequestUpdated, RepositoryImport, Reverted,
+        WorkspaceFailed, WorkspaceReady, WorkspaceRemoved {
 }

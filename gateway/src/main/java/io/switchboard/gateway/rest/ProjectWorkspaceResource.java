@@ -93,7 +93,8 @@ public class ProjectWorkspaceResource {
     @GET
     @Path("/workspace-settings")
     @Operation(summary = "How the project's repository treats its chats",
-            description = "keepBranchesOnDelete: whether a deleted chat's branch stays in the repository.")
+            description = "keepBranchesOnDelete: whether a deleted chat's branch stays in the repository; "
+                    + "closePullRequestsOnArchive: whether archiving a chat closes its open pull request on GitHub.")
     @APIResponse(responseCode = "200", description = "The project's workspace settings")
     @APIResponse(ref = "NotFound")
     public Uni<WorkspaceSettings> settings(@PathParam("projectId") UUID projectId) {
@@ -107,13 +108,15 @@ public class ProjectWorkspaceResource {
     @Operation(summary = "Change how the project's repository treats its chats",
             description = "With keepBranchesOnDelete true, deleting a chat commits what its working directory left "
                     + "uncommitted, removes the directory and keeps the branch; false (the default) deletes the branch "
-                    + "too. Every field is required.")
+                    + "too. With closePullRequestsOnArchive true, archiving a chat closes its open pull request. An "
+                    + "absent field keeps its value; at least one is required.")
     @APIResponse(responseCode = "200", description = "The settings now in force")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
     public Uni<WorkspaceSettings> updateSettings(@PathParam("projectId") UUID projectId, WorkspaceSettings body) {
-        if (body == null || body.keepBranchesOnDelete() == null) {
-            throw ProblemException.badRequest("A body {\"keepBranchesOnDelete\": true|false} is required");
+        if (body == null || body.changesNothing()) {
+            throw ProblemException.badRequest("A body with keepBranchesOnDelete or closePullRequestsOnArchive "
+                    + "(true|false) is required");
         }
         return DownstreamReads.retried(projects.getProject(projectId))
                 .chain(project -> workspaces.updateSettings(projectId.toString(), body));

@@ -62,6 +62,9 @@ public interface WorkspaceConfig {
     /** How much disk each tenant's repositories and working directories may take. */
     Quota quota();
 
+    /** Pull requests on GitHub. */
+    GitHub github();
+
     interface Committer {
 
         @WithDefault("Switchboard")
@@ -157,6 +160,31 @@ public interface WorkspaceConfig {
         /** An import whose progress has not moved for this long is taken as interrupted and may start again. */
         @WithDefault("5m")
         Duration staleAfter();
+    }
+
+    interface GitHub {
+
+        /** Base URL of GitHub's REST API (GitHub Enterprise: {@code https://<host>/api/v3}). */
+        @WithDefault("https://api.github.com")
+        String apiUrl();
+
+        /** Base URL chat branches are pushed to, as {@code <git-url>/<owner>/<name>.git}. */
+        @WithDefault("https://github.com")
+        String gitUrl();
+
+        /** How often the state of every open pull request is read from GitHub again. */
+        @WithDefault("5m")
+        Duration refreshInterval();
+
+        /** How long a push may go without progress before it fails. */
+        @WithDefault("2m")
+        Duration pushTimeout();
+
+        /**
+         * The AES-256 key, in base64, that seals projects' GitHub tokens in the database. Absent: a key file is
+         * created in the data directory on first use, so the database alone never reveals a token.
+         */
+        Optional<String> tokenKey();
     }
 
     interface Quota {

@@ -14,8 +14,6 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -42,8 +40,10 @@ public class WorkingDirectories {
 
     private final RepositoryLayout layout;
     private final ProjectRepositories repositories;
+    private final ParallelCheckout checkout;
 
-    public WorkingDirectories(RepositoryLayout layout, ProjectRepositories repositories) {
+    public WorkingDirectories(RepositoryLayout layout, ProjectRepositories repositories, ParallelCheckout checkout) {
+        this.checkout = checkout;
         this.layout = layout;
         this.repositories = repositories;
     }
@@ -123,16 +123,12 @@ public class WorkingDirectories {
         }
     }
 
-    private static int checkOut(Repository repository) throws IOException {
+    private int checkOut(Repository repository) throws IOException {
         RevCommit head;
         try (RevWalk walk = new RevWalk(repository)) {
             head = walk.parseCommit(repository.resolve(Constants.HEAD));
         }
-        DirCache index = repository.lockDirCache();
-        DirCacheCheckout checkout = new DirCacheCheckout(repository, index, head.getTree());
-        checkout.setFailOnConflict(true);
-        checkout.checkout();
-        return repository.readDirCache().getEntryCount();
+        return checkout.checkOut(repository, head.getTree());
     }
 
     private static Repository build(Path gitDir, Path workTree) {

@@ -29,6 +29,9 @@ public class Project {
     @Column(name = "keep_branches_on_delete", nullable = false)
     private boolean keepBranchesOnDelete;
 
+    @Column(name = "close_pull_requests_on_archive", nullable = false)
+    private boolean closePullRequestsOnArchive;
+
     protected Project() {
     }
 
@@ -53,6 +56,15 @@ public class Project {
 
     public void keepBranchesOnDelete(boolean keep) {
         this.keepBranchesOnDelete = keep;
+    }
+
+    /** Whether archiving a chat closes its open pull request. */
+    public boolean closesPullRequestsOnArchive() {
+        return closePullRequestsOnArchive;
+    }
+
+    public void closePullRequestsOnArchive(boolean close) {
+        this.closePullRequestsOnArchive = close;
     }
 
     public boolean ownedBy(String tenant) {

@@ -52,8 +52,9 @@ public class ProjectWorkspaceResource implements ProjectWorkspaceApi {
     @Override
     public Uni<WorkspaceSettings> updateSettings(String projectId, WorkspaceSettings settings) {
         UUID id = parse(projectId);
-        if (settings == null || settings.keepBranchesOnDelete() == null) {
-            throw ProblemException.badRequest("A body {\"keepBranchesOnDelete\": true|false} is required");
+        if (settings == null || settings.changesNothing()) {
+            throw ProblemException.badRequest("A body with keepBranchesOnDelete or closePullRequestsOnArchive "
+                    + "(true|false) is required");
         }
         return projects.updateSettings(id, caller.get(), settings);
     }

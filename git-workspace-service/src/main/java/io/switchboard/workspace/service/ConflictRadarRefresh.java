@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.workspace.SharedFile;
 import io.switchboard.workspace.api.FileConflict;
@@ -20,7 +18,6 @@ import io.switchboard.workspace.git.ChangeOverlaps.ChatBranch;
 import io.switchboard.workspace.git.GitWorker;
 import io.switchboard.workspace.git.ProjectRepositories;
 import io.switchboard.workspace.repository.Workspace;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
@@ -41,16 +38,19 @@ public class ConflictRadarRefresh {
     private final ProjectRepositories repositories;
     private final GitWorker git;
     private final Vertx vertx;
+    private final BackgroundContexts contexts;
     private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
 
     public ConflictRadarRefresh(WorkspaceStore workspaces, ConflictStore conflicts, ChangeOverlaps overlaps,
-            ProjectRepositories repositories, GitWorker git, Vertx vertx) {
+            ProjectRepositories repositories, GitWorker git, Vertx vertx,
+            BackgroundContexts contexts) {
         this.workspaces = workspaces;
         this.conflicts = conflicts;
         this.overlaps = overlaps;
         this.repositories = repositories;
         this.git = git;
         this.vertx = vertx;
+        this.contexts = contexts;
     }
 
     /** Asks for a refresh of the project's radar soon; returns at once. */
@@ -77,9 +77,7 @@ public class ConflictRadarRefresh {
             state.scheduled = false;
             state.running = true;
         }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(started -> refresh(projectId, state.tenantId).subscribe().with(
+        contexts.newContext().runOnContext(started -> refresh(projectId, state.tenantId).subscribe().with(
                 changed -> finished(projectId, state),
                 failure -> {
                     Log.warnf(failure, "Project %s: the conflict radar could not be refreshed", projectId);

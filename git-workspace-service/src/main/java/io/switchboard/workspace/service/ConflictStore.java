@@ -10,11 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.events.Envelope;
 import io.switchboard.events.json.EventJson;
 import io.switchboard.events.workspace.ConflictsChanged;
 import io.switchboard.events.workspace.SharedFile;
-import io.switchboard.kit.outbox.Outbox;
 import io.switchboard.kit.tenancy.TenantId;
 import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.workspace.repository.Workspace;
@@ -28,9 +26,9 @@ import io.switchboard.workspace.repository.Workspace;
 public class ConflictStore {
 
     private final WorkspaceStore store;
-    private final Outbox outbox;
+    private final WorkspaceEventOutbox outbox;
 
-    public ConflictStore(WorkspaceStore store, Outbox outbox) {
+    public ConflictStore(WorkspaceStore store, WorkspaceEventOutbox outbox) {
         this.store = store;
         this.outbox = outbox;
     }
@@ -48,10 +46,9 @@ public class ConflictStore {
                     continue;
                 }
                 long seq = chat.conflictsChanged(json);
-                Envelope envelope = Envelope.of(chat.chatId().toString(), chat.tenantId(), seq, null,
-                        new ConflictsChanged(projectId, defaultBranch, files));
                 Log.debugf("chatId=%s ConflictsChanged seq=%d: %d shared files", chat.chatId(), seq, files.size());
-                written = written.chain(count -> outbox.append(envelope).replaceWith(count + 1));
+                ConflictsChanged event = new ConflictsChanged(projectId, defaultBranch, files);
+                written = written.chain(count -> outbox.append(chat, seq, event).replaceWith(count + 1));
             }
             return written;
         });

@@ -6,13 +6,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.events.Envelope;
-import io.switchboard.events.EventPayload;
 import io.switchboard.events.workspace.RepositoryImport;
 import io.switchboard.events.workspace.WorkspaceReady;
-import io.switchboard.kit.outbox.Outbox;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.tenancy.TenantId;
 import io.switchboard.kit.tenancy.TenantTransactional;
@@ -29,9 +25,9 @@ public class ImportStore {
 
     private final ProjectImportRepository imports;
     private final WorkspaceStore workspaces;
-    private final Outbox outbox;
+    private final WorkspaceEventOutbox outbox;
 
-    public ImportStore(ProjectImportRepository imports, WorkspaceStore workspaces, Outbox outbox) {
+    public ImportStore(ProjectImportRepository imports, WorkspaceStore workspaces, WorkspaceEventOutbox outbox) {
         this.imports = imports;
         this.workspaces = workspaces;
         this.outbox = outbox;
@@ -112,21 +108,16 @@ public class ImportStore {
             for (Workspace chat : chats) {
                 if (moved != null && moved.chats().contains(chat.chatId())) {
                     long readySeq = chat.committed(moved.head());
-                    written = written.chain(() -> append(chat, readySeq,
+                    written = written.chain(() -> outbox.append(chat, readySeq,
                             new WorkspaceReady(row.projectId(), chat.branch(), moved.head())));
                 }
                 long seq = chat.nextSeq();
-                written = written.chain(() -> append(chat, seq, event));
+                written = written.chain(() -> outbox.append(chat, seq, event));
             }
             return written;
         });
     }
 
-    private Uni<Void> append(Workspace chat, long seq, EventPayload payload) {
-        Envelope envelope = Envelope.of(chat.chatId().toString(), chat.tenantId(), seq, null, payload);
-        Log.debugf("chatId=%s %s seq=%d written to the outbox", chat.chatId(), envelope.type(), seq);
-        return outbox.append(envelope);
-    }
 
     private record Moved(List<UUID> chats, String head) {
     }

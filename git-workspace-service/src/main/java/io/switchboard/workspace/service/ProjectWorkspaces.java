@@ -71,16 +71,22 @@ public class ProjectWorkspaces {
 
     @TenantTransactional
     public Uni<WorkspaceSettings> updateSettings(UUID projectId, Caller caller, WorkspaceSettings settings) {
-        return projects.findById(projectId).map(project -> {
-            ownedOrNotFound(project, projectId, caller).keepBranchesOnDelete(settings.keepBranchesOnDelete());
-            Log.infof("Project %s: deleted chats' branches are now %s", projectId,
-                    settings.keepBranchesOnDelete() ? "kept" : "deleted");
-            return settingsOf(project);
+        return projects.findById(projectId).map(found -> {
+            Project project = ownedOrNotFound(found, projectId, caller);
+            if (settings.keepBranchesOnDelete() != null) {
+                project.keepBranchesOnDelete(settings.keepBranchesOnDelete());
+            }
+            if (settings.closePullRequestsOnArchive() != null) {
+                project.closePullRequestsOnArchive(settings.closePullRequestsOnArchive());
+            }
+            WorkspaceSettings now = settingsOf(project);
+            Log.infof("Project %s: settings are now %s", projectId, now);
+            return now;
         });
     }
 
     private static WorkspaceSettings settingsOf(Project project) {
-        return new WorkspaceSettings(project.keepsBranchesOnDelete());
+        return new WorkspaceSettings(project.keepsBranchesOnDelete(), project.closesPullRequestsOnArchive());
     }
 
     /** The caller's project; another tenant's is not found. */

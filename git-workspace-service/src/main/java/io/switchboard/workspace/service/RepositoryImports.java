@@ -21,8 +21,6 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 
 import io.quarkus.logging.Log;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.workspace.RepositoryImport;
 import io.switchboard.kit.concurrent.SerialTasks;
@@ -48,7 +46,6 @@ import io.switchboard.workspace.git.WorkingDirectories;
 import io.switchboard.workspace.repository.ProjectImport;
 import io.switchboard.workspace.repository.Workspace;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Imports an existing repository into a new project in the background. The request checks the source and the
@@ -76,13 +73,13 @@ public class RepositoryImports {
     private final RepositoryLocks locks;
     private final WorkingDirectories directories;
     private final GitWorker git;
-    private final Vertx vertx;
+    private final BackgroundContexts contexts;
     private final WorkspaceConfig.Imports config;
     private final ExecutorService jobs;
 
     public RepositoryImports(ImportSources sources, RepositoryImporter importer, ImportStore store,
             WorkspaceStore workspaces, ProjectWorkspaces projects, RepositoryLocks locks,
-            WorkingDirectories directories, GitWorker git, Vertx vertx, WorkspaceConfig config,
+            WorkingDirectories directories, GitWorker git, BackgroundContexts contexts, WorkspaceConfig config,
             ConflictRadarRefresh radar, TenantQuota quota, RepositoryMaintenance maintenance,
             ProjectRepositories repositories, ChatBranches branches) {
         this.repositories = repositories;
@@ -98,7 +95,7 @@ public class RepositoryImports {
         this.locks = locks;
         this.directories = directories;
         this.git = git;
-        this.vertx = vertx;
+        this.contexts = contexts;
         this.config = config.imports();
         AtomicInteger threads = new AtomicInteger();
         this.jobs = Executors.newFixedThreadPool(this.config.maxConcurrent(), runnable -> {
@@ -187,9 +184,7 @@ public class RepositoryImports {
     }
 
     private void launch(Job job) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        // Hibernate Reactive only runs on a context marked safe: this one is the job's alone.
-        VertxContextSafetyToggle.setContextSafe(context, true);
+        Context context = contexts.newContext();
         // The job's database work shares the context's session, so it runs one step at a time, progress included.
         SerialTasks database = new SerialTasks(context);
         Log.infof("Project %s: importing %s (attempt %d)", job.projectId(), job.source().display(), job.attempt());

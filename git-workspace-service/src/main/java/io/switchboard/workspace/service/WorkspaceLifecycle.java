@@ -14,6 +14,7 @@ import io.switchboard.events.Envelope;
 import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.events.lifecycle.ChatDeleted;
 import io.switchboard.events.lifecycle.ChatForked;
+import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.workspace.git.BranchHead;
 import io.switchboard.workspace.git.BranchNames;
 import io.switchboard.workspace.git.ChatBranches;
@@ -44,11 +45,13 @@ public class WorkspaceLifecycle {
     private final RepositoryLocks locks;
     private final BranchNames names;
     private final ConflictRadarRefresh radar;
+    private final PullRequests pullRequests;
 
     public WorkspaceLifecycle(WorkspaceStore store, ChatBranches branches, GitWorker git,
             WorkingDirectories directories, ChatSequencer sequencer, TurnCommits commits, RepositoryLocks locks,
-            BranchNames names, ConflictRadarRefresh radar) {
+            BranchNames names, ConflictRadarRefresh radar, PullRequests pullRequests) {
         this.radar = radar;
+        this.pullRequests = pullRequests;
         this.store = store;
         this.branches = branches;
         this.names = names;
@@ -62,12 +65,29 @@ public class WorkspaceLifecycle {
     public Uni<Void> chatCreated(Envelope event, ChatCreated created) {
         UUID projectId = created.projectId();
         String fromBranch = created.fromBranch();
+        String branch = names.forChat(event.chatId(), created.title());
+        if (created.fromPullRequest() != null) {
+            return unlessKnown(event, () -> withProject(event, projectId,
+                    () -> fromPullRequest(event, projectId, branch, created.fromPullRequest())));
+        }
         return unlessKnown(event, () -> withProject(event, projectId, () -> branchFor(event, projectId,
                 () -> fromBranch == null
-                        ? branches.createFromDefaultBranch(projectId, event.chatId(),
-                                names.forChat(event.chatId(), created.title()))
-                        : branches.createFromBranch(projectId, event.chatId(),
-                                names.forChat(event.chatId(), created.title()), fromBranch))));
+                        ? branches.createFromDefaultBranch(projectId, event.chatId(), branch)
+                        : branches.createFromBranch(projectId, event.chatId(), branch, fromBranch))));
+    }
+
+    /**
+     * At the head of an open pull request on the project's GitHub repository, fetched first. What GitHub or the
+     * project refuses (no GitHub repository, a closed pull request, a token GitHub no longer takes, GitHub down) makes
+     * the workspace fail with the reason: the user creates the chat again once it is mended.
+     */
+    private Uni<Void> fromPullRequest(Envelope event, UUID projectId, String branch, int number) {
+        return pullRequests.fetchHead(projectId, event.tenantId(), number)
+                .chain(commit -> branchFor(event, projectId,
+                        () -> branches.createFromCommit(projectId, event.chatId(), branch, commit)))
+                .onFailure(failure -> failure instanceof ProblemException || failure instanceof GitFailure)
+                .recoverWithUni(failure -> fail(event, projectId,
+                        "cannot start from pull request #" + number + ": " + failure.getMessage()));
     }
 
     public Uni<Void> chatForked(Envelope event, ChatForked forked) {
@@ -84,7 +104,8 @@ public class WorkspaceLifecycle {
     /**
      * An archived chat gives its working directory's disk back and keeps its branch. Changes left uncommitted are
      * committed first, so archiving loses nothing; the directory is checked out again on the chat's next use, after
-     * it is restored. A working directory that cannot be committed is left where it is.
+     * it is restored. A working directory that cannot be committed is left where it is. When the project asks for
+     * it, the chat's open pull request is closed.
      */
     public Uni<Void> chatArchived(Envelope event) {
         UUID chatId = UUID.fromString(event.chatId());
@@ -98,7 +119,7 @@ public class WorkspaceLifecycle {
                         Log.errorf(failure, "chatId=%s archived, but its working directory is left on disk", chatId);
                         return null;
                     })
-                    .replaceWithVoid();
+                    .chain(() -> pullRequests.closeOnArchive(chatId, event.tenantId(), workspace.projectId()));
         });
     }
 

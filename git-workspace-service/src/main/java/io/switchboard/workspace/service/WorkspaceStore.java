@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.EventPayload;
@@ -16,7 +15,6 @@ import io.switchboard.events.workspace.Reverted;
 import io.switchboard.events.workspace.WorkspaceFailed;
 import io.switchboard.events.workspace.WorkspaceReady;
 import io.switchboard.events.workspace.WorkspaceRemoved;
-import io.switchboard.kit.outbox.Outbox;
 import io.switchboard.kit.tenancy.TenantId;
 import io.switchboard.kit.tenancy.TenantTransactional;
 import io.switchboard.workspace.git.BranchHead;
@@ -38,9 +36,9 @@ public class WorkspaceStore {
 
     private final WorkspaceRepository workspaces;
     private final ProjectRepository projects;
-    private final Outbox outbox;
+    private final WorkspaceEventOutbox outbox;
 
-    public WorkspaceStore(WorkspaceRepository workspaces, ProjectRepository projects, Outbox outbox) {
+    public WorkspaceStore(WorkspaceRepository workspaces, ProjectRepository projects, WorkspaceEventOutbox outbox) {
         this.workspaces = workspaces;
         this.projects = projects;
         this.outbox = outbox;
@@ -90,6 +88,12 @@ public class WorkspaceStore {
     @TenantTransactional
     public Uni<Boolean> keepsBranchesOnDelete(UUID projectId, @TenantId String tenantId) {
         return projects.findById(projectId).map(project -> project != null && project.keepsBranchesOnDelete());
+    }
+
+    /** Whether archiving a chat of the project closes its open pull request; false for an unknown project. */
+    @TenantTransactional
+    public Uni<Boolean> closesPullRequestsOnArchive(UUID projectId, @TenantId String tenantId) {
+        return projects.findById(projectId).map(project -> project != null && project.closesPullRequestsOnArchive());
     }
 
     @TenantTransactional
@@ -157,7 +161,7 @@ public class WorkspaceStore {
      * The chat's row, locked until the transaction ends: every change that claims the chat's next seq reads it
      * this way, so two of them (two replicas, a commit and a conflict-radar refresh) never claim one seq twice.
      */
-    private Uni<Workspace> locked(UUID chatId) {
+    Uni<Workspace> locked(UUID chatId) {
         return workspaces.findById(chatId, LockModeType.PESSIMISTIC_WRITE);
     }
 
@@ -169,13 +173,11 @@ public class WorkspaceStore {
     }
 
     private Uni<Void> announce(Workspace workspace, long seq, EventPayload payload) {
-        return announce(workspace, seq, null, payload);
+        return outbox.append(workspace, seq, payload);
     }
 
     private Uni<Void> announce(Workspace workspace, long seq, UUID turnId, EventPayload payload) {
-        Envelope envelope = Envelope.of(workspace.chatId().toString(), workspace.tenantId(), seq, turnId, payload);
-        Log.debugf("chatId=%s %s seq=%d written to the outbox", workspace.chatId(), envelope.type(), seq);
-        return outbox.append(envelope);
+        return outbox.append(workspace, seq, turnId, payload);
     }
 
     private static UUID chatId(Envelope envelope) {

@@ -15,6 +15,7 @@ import io.switchboard.events.lifecycle.ChatDeleted;
 import io.switchboard.events.lifecycle.ChatMarkedRead;
 import io.switchboard.events.lifecycle.ChatRestored;
 import io.switchboard.events.lifecycle.ChatUpdated;
+import io.switchboard.events.workspace.PullRequestUpdated;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
 import io.switchboard.kit.tenancy.TenantTransactional;
@@ -125,6 +126,54 @@ public class ChatLifecycleService {
         });
     }
 
+    /**
+     * Whether {@link #pullRequestMerged} would change anything for the event: only a pull request that was merged.
+     * Nearly all of workspace.events is other events, which must not cost a database transaction each.
+     */
+    public static boolean mergesPullRequest(Envelope event) {
+        return event.payload() instanceof PullRequestUpdated updated
+                && PullRequestUpdated.MERGED.equals(updated.state());
+    }
+
+    /**
+     * The chat's pull request was merged: the chat is marked completed as {@link #complete} does it (ChatUpdated
+     * with status completed, in the transaction that changes the status), though by no user, so no audit entry:
+     * the audit log records what users did. The event's tenant is the transaction's, so under row-level security
+     * a record naming another tenant's chat finds no chat, like a deleted one: both are logged and change nothing.
+     * <ul>
+     * <li>completed already: nothing, so a redelivered or repeated event announces nothing twice;</li>
+     * <li>archived: stays archived. Archiving is a user's decision to put the chat away (and closes its pull
+     * request); a merge noticed later, or made on the host after the archiving, must not bring the chat back
+     * into the list as completed. The user can still restore it;</li>
+     * <li>active: completed.</li>
+     * </ul>
+     */
+    @TenantTransactional
+    public Uni<Void> pullRequestMerged(Envelope event) {
+        PullRequestUpdated merged = event.payloadAs(PullRequestUpdated.class);
+        UUID chatId = UUID.fromString(event.chatId());
+        return chats.lockOwned(event.tenantId(), chatId).chain(chat -> {
+            if (chat == null) {
+                Log.infof("chatId=%s tenant=%s unknown (deleted, or not the tenant's): merged pull request %s#%d "
+                        + "ignored", chatId, event.tenantId(), merged.repository(), merged.number());
+                return Uni.createFrom().voidItem();
+            }
+            if (chat.status == ChatStatus.COMPLETED) {
+                Log.debugf("chatId=%s already completed: merged pull request %s#%d changes nothing", chatId,
+                        merged.repository(), merged.number());
+                return Uni.createFrom().voidItem();
+            }
+            if (chat.status == ChatStatus.ARCHIVED) {
+                Log.infof("chatId=%s archived: stays archived although its pull request %s#%d was merged", chatId,
+                        merged.repository(), merged.number());
+                return Uni.createFrom().voidItem();
+            }
+            chat.status = ChatStatus.COMPLETED;
+            return publish(chat, updated(chat), "as its pull request " + merged.repository() + "#" + merged.number()
+                    + " was merged");
+        });
+    }
+
     /** Deletes the chat with its messages and read positions; a project's default chat cannot be deleted. */
     @TenantTransactional
     public Uni<Void> delete(Caller caller, UUID chatId) {
@@ -180,12 +229,17 @@ public class ChatLifecycleService {
     }
 
     private Uni<ChatSummary> announce(Caller caller, Chat chat, String action, EventPayload change) {
-        chat.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Envelope event = Envelope.of(chat.id.toString(), chat.tenantId, chat.nextLifecycleSeq(), null, change);
-        Log.infof("chatId=%s %s by %s (seq %d)", chat.id, event.type(), caller.userId(), event.seq());
-        return outbox.append(event)
+        return publish(chat, change, "by " + caller.userId())
                 .chain(() -> audit.chat(caller, action, chat.projectId, chat.id))
                 .chain(() -> chatService.summarize(caller, chat));
+    }
+
+    /** Stamps the change and appends the event announcing it, with the chat's next lifecycle seq. */
+    private Uni<Void> publish(Chat chat, EventPayload change, String cause) {
+        chat.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Envelope event = Envelope.of(chat.id.toString(), chat.tenantId, chat.nextLifecycleSeq(), null, change);
+        Log.infof("chatId=%s %s %s (seq %d)", chat.id, event.type(), cause, event.seq());
+        return outbox.append(event);
     }
 
     private Uni<ChatSummary> unchanged(Caller caller, Chat chat) {

@@ -71,13 +71,17 @@ public class ChatService {
     }
 
     private Uni<Chat> insert(Caller caller, UUID projectId, CreateChatRequest request, String creationKey) {
+        if (request != null && request.fromBranch() != null && request.fromPullRequest() != null) {
+            throw ProblemException.badRequest("A chat starts from fromBranch or from fromPullRequest, not both");
+        }
         return access.projectToEdit(caller, projectId)
                 .call(project -> ensureRoomForAChat(caller))
                 .chain(project -> {
                     Chat chat = newChats.blank(caller, projectId, request == null ? null : request.title(),
                             request == null ? null : request.model());
                     chat.creationKey = creationKey;
-                    return newChats.create(chat, request == null ? null : request.fromBranch());
+                    return request == null ? newChats.create(chat)
+                            : newChats.create(chat, request.fromBranch(), request.fromPullRequest());
                 })
                 .call(chat -> audit.chat(caller, "chat.created", projectId, chat.id));
     }

@@ -59,13 +59,16 @@ public class NewChats {
 
     /** Stores the chat with its ChatCreated. */
     public Uni<Chat> create(Chat chat) {
-        return create(chat, null);
+        return create(chat, null, null);
     }
 
-    /** Stores the chat with its ChatCreated, its workspace starting from {@code fromBranch} when given. */
-    public Uni<Chat> create(Chat chat, String fromBranch) {
+    /**
+     * Stores the chat with its ChatCreated, its workspace starting from {@code fromBranch} or from the head of pull
+     * request {@code fromPullRequest} when one is given.
+     */
+    public Uni<Chat> create(Chat chat, String fromBranch, Integer fromPullRequest) {
         return announce(chat, new ChatCreated(chat.projectId, chat.ownerId, chat.title, chat.model, null, null,
-                fromBranch));
+                fromBranch, fromPullRequest));
     }
 
     /** Stores a copy of another chat with its ChatCreated, naming the source and its last turn the copy holds. */

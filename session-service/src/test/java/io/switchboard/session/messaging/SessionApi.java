@@ -15,14 +15,14 @@ import io.switchboard.events.json.EventJson;
 import io.switchboard.infra.InfraSettings;
 import io.switchboard.testing.kafka.RawProducer;
 
-/** What the chat.events tests do through the REST API and on the topic. */
-final class SessionApi {
+/** What the chat.events tests do through the REST API and on the topic; the workspace.events test uses it too. */
+public final class SessionApi {
 
     private SessionApi() {
     }
 
     /** A new chat in a new project of the token's tenant. */
-    static String createChat(String token) {
+    public static String createChat(String token) {
         String projectId = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"name\":\"project " + UUID.randomUUID() + "\"}")
                 .post("/projects")
@@ -33,7 +33,7 @@ final class SessionApi {
     }
 
     /** The partition Kafka's default partitioner gives the key, for putting other records in front of it. */
-    static int partitionOf(String key) {
+    public static int partitionOf(String key) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % InfraSettings.DEFAULT_PARTITIONS;
     }
 
@@ -48,7 +48,7 @@ final class SessionApi {
     }
 
     /** An envelope as JSON text, each field as given: for writing what no serializer of ours would. */
-    static String envelope(String type, String chatId, String tenantId, String turnId, String at, int version,
+    public static String envelope(String type, String chatId, String tenantId, String turnId, String at, int version,
             String payload) {
         return "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"" + type + "\",\"chatId\":"
                 + quoted(chatId) + ",\"tenantId\":" + quoted(tenantId) + ",\"seq\":1,\"turnId\":" + quoted(turnId)

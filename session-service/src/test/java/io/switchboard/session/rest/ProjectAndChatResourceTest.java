@@ -158,6 +158,28 @@ class ProjectAndChatResourceTest {
     }
 
     @Test
+    void aChatMayStartFromAPullRequestButNotFromABranchAsWell() {
+        String projectId = createProject(alice, "pull requests");
+        try (RecordCollector lifecycle = RecordCollector.fromEnd(Topics.SESSION_LIFECYCLE)) {
+            String chatId = given().auth().oauth2(alice).contentType(ContentType.JSON)
+                    .body("{\"title\":\"Review #42\",\"fromPullRequest\":42}")
+                    .post("/projects/{id}/chats", projectId)
+                    .then().statusCode(201).extract().path("id");
+            Envelope event = EventJson.fromBytes(lifecycle.awaitRecord(r -> chatId.equals(r.key()),
+                    Duration.ofSeconds(20)).value());
+            assertThat(event.payloadAs(ChatCreated.class).fromPullRequest()).isEqualTo(42);
+            assertThat(event.payloadAs(ChatCreated.class).fromBranch()).isNull();
+        }
+        for (String bad : new String[] {"{\"fromPullRequest\":0}", "{\"fromPullRequest\":-3}",
+                "{\"fromPullRequest\":\"7\"}", "{\"fromPullRequest\":1.5}", "{\"fromPullRequest\":99999999999}",
+                "{\"fromPullRequest\":7,\"fromBranch\":\"main\"}"}) {
+            given().auth().oauth2(alice).contentType(ContentType.JSON).body(bad)
+                    .post("/projects/{id}/chats", projectId)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void invalidInputGetsAProblemBody() {
         given().auth().oauth2(alice).contentType(ContentType.JSON).body("{\"name\":\"  \"}")
                 .post("/projects")
