@@ -10,6 +10,7 @@ import { shortcutOf, stepTab, tabAt } from '../state/shortcuts';
 import { applyRemoval, applySummary, chatViewOf, fromSnapshot, isStale, type SidebarState, summaryOf }
     from '../state/sidebar';
 import { ChatPane } from './ChatPane';
+import { PullRequestButton } from './PullRequestButton';
 import { Dialog } from './Dialog';
 import { type ChatActions, Sidebar } from './Sidebar';
 import { TabBar } from './TabBar';
@@ -469,6 +470,8 @@ export function App() {
                         {views.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
                     </select>
                 )}
+                <PullRequestButton chatId={activeView ? null : activeChatId}
+                    title={activeChatId ? chatTitle(activeChatId).title : ''} />
                 <button className="inbox-button" aria-label={`Inbox, ${inbox.length} need attention`} aria-expanded={inboxOpen}
                     onClick={() => setInboxOpen(!inboxOpen)}>
                     Inbox {inbox.length > 0 && <span className="badge">{inbox.length}</span>}

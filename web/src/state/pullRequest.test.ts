@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Envelope, PullRequestView } from '../api/types';
-import { afterRead, applyPullRequestEvent, canOpenPullRequest, describePullRequest } from './pullRequest';
+import { ApiError } from '../api/http';
+import { afterRead, applyPullRequestEvent, canOpenPullRequest, describePullRequest, pullRequestToVisit }
+    from './pullRequest';
 
 function event(type: string, payload: Record<string, unknown>, at = '2026-12-07T10:00:00Z', seq = 1): Envelope {
     return { id: `e-${seq}`, type, chatId: 'c', seq, turnId: null, at, payload };
@@ -93,5 +95,45 @@ describe('offering a pull request', () => {
 
     it('names it by number and title', () => {
         expect(describePullRequest(shown)).toBe('#7 Fix the login form');
+    });
+});
+
+describe('the top bar pull-request button', () => {
+    const view = (number: number, state: 'open' | 'closed' | 'merged'): PullRequestView => ({
+        repository: 'acme/app', number, url: `https://github.com/acme/app/pull/${number}`, title: 'T',
+        branch: 'switchboard/t', baseBranch: 'main', state, openedAt: '2026-12-07T10:00:00Z',
+        checkedAt: '2026-12-07T10:00:00Z' });
+
+    function calls(read: () => Promise<PullRequestView>) {
+        const opened: string[] = [];
+        return {
+            opened,
+            pullRequest: () => read(),
+            openPullRequest: async (_chat: string, title: string) => {
+                opened.push(title);
+                return view(9, 'open');
+            },
+        };
+    }
+
+    it('takes the user to the open pull request without opening another', async () => {
+        const api = calls(async () => view(3, 'open'));
+        expect((await pullRequestToVisit(api, 'c', 'Fix')).number).toBe(3);
+        expect(api.opened).toEqual([]);
+    });
+
+    it('opens one with the chat title when there is none or the last one is merged', async () => {
+        const none = calls(async () => { throw new ApiError(404, 'Not found', 'none', null); });
+        expect((await pullRequestToVisit(none, 'c', 'Fix the form')).number).toBe(9);
+        expect(none.opened).toEqual(['Fix the form']);
+        const merged = calls(async () => view(3, 'merged'));
+        expect((await pullRequestToVisit(merged, 'c', 'Again')).number).toBe(9);
+        expect(merged.opened).toEqual(['Again']);
+    });
+
+    it('passes any other failure on, with the server reason', async () => {
+        const down = calls(async () => { throw new ApiError(502, 'Bad gateway', 'GitHub did not answer', null); });
+        await expect(pullRequestToVisit(down, 'c', 'Fix')).rejects.toThrow('GitHub did not answer');
+        expect(down.opened).toEqual([]);
     });
 });

@@ -2,6 +2,7 @@
 // `PullRequestOpened` and `PullRequestUpdated` change it in place, so the panel need not read it again. GitHub and
 // the server decide what the pull request is; this only follows what they announced.
 
+import { ApiError } from '../api/http';
 import type { Envelope, PullRequestState, PullRequestView } from '../api/types';
 
 const STATES: readonly string[] = ['open', 'closed', 'merged'];
@@ -74,4 +75,31 @@ export function canOpenPullRequest(current: PullRequestView | null): boolean {
 /** "#12 Fix the login form". */
 export function describePullRequest(pullRequest: PullRequestView): string {
     return `#${pullRequest.number} ${pullRequest.title}`;
+}
+
+/** The two calls the top bar's pull-request button needs; the app passes its API client. */
+export interface PullRequestCalls {
+    pullRequest(chatId: string): Promise<PullRequestView>;
+    openPullRequest(chatId: string, title: string, body: string | null): Promise<PullRequestView>;
+}
+
+/**
+ * The pull request the top bar's button takes the user to: the chat's open one, else a new one opened with the
+ * chat's title (the server refuses it, with its reason, when the project has no GitHub repository). A failure of
+ * the first read other than "none yet" (404) is the answer.
+ */
+export async function pullRequestToVisit(calls: PullRequestCalls, chatId: string, title: string):
+    Promise<PullRequestView> {
+    let current: PullRequestView | null = null;
+    try {
+        current = await calls.pullRequest(chatId);
+    } catch (e) {
+        if (!(e instanceof ApiError) || e.status !== 404) {
+            throw e;
+        }
+    }
+    if (current && !canOpenPullRequest(current)) {
+        return current;
+    }
+    return calls.openPullRequest(chatId, title, null);
 }

@@ -307,6 +307,12 @@ class WebClientIT {
         request().body(Map.of("title", "Not yet")).post("/api/chats/{id}/pull-request", chat).then().statusCode(409)
                 .body("detail", containsString("not connected to a GitHub repository"));
         screenshot(page, "connect-github.png");
+        // The top bar's button says the same, beside itself, and opens nothing.
+        Locator topBarButton = page.locator("header.topbar .pull-request-button button");
+        PlaywrightAssertions.assertThat(topBarButton).isEnabled();
+        topBarButton.click();
+        PlaywrightAssertions.assertThat(page.locator("header.topbar .pull-request-button [role=alert]"))
+                .containsText("not connected to a GitHub repository");
 
         // What the server refuses is shown with its reason (no call to GitHub: the repository is malformed), and
         // the token is gone from the form once the server answered.

@@ -10,7 +10,7 @@ public interface ChatConfig {
 
     /**
      * How long text deltas are gathered before one TextDelta event carries them: fewer, larger
-     * records instead of one per token.
+     * records instead of one per token. The first piece of each model step is not held back.
      */
     @WithDefault("40ms")
     Duration coalesceWindow();

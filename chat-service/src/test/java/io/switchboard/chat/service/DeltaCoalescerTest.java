@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.switchboard.chat.llm.ModelEvent;
 import io.switchboard.events.chat.TokenUsage;
 
@@ -38,13 +40,41 @@ class DeltaCoalescerTest {
     }
 
     @Test
-    void mergesOnlyNeighbouringTextAndKeepsToolCallsInPlace() {
+    void theFirstPieceOfEachStepGoesOutAtOnceAndTheRestWaitsForItsWindow() {
+        UnicastProcessor<ModelEvent> model = UnicastProcessor.create();
+        List<ModelEvent> sent = new CopyOnWriteArrayList<>();
         ModelEvent.ToolCall call = new ModelEvent.ToolCall("c1", "read_file", "{}");
         ModelEvent.Finished finished = new ModelEvent.Finished(new TokenUsage(1, 2));
+        // A window no test outlives: anything that is not first waits for the next event or the end.
+        DeltaCoalescer.coalesce(model, Duration.ofHours(1)).subscribe().with(sent::add);
 
-        List<ModelEvent> merged = DeltaCoalescer.merge(List.of(new ModelEvent.Text("a"), new ModelEvent.Text("b"),
-                call, new ModelEvent.Text("c"), finished));
+        model.onNext(new ModelEvent.Text("Hel"));
+        assertThat(sent).containsExactly(new ModelEvent.Text("Hel"));
+        model.onNext(new ModelEvent.Text("lo"));
+        model.onNext(new ModelEvent.Text(" there"));
+        assertThat(sent).hasSize(1);
 
-        assertThat(merged).containsExactly(new ModelEvent.Text("ab"), call, new ModelEvent.Text("c"), finished);
+        model.onNext(call);
+        assertThat(sent).containsExactly(new ModelEvent.Text("Hel"), new ModelEvent.Text("lo there"), call);
+        model.onNext(new ModelEvent.Text("Done"));
+        assertThat(sent).endsWith(new ModelEvent.Text("Done"));
+        model.onNext(new ModelEvent.Text("."));
+        model.onNext(finished);
+        model.onComplete();
+        assertThat(sent).containsExactly(new ModelEvent.Text("Hel"), new ModelEvent.Text("lo there"), call,
+                new ModelEvent.Text("Done"), new ModelEvent.Text("."), finished);
+    }
+
+    @Test
+    void aFailureSendsWhatWasGatheredFirst() {
+        UnicastProcessor<ModelEvent> model = UnicastProcessor.create();
+        List<ModelEvent> sent = new CopyOnWriteArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        DeltaCoalescer.coalesce(model, Duration.ofHours(1)).subscribe().with(sent::add, failures::add);
+        model.onNext(new ModelEvent.Text("a"));
+        model.onNext(new ModelEvent.Text("b"));
+        model.onError(new IllegalStateException("provider hung up"));
+        assertThat(sent).containsExactly(new ModelEvent.Text("a"), new ModelEvent.Text("b"));
+        assertThat(failures).singleElement().extracting(Throwable::getMessage).isEqualTo("provider hung up");
     }
 }
