@@ -27,7 +27,7 @@ import io.switchboard.launcher.Stack;
  * What a chat's workspace costs on a real repository. For each generated repository size it imports the
  * repository into a project through the gateway, then measures, for chats created one after another: creation
  * until the chat's branch exists (WorkspaceReady; only a ref is written, so it must not grow with the repository),
- * the first tool call, which checks the working directory out, beside {@code git worktree add} of the git
+ * the first tool call, which checks the working directory out, each followed by {@code git worktree add} of the git
  * command-line client on the same repository as the reference, and the disk each chat's working directory takes.
  * Then again with {@code existing} more chats in the project. Prints p50/p99 and the CPU-seconds of each process.
  */
@@ -35,7 +35,6 @@ public final class WorkspaceBenchmark {
 
     private static final String TENANT = "tenant-workspaces";
     private static final Duration POLL = Duration.ofMillis(2);
-    private static final int REFERENCE_RUNS = 5;
 
     private final Settings settings;
     private final List<String> failures = new ArrayList<>();
@@ -89,8 +88,8 @@ public final class WorkspaceBenchmark {
             progress("imported in %.1f s", RunClock.seconds(imported));
             Path repository = workspaces.resolve("projects").resolve(project + ".git");
 
-            Histogram reference = worktreeAdds(repository, sources.resolve("worktrees-" + size.files()));
-            phase(api, cpu, workspaces, project, size, "first chats", reference, imported);
+            Path scratch = sources.resolve("worktrees-" + size.files());
+            phase(api, cpu, workspaces, project, repository, scratch, size, "first chats", imported);
             progress("creating %d more chats", settings.existing());
             for (int i = 0; i < settings.existing(); i++) {
                 String chat = api.createChat(project, "existing " + i);
@@ -98,8 +97,8 @@ public final class WorkspaceBenchmark {
                     awaitReady(api, chat);
                 }
             }
-            phase(api, cpu, workspaces, project, size, "with " + settings.existing() + " chats more", reference,
-                    imported);
+            phase(api, cpu, workspaces, project, repository, scratch, size,
+                    "with " + settings.existing() + " chats more", imported);
         }
         System.out.println();
         System.out.println("Workspace benchmark (load average at start " + loadAtStart + ")");
@@ -112,11 +111,12 @@ public final class WorkspaceBenchmark {
         return failures.isEmpty();
     }
 
-    private void phase(GatewayApi api, ProcessCpu cpu, Path workspaces, String project, RepoSize size, String phase,
-            Histogram reference, Duration imported) {
+    private void phase(GatewayApi api, ProcessCpu cpu, Path workspaces, String project, Path repository,
+            Path scratch, RepoSize size, String phase, Duration imported) {
         progress("%s: %d chats one after another", phase, settings.chats());
         Histogram ready = Latency.newHistogram();
         Histogram checkout = Latency.newHistogram();
+        Histogram reference = Latency.newHistogram();
         List<Long> disk = new ArrayList<>();
         Map<String, Double> cpuStart = cpu.seconds();
         for (int i = 0; i < settings.chats(); i++) {
@@ -130,6 +130,8 @@ public final class WorkspaceBenchmark {
             if (listing.status() != 200) {
                 failures.add("the first tool call of chat " + chat + " answered " + listing.status());
             }
+            // The reference right after each checkout, so both see the machine in the same state (paired A/B).
+            worktreeAdd(repository, scratch.resolve("reference-" + phase.hashCode() + "-" + i), reference);
             disk.add(sizeOf(workspaces.resolve("chats").resolve(chat))
                     + sizeOf(workspaces.resolve("projects").resolve(project + ".git").resolve("worktrees")
                     .resolve(chat)));
@@ -151,16 +153,11 @@ public final class WorkspaceBenchmark {
     }
 
     /** {@code git worktree add} of the default branch, timed, then removed again. */
-    private Histogram worktreeAdds(Path repository, Path scratch) {
-        Histogram times = Latency.newHistogram();
-        for (int i = 0; i < REFERENCE_RUNS; i++) {
-            Path target = scratch.resolve("reference-" + i);
-            long started = System.nanoTime();
-            git(repository, "worktree", "add", "--quiet", "--detach", target.toString(), "HEAD");
-            Latency.record(times, micros(started));
-            git(repository, "worktree", "remove", "--force", target.toString());
-        }
-        return times;
+    private void worktreeAdd(Path repository, Path target, Histogram times) {
+        long started = System.nanoTime();
+        git(repository, "worktree", "add", "--quiet", "--detach", target.toString(), "HEAD");
+        Latency.record(times, micros(started));
+        git(repository, "worktree", "remove", "--force", target.toString());
     }
 
     private static String defaultChat(GatewayApi api, String project) {

@@ -98,7 +98,7 @@ class RepositoryImportTest {
     void anHttpRemoteNeedsTheRightTokenWhichIsNeverShownAndAFailedImportCanBeRetried() {
         Path source = SourceRepositories.create();
         ChatWorkspace chat = ChatWorkspace.create();
-        try (DumbGitServer server = DumbGitServer.start(SourceRepositories.ROOT, TOKEN);
+        try (SmartGitServer server = SmartGitServer.start(SourceRepositories.ROOT, TOKEN);
                 WorkspaceEvents events = new WorkspaceEvents()) {
             String wrongToken = "ghp_wrong" + UUID.randomUUID().toString().replace("-", "");
             start(chat, Map.of("url", server.url(source), "token", wrongToken)).then().statusCode(202);

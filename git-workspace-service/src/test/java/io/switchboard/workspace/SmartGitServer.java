@@ -31,8 +31,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A git server speaking git's "smart" HTTP protocol, as GitHub does: every request is handed to the git command
  * line's own CGI program, {@code git http-backend}, so clients fetch and push packs exactly as to a real host, and
- * server-side hooks run. Like {@link DumbGitServer} it takes HTTP basic authentication by access token, with any user
- * name, and records every Authorization header it was sent.
+ * server-side hooks run. It takes HTTP basic authentication by access token, with any user name, as GitHub does,
+ * and records every Authorization header it was sent, so a test can tell where a token went.
  */
 final class SmartGitServer implements AutoCloseable {
 

@@ -18,7 +18,7 @@ final class SourceRepositories {
     private SourceRepositories() {
     }
 
-    /** A new bare repository with two commits on trunk, one more on feature, and a tag; served-ready. */
+    /** A new bare repository with two commits on trunk, one more on feature, and a tag; ready to be served. */
     static Path create() {
         Path base = ROOT.resolve(UUID.randomUUID().toString());
         Path work = base.resolve("work");
@@ -40,8 +40,6 @@ final class SourceRepositories {
             git(work, "commit", "-q", "-m", "Feature");
             git(work, "checkout", "-q", "trunk");
             git(base, "clone", "-q", "--bare", work.toString(), bare.toString());
-            // The dumb HTTP protocol reads the ref list this writes.
-            git(bare, "update-server-info");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -60,6 +60,11 @@ public class ImportProgress implements ProgressMonitor {
     }
 
     private void emit() {
+        // Over the smart protocol JGit may report work before it names a task (the server's own progress):
+        // there is no phase to tell the user yet.
+        if (phase == null) {
+            return;
+        }
         lastReport = System.nanoTime();
         Integer percent = total > 0 ? (int) Math.min(100, done * 100L / total) : null;
         report.accept(phase, percent);

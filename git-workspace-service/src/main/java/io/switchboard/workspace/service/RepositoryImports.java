@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -215,7 +216,7 @@ public class RepositoryImports {
         String[] announcedPhase = {null};
         ImportProgress progress = new ImportProgress(PROGRESS_INTERVAL, (phase, percent) -> {
             int current = percent == null ? 0 : percent;
-            boolean announce = !phase.equals(announcedPhase[0]) || current >= announcedAt[0] + ANNOUNCED_STEP;
+            boolean announce = !Objects.equals(phase, announcedPhase[0]) || current >= announcedAt[0] + ANNOUNCED_STEP;
             if (announce) {
                 announcedPhase[0] = phase;
                 announcedAt[0] = current;
@@ -293,8 +294,9 @@ public class RepositoryImports {
 
     private static String reasonFor(Job job, Throwable failure) {
         if (failure instanceof GitFailure known) {
-            Log.warnf("Project %s: import of %s failed: %s", job.projectId(), job.source().display(),
-                    known.getMessage());
+            // The cause stays in the log for operators; the user's reason names no internals.
+            Log.warnf(known.getCause(), "Project %s: import of %s failed: %s", job.projectId(),
+                    job.source().display(), known.getMessage());
             return known.getMessage();
         }
         Log.errorf(failure, "Project %s: import of %s failed", job.projectId(), job.source().display());
