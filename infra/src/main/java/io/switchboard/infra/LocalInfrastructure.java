@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.switchboard.events.Topics;
 import io.switchboard.infra.auth.LocalKeys;
@@ -36,8 +37,52 @@ public final class LocalInfrastructure implements AutoCloseable {
         this.keys = keys;
     }
 
+    /** The two servers {@link #start} starts, each with the log it writes on its own. */
+    public enum Server {
+        KAFKA("Kafka"),
+        POSTGRES("PostgreSQL");
+
+        private final String displayName;
+
+        Server(String displayName) {
+            this.displayName = displayName;
+        }
+
+        public String displayName() {
+            return displayName;
+        }
+
+        /** Where the server's own log is under these settings, whether or not it has started. */
+        public Path log(InfraSettings settings) {
+            return this == KAFKA
+                    ? KafkaBroker.logFile(kafkaDir(settings))
+                    : PostgresServer.logFile(postgresWorkDir(settings));
+        }
+    }
+
+    /**
+     * Told how starting each server went, from the thread that started it, as soon as it is known: for the
+     * launcher's progress lines, which would otherwise have to wait for the slower of the two.
+     */
+    public interface StartListener {
+
+        StartListener SILENT = new StartListener() {
+        };
+
+        default void ready(Server server, Duration took) {
+        }
+
+        default void failed(Server server, Duration took, RuntimeException failure) {
+        }
+    }
+
     /** Starts Kafka and PostgreSQL in parallel and returns once both are ready for use. */
     public static LocalInfrastructure start(InfraSettings settings) {
+        return start(settings, StartListener.SILENT);
+    }
+
+    /** Like {@link #start(InfraSettings)}, telling the listener about each server as it becomes ready or fails. */
+    public static LocalInfrastructure start(InfraSettings settings, StartListener listener) {
         long started = System.nanoTime();
         if (!settings.keepData()) {
             deleteServerData(settings);
@@ -48,8 +93,10 @@ public final class LocalInfrastructure implements AutoCloseable {
             return thread;
         });
         try {
-            CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> startKafka(settings), starters);
-            CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(() -> startPostgres(settings), starters);
+            CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(
+                    () -> reported(Server.KAFKA, listener, () -> startKafka(settings)), starters);
+            CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(
+                    () -> reported(Server.POSTGRES, listener, () -> startPostgres(settings)), starters);
             RuntimeException failure = null;
             LocalKeys keys = null;
             KafkaBroker broker = null;
@@ -147,6 +194,19 @@ public final class LocalInfrastructure implements AutoCloseable {
         if (!settings.keepData()) {
             deleteServerData(settings);
         }
+    }
+
+    private static <T> T reported(Server server, StartListener listener, Supplier<T> start) {
+        long started = System.nanoTime();
+        T result;
+        try {
+            result = start.get();
+        } catch (RuntimeException e) {
+            listener.failed(server, Duration.ofNanos(System.nanoTime() - started), e);
+            throw e;
+        }
+        listener.ready(server, Duration.ofNanos(System.nanoTime() - started));
+        return result;
     }
 
     private static KafkaBroker startKafka(InfraSettings settings) {

@@ -2,6 +2,7 @@ package io.switchboard.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -48,8 +49,31 @@ public final class Stack implements AutoCloseable {
         this.services = services;
     }
 
+    /**
+     * Told how {@link #start} goes, one server or service at a time, from whichever thread saw it end: for the run
+     * command's progress lines.
+     */
+    public interface StartListener {
+
+        StartListener SILENT = new StartListener() {
+        };
+
+        /** Kafka, PostgreSQL or a service instance is ready; {@code took} counts from its own start. */
+        default void ready(String component, Duration took) {
+        }
+
+        /** It did not start; {@code log} is its own log, which tells why. */
+        default void failed(String component, Duration took, RuntimeException failure, Path log) {
+        }
+    }
+
     public static Stack start(StackSettings settings) {
-        LocalInfrastructure infra = LocalInfrastructure.start(settings.infra());
+        return start(settings, StartListener.SILENT);
+    }
+
+    /** Like {@link #start(StackSettings)}, telling the listener as each server and service is ready or fails. */
+    public static Stack start(StackSettings settings, StartListener listener) {
+        LocalInfrastructure infra = LocalInfrastructure.start(settings.infra(), infraListener(settings, listener));
         Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
         LocalTokenEndpoint serviceTokens = null;
         try {
@@ -61,7 +85,9 @@ public final class Stack implements AutoCloseable {
             for (ServiceName name : ServiceName.values()) {
                 ports.put(name, FreePorts.orFree(settings.servicePorts().getOrDefault(name, 0)));
             }
+            Map<ServiceName, Long> started = new EnumMap<>(ServiceName.class);
             for (ServiceName name : ServiceName.values()) {
+                started.put(name, System.nanoTime());
                 services.put(name, ServiceProcess.start(name, settings.projectRoot(), ports.get(name),
                         managementPort(settings.servicePorts().getOrDefault(name, 0)),
                         configFor(name, settings, infra, serviceTokens, ports),
@@ -69,7 +95,7 @@ public final class Stack implements AutoCloseable {
             }
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             services.values().forEach(service -> ready.add(CompletableFuture.runAsync(
-                    () -> service.awaitReady(READY_TIMEOUT))));
+                    () -> awaitReady(service, started.get(service.name()), listener))));
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
             return new Stack(settings, infra, serviceTokens, ports, services);
         } catch (Exception e) {
@@ -80,6 +106,30 @@ public final class Stack implements AutoCloseable {
             infra.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+    }
+
+    private static LocalInfrastructure.StartListener infraListener(StackSettings settings, StartListener listener) {
+        return new LocalInfrastructure.StartListener() {
+            @Override
+            public void ready(LocalInfrastructure.Server server, Duration took) {
+                listener.ready(server.displayName(), took);
+            }
+
+            @Override
+            public void failed(LocalInfrastructure.Server server, Duration took, RuntimeException failure) {
+                listener.failed(server.displayName(), took, failure, server.log(settings.infra()));
+            }
+        };
+    }
+
+    private static void awaitReady(ServiceProcess service, long started, StartListener listener) {
+        try {
+            service.awaitReady(READY_TIMEOUT);
+        } catch (RuntimeException e) {
+            listener.failed(service.instance(), Duration.ofNanos(System.nanoTime() - started), e, service.log());
+            throw e;
+        }
+        listener.ready(service.instance(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** A configured port's management port is 1000 above it (8080: 9080); a free one when the port is picked. */

@@ -3,9 +3,9 @@ package io.switchboard.launcher;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -21,17 +21,27 @@ final class WatchCommand {
         if (chatIds.length == 0) {
             throw new IllegalArgumentException("watch needs at least one chat id");
         }
-        String token = Files.readString(environment.dataDir(projectRoot).resolve(TokenFile.NAME)).strip();
-        String url = System.getenv().getOrDefault("SWITCHBOARD_WS_URL", "ws://127.0.0.1:"
-                + System.getenv().getOrDefault("SWITCHBOARD_GATEWAY_PORT", "8080") + "/ws");
+        Path dataDir = environment.dataDir(projectRoot);
+        String configuredUrl = System.getenv("SWITCHBOARD_WS_URL");
+        if (configuredUrl == null) {
+            // The default address is this checkout's own gateway: without its stack, nothing would answer there.
+            RunningStack.require(dataDir);
+        }
+        String token = TokenFile.read(dataDir);
+        String url = configuredUrl != null ? configuredUrl : "ws://127.0.0.1:"
+                + System.getenv().getOrDefault("SWITCHBOARD_GATEWAY_PORT", "8080") + "/ws";
         CompletableFuture<Void> closed = new CompletableFuture<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", "Bearer " + token)
-                .buildAsync(URI.create(url), new PrintingListener(closed))
-                .join();
-        for (String chatId : chatIds) {
-            socket.sendText("{\"type\":\"subscribe\",\"chatId\":\"" + chatId
-                    + "\",\"afterSeq\":0,\"after\":{\"workspace\":0,\"lifecycle\":0}}", true).join();
+        try {
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + token)
+                    .buildAsync(URI.create(url), new PrintingListener(closed))
+                    .join();
+            for (String chatId : chatIds) {
+                socket.sendText("{\"type\":\"subscribe\",\"chatId\":\"" + chatId
+                        + "\",\"afterSeq\":0,\"after\":{\"workspace\":0,\"lifecycle\":0}}", true).join();
+            }
+        } catch (CompletionException e) {
+            throw new IllegalStateException("could not follow chats at " + url + ": " + Progress.describe(e));
         }
         closed.join();
     }

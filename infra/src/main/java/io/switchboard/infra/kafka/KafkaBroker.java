@@ -97,6 +97,11 @@ public final class KafkaBroker implements AutoCloseable {
         return broker;
     }
 
+    /** The broker's log under a work directory {@link #start} was or will be given. */
+    public static Path logFile(Path workDir) {
+        return new BrokerFiles(workDir.toAbsolutePath()).brokerLog();
+    }
+
     /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;

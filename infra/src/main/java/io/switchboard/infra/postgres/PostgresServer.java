@@ -67,7 +67,7 @@ public final class PostgresServer implements AutoCloseable {
         if (!keepData) {
             Directories.deleteRecursively(data);
         }
-        Path log = work.resolve("postgres.log");
+        Path log = logFile(work);
         EmbeddedPostgres postgres;
         try {
             Files.createDirectories(work);
@@ -93,6 +93,11 @@ public final class PostgresServer implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "PostgreSQL ready on port {0} in {1} ms (data in {2})",
                 String.valueOf(server.port()), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), data);
         return server;
+    }
+
+    /** The server's log under a work directory {@link #start} was or will be given. */
+    public static Path logFile(Path workDir) {
+        return workDir.toAbsolutePath().resolve("postgres.log");
     }
 
     /**
