@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,8 @@ import io.switchboard.launcher.Stack;
  * {@code accepted} answer (202 of {@code POST /api/chats/{id}/messages}, or the {@code accepted} frame), TurnStarted,
  * the first TextDelta and TurnCompleted as the subscriber reads them, and splits the way to the first TextDelta by
  * the envelopes' {@code at}. Over the measured turns it reads the CPU time of every process and divides it by the
- * turns completed; an idle period of the same stack before them says how much of that the stack spends anyway.
+ * turns completed; an idle period of the same stack after them says how much of that the stack spends anyway, and
+ * the machine's busy time beside it how much CPU other programs took meanwhile (a shared machine skews latency).
  *
  * <p>The issue's targets (send to first TextDelta p50 at most 15 ms, stack CPU per completed turn at most 5 ms) are
  * printed beside the figures, not asserted: the run passes when every turn completed. Settings are system
@@ -57,7 +59,7 @@ public final class TurnLatencyBenchmark {
     private static final double TARGET_STACK_CPU_MILLIS_PER_TURN = 5;
     private static final Duration TURN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(60);
-    /** Lets the last turn's trailing work (storing the message, the sidebar) end before the idle period. */
+    /** Lets the turns' trailing work (storing the message, the sidebar) end before the next phase. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final String BENCH_JVM = "benchmark JVM (clients)";
 
@@ -107,23 +109,28 @@ public final class TurnLatencyBenchmark {
             turns(subscriber, sender, settings.warmup(), "w");
             sleep(SETTLE);
 
+            progress("%d measured turns, one after another", settings.turns());
+            String loadBefore = MachineLoad.now();
+            Map<String, Double> cpuStart = cpu.seconds();
+            double machineStart = machineBusySeconds();
+            long measuring = System.nanoTime();
+            List<Turn> turns = turns(subscriber, sender, settings.turns(), "");
+            Duration window = since(measuring);
+            Map<String, Double> cpuEnd = cpu.seconds();
+            double machine = machineBusySeconds() - machineStart;
+            String loadAfter = MachineLoad.now();
+            progress("measured %d turns in %.1f s", turns.size(), seconds(window));
+
+            // After the turns rather than before: right after its start the stack is still compiling its hot code.
+            sleep(SETTLE);
             progress("idle stack for %d s", settings.idle().toSeconds());
             Map<String, Double> idleStart = cpu.seconds();
             long idleStarted = System.nanoTime();
             sleep(settings.idle());
             Map<String, Double> idleEnd = cpu.seconds();
             Duration idle = since(idleStarted);
-
-            progress("%d measured turns, one after another", settings.turns());
-            String loadBefore = MachineLoad.now();
-            Map<String, Double> cpuStart = cpu.seconds();
-            long measuring = System.nanoTime();
-            List<Turn> turns = turns(subscriber, sender, settings.turns(), "");
-            Duration window = since(measuring);
-            Map<String, Double> cpuEnd = cpu.seconds();
-            progress("measured %d turns in %.1f s", turns.size(), seconds(window));
-            return new Report(stackStart, loadAtStart, loadBefore, MachineLoad.now(), turns, window,
-                    difference(cpuStart, cpuEnd), idle, difference(idleStart, idleEnd));
+            return new Report(stackStart, loadAtStart, loadBefore, loadAfter, turns, window,
+                    difference(cpuStart, cpuEnd), machine, idle, difference(idleStart, idleEnd));
         }
     }
 
@@ -178,6 +185,23 @@ public final class TurnLatencyBenchmark {
     private static String verdict(double value, double target, String unit) {
         return String.format(Locale.ROOT, "%s (%.2f %s against %.0f %s)", value <= target ? "met" : "MISSED", value,
                 unit, target, unit);
+    }
+
+    /**
+     * CPU-seconds all cores of the machine were busy so far, from the first line of {@code /proc/stat} (user, nice,
+     * system, irq, softirq, steal); -1 when it cannot be read.
+     */
+    private static double machineBusySeconds() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(fields[field]);
+            }
+            return busy / (double) ProcessCpu.ticksPerSecond();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** CPU-seconds each process spent between the two readings; -1 when it was gone at either. */
@@ -410,11 +434,12 @@ public final class TurnLatencyBenchmark {
         private final List<Turn> turns;
         private final Duration window;
         private final Map<String, Double> cpu;
+        private final double machine;
         private final Duration idle;
         private final Map<String, Double> idleCpu;
 
         Report(Duration stackStart, String loadAtStart, String loadBefore, String loadAfter, List<Turn> turns,
-                Duration window, Map<String, Double> cpu, Duration idle, Map<String, Double> idleCpu) {
+                Duration window, Map<String, Double> cpu, double machine, Duration idle, Map<String, Double> idleCpu) {
             this.stackStart = stackStart;
             this.loadAtStart = loadAtStart;
             this.loadBefore = loadBefore;
@@ -422,6 +447,7 @@ public final class TurnLatencyBenchmark {
             this.turns = turns;
             this.window = window;
             this.cpu = cpu;
+            this.machine = machine;
             this.idle = idle;
             this.idleCpu = idleCpu;
         }
@@ -458,7 +484,7 @@ public final class TurnLatencyBenchmark {
             table.row("  TurnQueued at -> TurnStarted at", latency(between(Turn::queuedAt, Turn::startedAt)));
             table.row("  TurnStarted at -> first TextDelta at", latency(between(Turn::startedAt,
                     Turn::firstDeltaAt)));
-            table.row("  first TextDelta at -> seen (Kafka, gateway, socket)", latency(between(Turn::firstDeltaAt,
+            table.row("  first TextDelta at -> seen (Kafka, gateway, WS)", latency(between(Turn::firstDeltaAt,
                     Turn::firstDeltaSeen)));
             table.rule();
             printCpu(table);
@@ -476,6 +502,7 @@ public final class TurnLatencyBenchmark {
                     format("CPU-s | ms/turn | idle ms/s | ms/turn above idle (idle period %.1f s)", idleSeconds));
             double stack = 0;
             double stackAboveIdle = 0;
+            double run = 0;
             boolean complete = true;
             for (Map.Entry<String, Double> entry : cpu.entrySet()) {
                 double spent = entry.getValue();
@@ -488,6 +515,7 @@ public final class TurnLatencyBenchmark {
                 double aboveIdle = (spent - Math.max(0, idleRate) * windowSeconds) * 1000 / completed;
                 table.row("  " + entry.getKey(), format("%6.2f | %6.2f | %6.2f | %6.2f", spent,
                         spent * 1000 / completed, idleRate * 1000, aboveIdle));
+                run += spent;
                 if (!entry.getKey().equals(BENCH_JVM)) {
                     stack += spent;
                     stackAboveIdle += aboveIdle;
@@ -497,6 +525,9 @@ public final class TurnLatencyBenchmark {
                     stack * 1000 / completed, stack, turns.size(), complete ? "" : ", processes missing"));
             table.row("  target <= 5 ms", verdict(stack * 1000 / completed, TARGET_STACK_CPU_MILLIS_PER_TURN, "ms"));
             table.row("  of which above the idle stack's own", format("%.2f ms", stackAboveIdle));
+            table.row("Machine busy in the window (all cores)", machine < 0 ? "n/a" : format(
+                    "%.2f CPU-s, of which outside the processes above: %.2f CPU-s (%d cores)", machine,
+                    machine - run, Runtime.getRuntime().availableProcessors()));
         }
 
         private Latency nanos(ToLongFunction<Turn> seen) {
