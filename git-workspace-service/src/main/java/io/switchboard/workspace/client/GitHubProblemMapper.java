@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.workspace.git.RemoteText;
 
 /**
  * Turns GitHub's error answers into problems the user can act on. The user's token and repository are the usual
@@ -27,8 +28,6 @@ public class GitHubProblemMapper implements ResponseExceptionMapper<ProblemExcep
     public static final String PULL_REQUEST_EXISTS = "urn:switchboard:problem:pull-request-exists";
     public static final String RATE_LIMITED = "urn:switchboard:problem:github-rate-limited";
     public static final String UNAVAILABLE = "urn:switchboard:problem:github-unavailable";
-
-    private static final int MAX_QUOTE = 300;
 
     @Override
     public ProblemException toThrowable(Response response) {
@@ -85,8 +84,7 @@ public class GitHubProblemMapper implements ResponseExceptionMapper<ProblemExcep
                 .filter(text -> !text.isBlank())
                 .collect(Collectors.joining("; "));
         String text = body.path("message").asText("no reason given") + (errors.isEmpty() ? "" : " (" + errors + ")");
-        String printable = text.replaceAll("\\p{Cntrl}", " ");
-        return printable.length() > MAX_QUOTE ? printable.substring(0, MAX_QUOTE) + "…" : printable;
+        return RemoteText.quote(text);
     }
 
     private static JsonNode read(Response response) {

@@ -28,8 +28,6 @@ import io.switchboard.workspace.config.WorkspaceConfig;
 @ApplicationScoped
 public class RemoteBranches {
 
-    private static final int MAX_REMOTE_MESSAGE = 300;
-
     private final ProjectRepositories repositories;
     private final WorkspaceConfig config;
 
@@ -107,8 +105,7 @@ public class RemoteBranches {
         String remoteSays = result.getMessages() == null ? "" : result.getMessages().strip();
         String text = "the remote refused the push of the chat's branch: " + why
                 + (remoteSays.isEmpty() ? "" : " (" + remoteSays + ")");
-        String printable = text.replaceAll("\\p{Cntrl}", " ");
-        return printable.length() > MAX_REMOTE_MESSAGE ? printable.substring(0, MAX_REMOTE_MESSAGE) + "…" : printable;
+        return RemoteText.quote(text);
     }
 
     private static PushFailure transportFailure(TransportException e) {
