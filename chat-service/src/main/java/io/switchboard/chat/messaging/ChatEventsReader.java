@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,13 +17,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.switchboard.events.Envelope;
 import io.switchboard.events.EventType;
 import io.switchboard.events.Topics;
 import io.switchboard.events.chat.TurnQueued;
 import io.switchboard.events.kafka.EnvelopeDeserializer;
+import io.switchboard.kit.messaging.KafkaClientSettings;
 
 /**
  * Reads back what was published on a chat.events partition: after a crash, the records there are the only
@@ -37,10 +36,10 @@ public class ChatEventsReader {
     private static final Set<String> ENDINGS = Set.of(EventType.TURN_COMPLETED.wireName(),
             EventType.TURN_FAILED.wireName(), EventType.TURN_CANCELLED.wireName());
 
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
 
-    public ChatEventsReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public ChatEventsReader(KafkaClientSettings kafka) {
+        this.kafka = kafka;
     }
 
     /**
@@ -93,10 +92,9 @@ public class ChatEventsReader {
     }
 
     private KafkaConsumer<String, Envelope> consumer() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        Map<String, Object> properties = kafka.with(Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000"));
         // Kafka instantiates its built-in plugins through the context class loader; in a Quarkus application
         // that loader may not be the one that sees the client's classes.
         Thread thread = Thread.currentThread();

@@ -36,6 +36,7 @@ import io.switchboard.events.command.SendMessage;
 import io.switchboard.events.command.StopTurn;
 import io.switchboard.events.json.PayloadSanitizer;
 import io.switchboard.kit.concurrent.SerialTasks;
+import io.switchboard.kit.logging.ChatLogContext;
 
 /**
  * One chat on this instance: its queue, its running turn and its event stream. Everything that changes the
@@ -75,7 +76,9 @@ public final class ChatLane {
         this.partition = partition;
         this.services = services;
         this.owner = owner;
-        this.tasks = new SerialTasks(services.contexts.forChat(stream.chatId()));
+        // A context of the chat's own on its event loop, so that every line the lane logs names the chat.
+        this.tasks = new SerialTasks(ChatLogContext.forChat(services.contexts.forChat(stream.chatId()),
+                stream.chatId(), tenantId));
         this.events = new EventSequence(stream.chatId(), tenantId, stream.lastSeq(), services.publisher::send,
                 services.publisher::countRetry, tasks.executor());
         this.state = stream.state();
@@ -389,6 +392,8 @@ public final class ChatLane {
                 .chain(() -> services.streams.addUsage(tenantId, chatId, outcome.usage()))
                 .invoke(totals -> usage = totals)
                 .chain(totals -> publish(turn.id(), new TurnCompleted(outcome.answer(), outcome.usage(), totals)))
+                .invoke(() -> services.metrics.ended(tenantId, turn.model(), TurnStatus.COMPLETED, null,
+                        outcome.usage()))
                 .chain(() -> services.turns.finish(tenantId, turn.id(), ending(outcome)))
                 .invoke(() -> Log.infof("chatId=%s turn %s completed", chatId, turn.id()))
                 // Kafka refused the ending for good: the turn still ends visibly, with a small one it takes.
@@ -403,6 +408,8 @@ public final class ChatLane {
                 : new TurnFailed(outcome.reason(), outcome.message());
         Log.infof("chatId=%s turn %s ended %s (%s)", chatId, turn.id(), outcome.status(), outcome.reason());
         return publishInWindow(turn.id(), ending)
+                .invoke(() -> services.metrics.ended(tenantId, turn.model(), outcome.status(), outcome.reason(),
+                        outcome.usage()))
                 .chain(() -> services.turns.finish(tenantId, turn.id(), ending(outcome)));
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.chat.service;
 import jakarta.inject.Singleton;
 
 import io.switchboard.chat.config.ChatConfig;
+import io.switchboard.chat.metrics.TurnMetrics;
 import io.switchboard.chat.repository.ChatStreamRepository;
 import io.switchboard.chat.repository.TurnRepository;
 import io.switchboard.chat.tools.AgentToolbox;
@@ -22,10 +23,11 @@ public class LaneServices {
     final AgentToolbox toolbox;
     final ChatConfig config;
     final LaneContexts contexts;
+    final TurnMetrics metrics;
 
     public LaneServices(ChatEventPublisher publisher, TurnRepository turns, ChatStreamRepository streams,
             TurnScheduler scheduler, TurnRunner runner, AgentToolbox toolbox, ChatConfig config,
-            LaneContexts contexts) {
+            LaneContexts contexts, TurnMetrics metrics) {
         this.publisher = publisher;
         this.turns = turns;
         this.streams = streams;
@@ -34,5 +36,6 @@ public class LaneServices {
         this.toolbox = toolbox;
         this.config = config;
         this.contexts = contexts;
+        this.metrics = metrics;
     }
 }

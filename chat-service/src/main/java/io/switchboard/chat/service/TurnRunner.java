@@ -1,5 +1,6 @@
 package io.switchboard.chat.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import io.switchboard.chat.llm.ModelException;
 import io.switchboard.chat.llm.ModelRegistry;
 import io.switchboard.chat.llm.ModelRequest;
 import io.switchboard.chat.llm.ToolSpec;
+import io.switchboard.chat.metrics.TurnMetrics;
 import io.switchboard.chat.model.Turn;
 import io.switchboard.chat.tools.AgentToolbox;
 import io.switchboard.chat.tools.ToolOutcome;
@@ -44,12 +46,15 @@ public class TurnRunner {
     private final ContextBuilder context;
     private final AgentToolbox toolbox;
     private final ChatConfig config;
+    private final TurnMetrics metrics;
 
-    public TurnRunner(ModelRegistry models, ContextBuilder context, AgentToolbox toolbox, ChatConfig config) {
+    public TurnRunner(ModelRegistry models, ContextBuilder context, AgentToolbox toolbox, ChatConfig config,
+            TurnMetrics metrics) {
         this.models = models;
         this.context = context;
         this.toolbox = toolbox;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** Completes with the turn's outcome, whichever came first: its end or a stop; never fails. */
@@ -90,6 +95,9 @@ public class TurnRunner {
                             return Uni.createFrom().voidItem();
                         }
                         stepText.append(kept);
+                        if (progress.firstText()) {
+                            metrics.firstText(model.name(), progress.sinceStart());
+                        }
                         return lane.publish(turn.id(), new TextDelta(kept)).replaceWithVoid();
                     }
                     if (event instanceof ModelEvent.ToolCall call) {
@@ -128,6 +136,7 @@ public class TurnRunner {
                     .chain(outcome -> {
                         Log.infof("chatId=%s turn %s tool %s %s", turn.chatId(), turn.id(), call.name(),
                                 outcome.error() ? "failed" : "succeeded");
+                        metrics.toolCall(call.name(), outcome.error());
                         if (!outcome.error() && "write_file".equals(call.name())) {
                             progress.wroteFiles.set(true);
                         }
@@ -176,6 +185,8 @@ public class TurnRunner {
         private final StringBuilder answer = new StringBuilder();
         private boolean truncated;
         private final AtomicBoolean wroteFiles = new AtomicBoolean();
+        private final long startedAt = System.nanoTime();
+        private boolean textSeen;
         private long inputTokens;
         private long outputTokens;
 
@@ -194,6 +205,17 @@ public class TurnRunner {
             String part = text.substring(0, kept);
             answer.append(part);
             return part;
+        }
+
+        /** True the first time only: the answer's first text is now being streamed. */
+        synchronized boolean firstText() {
+            boolean first = !textSeen;
+            textSeen = true;
+            return first;
+        }
+
+        Duration sinceStart() {
+            return Duration.ofNanos(System.nanoTime() - startedAt);
         }
 
         synchronized String answer() {

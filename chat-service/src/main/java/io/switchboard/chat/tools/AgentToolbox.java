@@ -50,6 +50,11 @@ public class AgentToolbox {
         return SPECS;
     }
 
+    /** Whether a tool of this name is offered: names a model makes up are not. */
+    public static boolean offers(String tool) {
+        return ToolCatalog.find(tool).isPresent();
+    }
+
     /**
      * Runs one tool call. Never fails: bad arguments, an unknown tool, a refused request and an
      * unreachable service all become an error outcome whose text tells the model what happened.

@@ -14,6 +14,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.kafka.ChatKeyGuard;
+import io.switchboard.kit.logging.ChatLogContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -60,9 +61,13 @@ public class ConsumerFailurePolicy {
     /** Admits the record, then handles it under the policy; the callback tells the chat when it is given up. */
     public Uni<Void> process(ConsumerRecord<String, Envelope> record, Function<Envelope, Uni<Void>> handler,
             Function<GivenUp, Uni<Void>> visibleOutcome) {
-        return admit(record).chain(admitted -> admitted
-                ? handle(record, () -> handler.apply(record.value()), visibleOutcome)
-                : Uni.createFrom().voidItem());
+        return admit(record).chain(admitted -> {
+            if (!admitted) {
+                return Uni.createFrom().voidItem();
+            }
+            ChatLogContext.enter(record.value());
+            return handle(record, () -> handler.apply(record.value()), visibleOutcome);
+        });
     }
 
     /** Handles an admitted record under the policy. */

@@ -28,6 +28,7 @@ import io.switchboard.events.Topics;
 import io.switchboard.events.json.EventJson;
 import io.switchboard.events.kafka.EnvelopeDeserializer;
 import io.switchboard.events.text.TextRules;
+import io.switchboard.kit.messaging.KafkaClientSettings;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -51,16 +52,16 @@ public class DeadLetters {
 
     private static final int MAX_ERROR_LENGTH = 1000;
 
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final String consumerName;
     private final ConsumerPolicyConfig config;
     private final MeterRegistry registry;
     private volatile KafkaProducer<String, byte[]> producer;
 
-    public DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public DeadLetters(KafkaClientSettings kafka,
             @ConfigProperty(name = "quarkus.application.name") String consumerName, ConsumerPolicyConfig config,
             MeterRegistry registry) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.consumerName = consumerName;
         this.config = config;
         this.registry = registry;
@@ -157,14 +158,13 @@ public class DeadLetters {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    producer = new KafkaProducer<>(kafka.with(Map.of(
                             ProducerConfig.CLIENT_ID_CONFIG, consumerName + "-dead-letters",
                             ProducerConfig.ACKS_CONFIG, "all",
                             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                             ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000)),
                             new StringSerializer(), new ByteArraySerializer());
                 }
                 current = producer;

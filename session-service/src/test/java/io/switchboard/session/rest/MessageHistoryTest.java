@@ -11,6 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +157,48 @@ class MessageHistoryTest {
                 .then().statusCode(200)
                 .body("content", contains("long", "", "urgent", "done first", "final wording", "done second"))
                 .body("status", contains("complete", "cancelled", "complete", "complete", "complete", "complete")));
+    }
+
+    @Test
+    void storingATurnLogsNoHibernateWarning() {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record.getLoggerName() + ": " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger hibernate = Logger.getLogger("org.hibernate");
+        hibernate.addHandler(capture);
+        try {
+            String projectId = ProjectAndChatResourceTest.createProject(alice, "quiet");
+            String chatId = given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}")
+                    .post("/projects/{id}/chats", projectId).then().statusCode(201).extract().path("id");
+            UUID turn = UUID.randomUUID();
+            try (RawProducer producer = RawProducer.create()) {
+                send(producer, Envelope.of(chatId, "tenant-a", 1, turn,
+                        new TurnQueued("m1", "alice", "quiet?", "offline", 0)));
+                send(producer, Envelope.of(chatId, "tenant-a", 2, turn, new TurnStarted("offline")));
+                send(producer, Envelope.of(chatId, "tenant-a", 3, turn,
+                        new TurnCompleted("yes", new TokenUsage(1, 1))));
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(alice)
+                    .get("/chats/{id}/messages", chatId).then().statusCode(200).body("$", hasSize(2)));
+        } finally {
+            hibernate.removeHandler(capture);
+        }
+        // Two warnings per stored message were logged before (quarkus#52580): CPU spent on every turn for nothing.
+        assertThat(warnings).isEmpty();
     }
 
     private static void send(RawProducer producer, Envelope event) {
