@@ -9,28 +9,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.switchboard.deploy.Checkout;
+import io.switchboard.events.Topics;
+import io.switchboard.infra.InfraSettings;
 
 /** The one-shot topic job creates exactly the topics the services use, with the partition count they expect. */
 class TopicJobTest {
 
-    private static final Pattern TOPIC_KEY = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.topic");
-    private static final Pattern DEFAULT_PARTITIONS = Pattern.compile("DEFAULT_PARTITIONS\\s*=\\s*(\\d+)\\s*;");
-    private static final Pattern DEAD_LETTER_SUFFIX = Pattern.compile("DEAD_LETTER_SUFFIX\\s*=\\s*\"([^\"]+)\"");
-
     private final ResolvedCompose compose = ResolvedCompose.get();
 
     @Test
-    void createsTheServicesTopicsAndTheirDeadLetterTopics() throws IOException {
+    void createsTheServicesTopicsAndTheirDeadLetterTopics() {
         Set<String> expected = new TreeSet<>();
-        String suffix = match(DEAD_LETTER_SUFFIX, "events/src/main/java/io/switchboard/events/Topics.java");
         for (String module : compose.moduleServices().values()) {
-            for (String topic : servicesTopics(module)) {
+            for (String topic : Checkout.topics(module)) {
                 expected.add(topic);
-                expected.add(topic + suffix);
+                expected.add(Topics.deadLetter(topic));
             }
         }
 
@@ -40,12 +37,11 @@ class TopicJobTest {
     }
 
     @Test
-    void usesThePartitionCountTheServicesAreBuiltFor() throws IOException {
+    void usesThePartitionCountTheServicesAreBuiltFor() {
         // The services compute a chat's partition with it (InfraSettings.DEFAULT_PARTITIONS, which ./switchboard
         // and the tests create their topics with).
-        String partitions = match(DEFAULT_PARTITIONS, "infra/src/main/java/io/switchboard/infra/InfraSettings.java");
-
-        assertThat(jobEnvironment()).containsEntry("SWITCHBOARD_PARTITIONS", partitions);
+        assertThat(jobEnvironment()).containsEntry("SWITCHBOARD_PARTITIONS",
+                String.valueOf(InfraSettings.DEFAULT_PARTITIONS));
     }
 
     @Test
@@ -71,22 +67,5 @@ class TopicJobTest {
                 .filter(job -> compose.environment(job).containsKey("SWITCHBOARD_TOPICS"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No one-shot job with SWITCHBOARD_TOPICS that others await"));
-    }
-
-    private static Set<String> servicesTopics(String module) {
-        Path file = RepositoryRoot.resolve(module + "/src/main/resources/application.properties");
-        Set<String> topics = new TreeSet<>();
-        ApplicationProperties.values(file).forEach((key, value) -> {
-            if (TOPIC_KEY.matcher(key).matches()) {
-                topics.add(value);
-            }
-        });
-        return topics;
-    }
-
-    private static String match(Pattern pattern, String relativePath) throws IOException {
-        Matcher matcher = pattern.matcher(Files.readString(RepositoryRoot.resolve(relativePath)));
-        assertThat(matcher.find()).as("%s in %s", pattern, relativePath).isTrue();
-        return matcher.group(1);
     }
 }

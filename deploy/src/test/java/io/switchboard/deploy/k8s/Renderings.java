@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.switchboard.deploy.Checkout;
+
 /** The base and every overlay under deploy/k8s, rendered once per test JVM. */
 final class Renderings {
 
@@ -22,14 +24,7 @@ final class Renderings {
 
     /** The checkout's root: the directory holding deploy/k8s, wherever the tests run from. */
     static Path repositoryRoot() {
-        Path current = Path.of("").toAbsolutePath();
-        while (current != null && !Files.isDirectory(current.resolve("deploy/k8s"))) {
-            current = current.getParent();
-        }
-        if (current == null) {
-            throw new IllegalStateException("No deploy/k8s above " + Path.of("").toAbsolutePath());
-        }
-        return current;
+        return Checkout.root();
     }
 
     static Path k8s() {

@@ -1,15 +1,12 @@
 package io.switchboard.deploy.k8s;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.switchboard.deploy.Checkout;
+import io.switchboard.infra.InfraSettings;
 
 /**
  * What a service's application.properties says about the settings the manifests must agree with, read as
@@ -26,14 +23,7 @@ record ServiceSettings(String module, Properties properties) {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+):([^}]*)}");
 
     static ServiceSettings of(String module) {
-        Path file = Renderings.repositoryRoot().resolve(module).resolve("src/main/resources/application.properties");
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(file.toString(), e);
-        }
-        return new ServiceSettings(module, properties);
+        return new ServiceSettings(module, Checkout.applicationProperties(module));
     }
 
     boolean has(String key) {
@@ -55,11 +45,7 @@ record ServiceSettings(String module, Properties properties) {
 
     /** Every Kafka topic the service's channels name. */
     Set<String> topics() {
-        Set<String> topics = new TreeSet<>();
-        properties.stringPropertyNames().stream()
-                .filter(key -> key.startsWith("mp.messaging.") && key.endsWith(".topic"))
-                .forEach(key -> topics.add(properties.getProperty(key).trim()));
-        return topics;
+        return Checkout.topics(module);
     }
 
     /**
@@ -67,16 +53,7 @@ record ServiceSettings(String module, Properties properties) {
      * (infra's InfraSettings.DEFAULT_PARTITIONS; no service property sets it).
      */
     static int partitions() {
-        Path file = Renderings.repositoryRoot().resolve("infra/src/main/java/io/switchboard/infra/InfraSettings.java");
-        try {
-            Matcher matcher = Pattern.compile("DEFAULT_PARTITIONS\\s*=\\s*(\\d+)\\s*;").matcher(Files.readString(file));
-            if (!matcher.find()) {
-                throw new IllegalStateException("No DEFAULT_PARTITIONS in " + file);
-            }
-            return Integer.parseInt(matcher.group(1));
-        } catch (IOException e) {
-            throw new UncheckedIOException(file.toString(), e);
-        }
+        return InfraSettings.DEFAULT_PARTITIONS;
     }
 
     /**
