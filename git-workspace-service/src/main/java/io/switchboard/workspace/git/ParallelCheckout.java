@@ -1,7 +1,9 @@
 package io.switchboard.workspace.git;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +31,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.CoreConfig;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevTree;
@@ -45,13 +49,24 @@ import org.eclipse.jgit.util.SystemReader;
 public class ParallelCheckout {
 
     private static final String ATTRIBUTES = Constants.DOT_GIT_ATTRIBUTES;
+    /** Files a writer takes at a time. */
+    private static final int RUN = 16;
 
-    private final int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    private final ExecutorService writers = Executors.newFixedThreadPool(threads, runnable -> {
-        Thread thread = new Thread(runnable, "checkout-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final int threads;
+    private final ExecutorService writers;
+
+    public ParallelCheckout() {
+        this(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    ParallelCheckout(int threads) {
+        this.threads = threads;
+        this.writers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "checkout-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     @PreDestroy
     void stop() {
@@ -60,15 +75,16 @@ public class ParallelCheckout {
 
     /** Checks {@code tree} out into the repository's empty working tree; answers how many files it wrote. */
     public int checkOut(Repository repository, RevTree tree) throws IOException {
-        List<Entry> entries = plainFiles(repository, tree);
+        Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+        List<Entry> entries = plainFiles(repository, tree, workTree);
         if (entries == null || !copiesBytesOnly(repository)) {
             DirCacheCheckout checkout = new DirCacheCheckout(repository, repository.lockDirCache(), tree);
             checkout.setFailOnConflict(true);
             checkout.checkout();
             return repository.readDirCache().getEntryCount();
         }
-        Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
-        write(repository, workTree, entries);
+        createDirectories(workTree, entries);
+        write(repository, entries);
         DirCache index = repository.lockDirCache();
         DirCacheBuilder builder = index.builder();
         for (Entry entry : entries) {
@@ -85,8 +101,11 @@ public class ParallelCheckout {
         return entries.size();
     }
 
-    /** The tree's files, if all of them are plain or executable files and none is a .gitattributes; else null. */
-    private static List<Entry> plainFiles(Repository repository, RevTree tree) throws IOException {
+    /**
+     * The tree's files in tree order, if all of them are plain or executable files and none is a .gitattributes;
+     * else null. Every path is checked before anything is written.
+     */
+    private static List<Entry> plainFiles(Repository repository, RevTree tree, Path workTree) throws IOException {
         List<Entry> entries = new ArrayList<>();
         try (TreeWalk walk = new TreeWalk(repository)) {
             walk.addTree(tree);
@@ -100,7 +119,11 @@ public class ParallelCheckout {
                 // The same path rules JGit's checkout applies: no "..", ".git" or other names git refuses.
                 String path = walk.getPathString();
                 SystemReader.getInstance().checkPath(path);
-                entries.add(new Entry(path, walk.getObjectId(0), mode));
+                Path file = workTree.resolve(path).normalize();
+                if (!file.startsWith(workTree) || file.equals(workTree)) {
+                    throw new IOException("the tree names a path outside the working directory");
+                }
+                entries.add(new Entry(path, file, walk.getObjectId(0), mode));
             }
         }
         return entries;
@@ -116,16 +139,51 @@ public class ParallelCheckout {
                 && !Files.exists(repository.getCommonDirectory().toPath().resolve("info").resolve("attributes"));
     }
 
-    private void write(Repository repository, Path workTree, List<Entry> entries) throws IOException {
-        int slice = (entries.size() + threads - 1) / threads;
+    /*
+     * Each directory is made once, by mkdir alone: the walk lists a directory's files together, so one the previous
+     * file was not in is new. It also refuses anything already in the way, a link included, at every level, where
+     * Files.createDirectories would accept a link to a directory above the last level and write through it.
+     */
+    private static void createDirectories(Path workTree, List<Entry> entries) throws IOException {
+        Path current = workTree;
+        for (Entry entry : entries) {
+            Path parent = entry.file().getParent();
+            if (parent.equals(current)) {
+                continue;
+            }
+            Path existing = current;
+            while (!parent.startsWith(existing)) {
+                existing = existing.getParent();
+            }
+            if (!parent.equals(existing)) {
+                Path dir = existing;
+                for (Path name : existing.relativize(parent)) {
+                    dir = dir.resolve(name);
+                    Files.createDirectory(dir);
+                }
+            }
+            current = parent;
+        }
+    }
+
+    /*
+     * The writers take small runs of files in turn rather than one fixed half each, so that large files or a slow
+     * disk on one part of the tree do not leave a thread idle; runs keep neighbouring objects of the pack together.
+     */
+    private void write(Repository repository, List<Entry> entries) throws IOException {
+        AtomicInteger next = new AtomicInteger();
         List<Future<Void>> written = new ArrayList<>();
-        for (int from = 0; from < entries.size(); from += slice) {
-            List<Entry> part = entries.subList(from, Math.min(entries.size(), from + slice));
+        for (int writer = 0; writer < threads; writer++) {
             written.add(writers.submit(() -> {
                 try (ObjectReader reader = repository.newObjectReader()) {
-                    for (Entry entry : part) {
-                        writeFile(reader, workTree, entry);
+                    for (int from = next.getAndAdd(RUN); from < entries.size(); from = next.getAndAdd(RUN)) {
+                        for (int i = from; i < Math.min(entries.size(), from + RUN); i++) {
+                            writeFile(reader, entries.get(i));
+                        }
                     }
+                } catch (IOException | RuntimeException e) {
+                    next.set(entries.size());
+                    throw e;
                 }
                 return null;
             }));
@@ -135,6 +193,7 @@ public class ParallelCheckout {
                 part.get();
             }
         } catch (InterruptedException e) {
+            next.set(entries.size());
             Thread.currentThread().interrupt();
             throw new IOException("checkout interrupted", e);
         } catch (ExecutionException e) {
@@ -148,17 +207,21 @@ public class ParallelCheckout {
         }
     }
 
-    private static void writeFile(ObjectReader reader, Path workTree, Entry entry) throws IOException {
-        Path file = workTree.resolve(entry.path()).normalize();
-        if (!file.startsWith(workTree) || file.equals(workTree)) {
-            throw new IOException("the tree names a path outside the working directory");
-        }
-        Files.createDirectories(file.getParent());
+    private static void writeFile(ObjectReader reader, Entry entry) throws IOException {
+        Path file = entry.file();
+        ObjectLoader blob = reader.open(entry.id(), Constants.OBJ_BLOB);
         // CREATE_NEW: the directory is new and empty, so anything already there (a link planted by a path that
         // checkPath let through) is refused rather than written through.
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS)) {
-            reader.open(entry.id()).copyTo(out);
+            if (blob.isLarge()) {
+                blob.copyTo(Channels.newOutputStream(out));
+            } else {
+                ByteBuffer bytes = ByteBuffer.wrap(blob.getCachedBytes());
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+            }
         }
         if (entry.mode() == FileMode.EXECUTABLE_FILE) {
             try {
@@ -176,19 +239,25 @@ public class ParallelCheckout {
     private static final class Entry {
 
         private final String path;
+        private final Path file;
         private final ObjectId id;
         private final FileMode mode;
         private long length;
         private Instant modified;
 
-        private Entry(String path, ObjectId id, FileMode mode) {
+        private Entry(String path, Path file, ObjectId id, FileMode mode) {
             this.path = path;
+            this.file = file;
             this.id = id;
             this.mode = mode;
         }
 
         String path() {
             return path;
+        }
+
+        Path file() {
+            return file;
         }
 
         ObjectId id() {

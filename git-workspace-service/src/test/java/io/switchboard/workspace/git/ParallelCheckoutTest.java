@@ -18,6 +18,7 @@ import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,75 @@ class ParallelCheckoutTest {
         assertThat(Files.readString(workTree.resolve("dir3/file10.txt"))).isEqualTo("content of file 10\n");
         assertThat(Files.isExecutable(workTree.resolve("run.sh"))).isTrue();
         assertThat(GitCommandLine.inDirectory(workTree, "ls-files").lines()).hasSize(301);
+    }
+
+    @Test
+    void nestedAndNeighbouringDirectoriesAreAllWritten() throws IOException {
+        Path source = temp.resolve("nested");
+        Files.createDirectories(source);
+        GitCommandLine.inDirectory(source, "init", "-q", "-b", "main");
+        String[] paths = {"a/b/c/deep.txt", "a/b/mid.txt", "a/top.txt", "a-b/dash.txt", "a.txt", "ab/c/d/e/f.txt",
+            "b/c/one.txt", "b/two.txt", "z.txt"};
+        for (String path : paths) {
+            Path file = source.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, path + "\n");
+        }
+        commitAll(source);
+
+        Path workTree = checkOutInto(source, "nested");
+
+        for (String path : paths) {
+            assertThat(Files.readString(workTree.resolve(path))).as(path).isEqualTo(path + "\n");
+        }
+        assertThat(GitCommandLine.inDirectory(workTree, "status", "--porcelain")).isBlank();
+    }
+
+    @Test
+    void aFileLargerThanTheStreamingThresholdIsStreamedWhole() throws IOException {
+        Path source = temp.resolve("large");
+        Files.createDirectories(source);
+        GitCommandLine.inDirectory(source, "init", "-q", "-b", "main");
+        String large = "a line of a large file\n".repeat(20_000);
+        Files.writeString(source.resolve("large.txt"), large);
+        Files.writeString(source.resolve("small.txt"), "small\n");
+        commitAll(source);
+        WindowCacheConfig streaming = new WindowCacheConfig();
+        streaming.setStreamFileThreshold(16 * 1024);
+        streaming.install();
+        try {
+            Path workTree = checkOutInto(source, "large");
+
+            assertThat(Files.readString(workTree.resolve("large.txt"))).isEqualTo(large);
+            assertThat(GitCommandLine.inDirectory(workTree, "status", "--porcelain")).isBlank();
+        } finally {
+            new WindowCacheConfig().install();
+        }
+    }
+
+    @Test
+    void aLinkInTheWayOfADirectoryIsNotWrittenThrough() throws IOException {
+        Path source = temp.resolve("links");
+        Files.createDirectories(source);
+        GitCommandLine.inDirectory(source, "init", "-q", "-b", "main");
+        Files.createDirectories(source.resolve("a/b"));
+        Files.writeString(source.resolve("a/b/planted.txt"), "planted\n");
+        commitAll(source);
+        Path outside = Files.createDirectories(temp.resolve("outside"));
+        Files.createDirectories(outside.resolve("b"));
+        Path gitDir = source.resolve(".git").resolve("worktrees").resolve("links");
+        Path workTree = Files.createDirectories(temp.resolve("work-links"));
+        Files.createDirectories(gitDir);
+        Files.writeString(gitDir.resolve("HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(gitDir.resolve("commondir"), "../..\n");
+        // A link where the tree has a directory, one level above the file: only the parent's parent is a link.
+        Files.createSymbolicLink(workTree.resolve("a"), outside);
+
+        try (Repository repository = open(gitDir, workTree); RevWalk walk = new RevWalk(repository)) {
+            RevTree tree = walk.parseCommit(repository.resolve(Constants.HEAD)).getTree();
+            assertThatThrownBy(() -> checkout.checkOut(repository, tree)).isInstanceOf(IOException.class);
+        }
+        assertThat(outside.resolve("b/planted.txt")).doesNotExist();
     }
 
     @Test
