@@ -1,8 +1,11 @@
 package io.switchboard.launcher;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import io.switchboard.testing.kafka.RecordCollector;
 /**
  * Two chat-service instances share the chats (by chat.commands partition). One of them goes away while about
  * twenty chats stream: the other takes its chats over, and nothing is lost, doubled or reordered in any chat.
+ * Stopped with a drain timeout, the instance first lets its running turns finish.
  */
 class ChatServiceTakeoverIT {
 
@@ -31,6 +36,8 @@ class ChatServiceTakeoverIT {
     private static final int MAX_SENT_DURING_STOP = 10 * CHATS;
     /** The extra instance's consumer says who it is, so the group shows which partitions each instance owns. */
     private static final String EXTRA_CLIENT_ID = "chat-commands-extra";
+    private static final String DRAIN_TIMEOUT = "switchboard.chat.scheduling.drain-timeout";
+    private static final int DRAINED_CHATS = 6;
 
     private enum Instance { STACK, EXTRA }
 
@@ -38,6 +45,8 @@ class ChatServiceTakeoverIT {
     private static ChatApi api;
     private static KafkaProbe probe;
     private static ServiceProcess extra;
+    /** What {@link #extra} was started with besides its client id. */
+    private static Map<String, String> extraSettings = Map.of();
 
     @BeforeAll
     static void startStack() {
@@ -156,17 +165,83 @@ class ChatServiceTakeoverIT {
         }
     }
 
+    @Test
+    void aDrainingInstanceFinishesItsRunningTurnsAndLeavesItsQueuedOnesToTheOther() throws IOException {
+        Map<Integer, Instance> owners = twoInstances(Map.of(DRAIN_TIMEOUT, "40s"));
+        List<String> chats = createChatsOf(Instance.EXTRA, owners, "drained", DRAINED_CHATS);
+        try (RecordCollector events = collector()) {
+            FailureScenario scenario = new FailureScenario(api, events, chats);
+            // About six seconds: still running when the stop begins, well within the drain and the stop's grace.
+            scenario.sendToEach(chats, "running", chat -> FailureScenario.slowQuestion(chat, 18));
+            scenario.sendToEach(chats, "queued", chat -> FailureScenario.quickQuestion("queued behind a running one"));
+            scenario.awaitStreaming(chats);
+            scenario.timelines().forEach((chat, timeline) -> assertThat(owners.get(timeline.partition()))
+                    .as("instance owning chat %s", chat).isEqualTo(Instance.EXTRA));
+            Map<Integer, Long> atStop = probe.endOffsets(Topics.CHAT_EVENTS);
+
+            // stop() waits 30 s for the process before it kills it: far more than this drain of a few seconds.
+            ServiceProcess draining = extra;
+            long stopStart = System.nanoTime();
+            CompletableFuture<Integer> stopping = CompletableFuture.supplyAsync(draining::stop);
+            await("the drain began").atMost(Duration.ofSeconds(20))
+                    .until(() -> Files.readString(draining.log()).contains("Draining before the hand-over"));
+            // Accepted while the instance drains: queued, and left for the other instance like the rest.
+            scenario.sendToEach(chats, "while-draining", chat -> FailureScenario.quickQuestion("sent while draining"));
+            stopping.join();
+            Duration stopTook = Duration.ofNanos(System.nanoTime() - stopStart);
+            Map<Integer, Long> gone = probe.endOffsets(Topics.CHAT_EVENTS);
+            // chat.events does not say which instance published what; the stopping instance's log names every turn
+            // it started.
+            String drainedLog = Files.readString(draining.log());
+
+            Map<String, List<ChatTimeline.Turn>> turns = scenario.awaitEveryMessageEnded(Duration.ofMinutes(2));
+            int drained = 0;
+            for (String chat : chats) {
+                for (ChatTimeline.Turn turn : turns.get(chat)) {
+                    String label = scenario.label(turn.clientMessageId());
+                    assertThat(turn.completed()).as("chat %s: %s ends as %s (the stop took %s)", chat, label,
+                            turn.describeEnding(), stopTook).isTrue();
+                    boolean startedThere = drainedLog.contains("turn " + turn.turnId() + " started");
+                    if (label.equals("running")) {
+                        assertThat(startedThere).as("chat %s: %s started on the stopping instance", chat, label)
+                                .isTrue();
+                        assertThat(turn.ending().before(gone)).as("chat %s: the stopping instance completed %s",
+                                chat, label).isTrue();
+                        drained += turn.runningAt(atStop) ? 1 : 0;
+                    } else {
+                        assertThat(startedThere).as("chat %s: %s started on the stopping instance", chat, label)
+                                .isFalse();
+                    }
+                }
+            }
+            assertThat(drained).as("turns running when the stop began, completed by the drain").isPositive();
+            assertThat(drainedLog).as("the drain's end in the stopping instance's log")
+                    .contains("Drained in").contains(": 0 turns still running");
+            chats.forEach(scenario::assertHistoryShowsEveryQuestionWithItsEnding);
+        }
+    }
+
     /**
      * The stack's chat-service and an extra one, both in the group with partitions of their own; returns which
      * instance owns each chat.commands partition.
      */
     private static Map<Integer, Instance> twoInstances() {
+        return twoInstances(Map.of());
+    }
+
+    /** As {@link #twoInstances()}, the extra instance with these settings (started again if it had others). */
+    private static Map<Integer, Instance> twoInstances(Map<String, String> settings) {
         if (!stack.service(ServiceName.CHAT).isAlive()) {
             stack.restart(ServiceName.CHAT);
         }
+        if (extra != null && extra.isAlive() && !extraSettings.equals(settings)) {
+            extra.stop();
+        }
         if (extra == null || !extra.isAlive()) {
-            extra = stack.startExtra(ServiceName.CHAT,
-                    Map.of("mp.messaging.incoming.chat-commands.client.id", EXTRA_CLIENT_ID));
+            Map<String, String> config = new HashMap<>(settings);
+            config.put("mp.messaging.incoming.chat-commands.client.id", EXTRA_CLIENT_ID);
+            extra = stack.startExtra(ServiceName.CHAT, config);
+            extraSettings = Map.copyOf(settings);
         }
         AtomicReference<Map<Integer, Instance>> owners = new AtomicReference<>();
         await("both instances own chat.commands partitions").atMost(Duration.ofMinutes(2))
@@ -193,6 +268,22 @@ class ChatServiceTakeoverIT {
         List<String> chats = new ArrayList<>();
         for (int i = 1; i <= CHATS; i++) {
             chats.add(api.createChat(projectId, name + " " + i));
+        }
+        return chats;
+    }
+
+    /** {@code count} new chats whose chat.commands partition (Kafka's default for their key) the instance owns. */
+    private static List<String> createChatsOf(Instance instance, Map<Integer, Instance> owners, String name,
+            int count) {
+        String projectId = api.createProject(name);
+        int partitions = probe.endOffsets(Topics.CHAT_COMMANDS).size();
+        List<String> chats = new ArrayList<>();
+        for (int i = 1; chats.size() < count; i++) {
+            assertThat(i).as("chats created to find %d of %s", count, instance).isLessThanOrEqualTo(20 * count);
+            String chat = api.createChat(projectId, name + " " + i);
+            if (owners.get(Utils.toPositive(Utils.murmur2(chat.getBytes(UTF_8))) % partitions) == instance) {
+                chats.add(chat);
+            }
         }
         return chats;
     }

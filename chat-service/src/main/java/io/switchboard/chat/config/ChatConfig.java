@@ -79,6 +79,14 @@ public interface ChatConfig {
         /** How long a rebalance or shutdown waits for running turns to record their interruption. */
         @WithDefault("20s")
         Duration handoverTimeout();
+
+        /**
+         * How long a stopping instance lets its running turns finish before it hands its chats over. Meanwhile it
+         * starts no turn and still takes commands, so what is queued runs on the next owner; turns still running
+         * at the end are interrupted. 0 hands over at once (running turns end as {@code interrupted}).
+         */
+        @WithDefault("0s")
+        Duration drainTimeout();
     }
 
     interface Turns {

@@ -1,5 +1,6 @@
 package io.switchboard.chat.service;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +20,8 @@ import io.switchboard.chat.config.ChatConfig;
  * Shares this instance's turn slots fairly. A chat with a turn to start asks for a permit; permits go out
  * round-robin across tenants and first-come within a tenant, within the instance-wide and per-tenant
  * limits. A chat gives its permit back when its turn ends and asks again for its next one, so a chat
- * with a long queue cannot starve the others.
+ * with a long queue cannot starve the others. A stopping instance drains: it grants nothing more and waits
+ * for the permits that are out.
  */
 @ApplicationScoped
 public class TurnScheduler {
@@ -26,11 +29,12 @@ public class TurnScheduler {
     private final int maxRunning;
     private final int maxRunningPerTenant;
     private final int maxPendingPerTenant;
-    private final Map<String, ArrayDeque<ChatLane>> readyByTenant = new LinkedHashMap<>();
+    private final Map<String, ArrayDeque<Claim>> readyByTenant = new LinkedHashMap<>();
     private final Map<String, Integer> runningByTenant = new HashMap<>();
     private final Map<String, Integer> pendingByTenant = new HashMap<>();
     private int running;
     private int ready;
+    private boolean draining;
 
     public TurnScheduler(ChatConfig config, MeterRegistry registry) {
         this.maxRunning = config.scheduling().maxRunningTurns();
@@ -64,40 +68,82 @@ public class TurnScheduler {
 
     /** The lane wants to start its next turn; it is told through {@link ChatLane#permitGranted()}. */
     public void request(ChatLane lane) {
-        List<ChatLane> granted;
+        request(lane, lane.tenantId(), lane::permitGranted);
+    }
+
+    /** Asks for a permit on behalf of {@code owner}; {@code onGranted} runs once it is granted, outside the lock. */
+    void request(Object owner, String tenantId, Runnable onGranted) {
+        List<Claim> granted;
         synchronized (this) {
-            readyByTenant.computeIfAbsent(lane.tenantId(), tenant -> new ArrayDeque<>()).addLast(lane);
+            readyByTenant.computeIfAbsent(tenantId, tenant -> new ArrayDeque<>()).addLast(new Claim(owner, onGranted));
             ready++;
             granted = grant();
         }
-        granted.forEach(ChatLane::permitGranted);
+        granted.forEach(claim -> claim.onGranted().run());
     }
 
     /** Gives back a permit the lane was granted. */
     public void release(ChatLane lane) {
-        List<ChatLane> granted;
+        release(lane.tenantId());
+    }
+
+    /** Gives back a permit granted to a claim of the tenant. */
+    void release(String tenantId) {
+        List<Claim> granted;
         synchronized (this) {
             running--;
-            runningByTenant.computeIfPresent(lane.tenantId(), (tenant, count) -> count <= 1 ? null : count - 1);
+            runningByTenant.computeIfPresent(tenantId, (tenant, count) -> count <= 1 ? null : count - 1);
             granted = grant();
+            if (running == 0) {
+                notifyAll();
+            }
         }
-        granted.forEach(ChatLane::permitGranted);
+        granted.forEach(claim -> claim.onGranted().run());
     }
 
     /** Drops a request that was not granted yet; true when there was one. */
-    public synchronized boolean withdraw(ChatLane lane) {
-        ArrayDeque<ChatLane> lanes = readyByTenant.get(lane.tenantId());
-        if (lanes != null && lanes.remove(lane)) {
+    public boolean withdraw(ChatLane lane) {
+        return withdraw(lane, lane.tenantId());
+    }
+
+    synchronized boolean withdraw(Object owner, String tenantId) {
+        ArrayDeque<Claim> claims = readyByTenant.get(tenantId);
+        if (claims != null && claims.removeIf(claim -> claim.owner() == owner)) {
             ready--;
-            if (lanes.isEmpty()) {
-                readyByTenant.remove(lane.tenantId());
+            if (claims.isEmpty()) {
+                readyByTenant.remove(tenantId);
             }
             return true;
         }
         return false;
     }
 
-    synchronized int running() {
+    /**
+     * The instance is stopping: from now on no permit is granted, so queued turns stay queued for the instance
+     * that takes the chats over, while running ones may still finish. Returns how many permits are out.
+     */
+    public synchronized int stopGranting() {
+        draining = true;
+        return running;
+    }
+
+    /**
+     * Blocks until every permit is back or the timeout has passed; returns how many are still out. Only for a
+     * thread that may block (the shutdown's), never an event loop: permits come back from event loops.
+     */
+    public synchronized int awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (running > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return running;
+    }
+
+    public synchronized int running() {
         return running;
     }
 
@@ -105,21 +151,21 @@ public class TurnScheduler {
         return ready;
     }
 
-    private List<ChatLane> grant() {
-        List<ChatLane> granted = new ArrayList<>();
-        while (running < maxRunning) {
-            ChatLane next = null;
+    private List<Claim> grant() {
+        List<Claim> granted = new ArrayList<>();
+        while (!draining && running < maxRunning) {
+            Claim next = null;
             String tenant = null;
-            ArrayDeque<ChatLane> lanes = null;
-            for (Iterator<Map.Entry<String, ArrayDeque<ChatLane>>> it = readyByTenant.entrySet().iterator();
+            ArrayDeque<Claim> claims = null;
+            for (Iterator<Map.Entry<String, ArrayDeque<Claim>>> it = readyByTenant.entrySet().iterator();
                     it.hasNext();) {
-                Map.Entry<String, ArrayDeque<ChatLane>> entry = it.next();
+                Map.Entry<String, ArrayDeque<Claim>> entry = it.next();
                 if (runningByTenant.getOrDefault(entry.getKey(), 0) >= maxRunningPerTenant) {
                     continue;
                 }
                 tenant = entry.getKey();
-                lanes = entry.getValue();
-                next = lanes.pollFirst();
+                claims = entry.getValue();
+                next = claims.pollFirst();
                 it.remove();
                 break;
             }
@@ -127,8 +173,8 @@ public class TurnScheduler {
                 break;
             }
             // The tenant just served goes to the back of the round.
-            if (!lanes.isEmpty()) {
-                readyByTenant.put(tenant, lanes);
+            if (!claims.isEmpty()) {
+                readyByTenant.put(tenant, claims);
             }
             ready--;
             running++;
@@ -136,5 +182,9 @@ public class TurnScheduler {
             granted.add(next);
         }
         return granted;
+    }
+
+    /** A request for a permit: {@code owner} (a lane) identifies it, {@code onGranted} tells the owner. */
+    private record Claim(Object owner, Runnable onGranted) {
     }
 }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -59,6 +63,9 @@ class ManifestInvariantsTest {
     private static final Set<String> PUBLIC = Set.of("gateway", "keycloak");
 
     private static final String INGRESS_NAMESPACE = "ingress-nginx";
+
+    private static final String DRAIN_TIMEOUT = "switchboard.chat.scheduling.drain-timeout";
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
 
     static Set<String> renderings() {
         return Renderings.all().keySet();
@@ -302,13 +309,34 @@ class ManifestInvariantsTest {
 
     @ParameterizedTest
     @MethodSource("renderings")
-    void chatServiceHasTimeToHandItsChatsOver(String rendering) {
+    void chatServiceHasTimeToDrainAndHandItsChatsOver(String rendering) {
         JsonNode pod = Renderings.podSpec(Renderings.named(Renderings.all().get(rendering), "Deployment",
                 "chat-service"));
         int preStop = pod.at("/containers/0/lifecycle/preStop/sleep/seconds").asInt();
-        // ChatConfig's handover timeout (20 s), the HTTP drain (QUARKUS_SHUTDOWN_TIMEOUT, 20 s), and the Kafka
-        // consumer's close (up to 5 s for an unacknowledged poll): all after the preStop pause.
-        assertThat(pod.path("terminationGracePeriodSeconds").asInt()).isGreaterThanOrEqualTo(preStop + 20 + 20 + 5);
+        ServiceSettings.EnvSetting drain = ServiceSettings.of("chat-service").env(DRAIN_TIMEOUT);
+        long drainSeconds = quarkusDuration(PodSpecs.env(pod.path("containers").get(0))
+                .getOrDefault(drain.variable(), drain.defaultValue())).toSeconds();
+        // The drain of running turns, ChatConfig's handover timeout (20 s), the HTTP drain (QUARKUS_SHUTDOWN_TIMEOUT,
+        // 20 s), and the Kafka consumer's close (up to 5 s for an unacknowledged poll): all after the preStop pause.
+        assertThat(pod.path("terminationGracePeriodSeconds").asLong()).as("grace period with a drain of %d s",
+                drainSeconds).isGreaterThanOrEqualTo(preStop + drainSeconds + 20 + 20 + 5);
+    }
+
+    /** A duration as Quarkus reads one: a number of seconds, 500ms, 45s, 2m, 1h, 1d, or ISO-8601 (PT45S). */
+    static Duration quarkusDuration(String value) {
+        String text = value.trim().toLowerCase(Locale.ROOT);
+        Matcher simple = SIMPLE_DURATION.matcher(text);
+        if (!simple.matches()) {
+            return Duration.parse(text.toUpperCase(Locale.ROOT));
+        }
+        long amount = Long.parseLong(simple.group(1));
+        return switch (simple.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> Duration.ofSeconds(amount);
+        };
     }
 
     private static List<ObjectNode> workloads(String rendering) {
