@@ -29,6 +29,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.lifecycle.ChatArchived;
@@ -278,10 +279,16 @@ class PullRequestTest {
         }
         String[] badOpens = {"{}", "{\"title\":\"  \"}", "{\"title\":\"two\\nlines\"}",
                 "{\"title\":\"" + "t".repeat(257) + "\"}",
-                "{\"title\":\"ok\",\"body\":\"" + "b".repeat(65_537) + "\"}"};
+                "{\"title\":\"ok\",\"body\":\"" + "b".repeat(65_537) + "\"}",
+                "{\"title\":7}", "{\"title\":[\"a\"]}", "{\"title\":\"half \\ud800 a character\"}",
+                "{\"title\":\"nul \\u0000\"}", "{\"title\":\"ok\",\"body\":\"nul \\u0000\"}",
+                "{\"title\":\"ok\",\"body\":\"half \\udc00\"}", "{\"title\":\"ok\",\"body\":{}}",
+                "[".repeat(5000), "{\"title\":", "not json"};
         for (String body : badOpens) {
-            chat.asOwner().contentType("application/json").body(body).post("/workspaces/{chatId}/pull-request")
-                    .then().statusCode(400).contentType("application/problem+json");
+            Response refused = chat.asOwner().contentType("application/json").body(body)
+                    .post("/workspaces/{chatId}/pull-request");
+            assertThat(refused.statusCode()).as("status for %.60s", body).isEqualTo(400);
+            assertThat(refused.contentType()).as("content type for %.60s", body).startsWith("application/problem+json");
         }
         chat.asOwner().contentType("application/json").body(Map.of("title", "No remote"))
                 .post("/workspaces/{chatId}/pull-request")

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.text.TextRules;
 import io.switchboard.events.workspace.PullRequestUpdated;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.security.Caller;
@@ -211,6 +212,13 @@ public class PullRequests {
         if (request.body() != null && request.body().length() > MAX_BODY) {
             throw ProblemException.badRequest("body must be at most " + MAX_BODY + " characters");
         }
+        // Half a character or a NUL would reach GitHub's JSON and the pull_request table as it came.
+        TextRules.problem(request.title()).ifPresent(problem -> {
+            throw ProblemException.badRequest("title " + problem);
+        });
+        TextRules.problem(request.body()).ifPresent(problem -> {
+            throw ProblemException.badRequest("body " + problem);
+        });
         return new OpenPullRequest(request.title().strip(), request.body());
     }
 
