@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.switchboard.deploy.Checkout;
+
 /**
  * The dashboard and the alert rules in deploy/monitoring read only metrics the services register, and every alert
  * has a runbook section in docs/operations.md: a renamed metric or a misspelt expression fails here rather than
@@ -26,7 +28,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 class MonitoringMaterialTest {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path ROOT = Checkout.root();
     private static final Path MONITORING = ROOT.resolve("deploy/monitoring");
 
     /** Metrics the services expose without registering them in our code, and Prometheus' own. */
