@@ -93,6 +93,8 @@ class SecondInstanceResumeTest {
     @Inject
     ConsumerFailurePolicy policy;
 
+    private final AtomicBoolean awaitingAnswer = new AtomicBoolean();
+
     @Test
     void aClientResumingOnAFreshInstanceGetsExactlyTheEventsItMissedThenLiveOnes() throws Exception {
         try (RawProducer producer = RawProducer.create()) {
@@ -160,15 +162,21 @@ class SecondInstanceResumeTest {
                         seqs.add(frame.at("/event/seq").asLong());
                     } else if (frame.path("type").asText().equals("subscribed")) {
                         subscribed.set(true);
+                    } else if (frame.path("type").asText().equals("error")) {
+                        awaitingAnswer.set(false);
                     }
                 })
                 .connectAndAwait();
     }
 
-    /** The gateway answers not_found until it has read the chat's ChatCreated. */
-    private static void subscribeWhenKnown(WebSocketClientConnection socket, AtomicBoolean subscribed, String chatId) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!subscribed.get()) {
+    /**
+     * The gateway answers not_found until it has read the chat's ChatCreated. A subscribe is sent again only
+     * once the previous one was refused: a second subscribe that succeeds replays from afterSeq 0 again, which a
+     * slow answer on a loaded machine would otherwise turn into a duplicate seq 1 on this client.
+     */
+    private void subscribeWhenKnown(WebSocketClientConnection socket, AtomicBoolean subscribed, String chatId) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!subscribed.get() && awaitingAnswer.compareAndSet(false, true)) {
                 socket.sendTextAndAwait("{\"type\":\"subscribe\",\"chatId\":\"" + chatId + "\",\"afterSeq\":0}");
             }
             return subscribed.get();
