@@ -2,12 +2,14 @@ package io.switchboard.deploy.compose;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,7 +20,7 @@ import java.util.TreeSet;
  * removed), the names its values refer to ({@code ${SWITCHBOARD_DB_USER:...}}, {@code ${quarkus.uuid}}), and the
  * references the production profile needs without a default and without another property to supply them.
  */
-record ApplicationProperties(Set<String> setNames, Set<String> prodSetNames, Set<String> referencedNames,
+public record ApplicationProperties(Set<String> setNames, Set<String> prodSetNames, Set<String> referencedNames,
         Set<String> requiredReferences) {
 
     /** Names Quarkus supplies itself, so a reference to them needs no default. */
@@ -28,8 +30,26 @@ record ApplicationProperties(Set<String> setNames, Set<String> prodSetNames, Set
     record Reference(String name, boolean hasDefault) {
     }
 
+    /** One {@code ${name:default}} expression, its default as written (nested expressions unresolved). */
+    public record Expression(String name, Optional<String> defaultText) {
+    }
+
     static ApplicationProperties read(Path file) {
-        Properties properties = load(file);
+        return of(load(file));
+    }
+
+    /** What the text of an application.properties file says. */
+    public static ApplicationProperties parse(String text) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return of(properties);
+    }
+
+    private static ApplicationProperties of(Properties properties) {
         Set<String> setNames = new TreeSet<>();
         Set<String> prodSetNames = new TreeSet<>();
         Set<String> referenced = new TreeSet<>();
@@ -79,19 +99,27 @@ record ApplicationProperties(Set<String> setNames, Set<String> prodSetNames, Set
     /** Every expression in a value, nested defaults included. */
     static List<Reference> references(String value) {
         List<Reference> references = new ArrayList<>();
+        for (Expression expression : expressions(value)) {
+            references.add(new Reference(expression.name(), expression.defaultText().isPresent()));
+            expression.defaultText().ifPresent(text -> references.addAll(references(text)));
+        }
+        return references;
+    }
+
+    /** The outermost expressions of a value, in order; those nested in a default are part of its text. */
+    public static List<Expression> expressions(String value) {
+        List<Expression> expressions = new ArrayList<>();
         int start = value.indexOf("${");
         while (start >= 0) {
             int end = closing(value, start + 2);
             String inner = value.substring(start + 2, end);
             int colon = topLevelColon(inner);
             String name = colon < 0 ? inner : inner.substring(0, colon);
-            references.add(new Reference(name.strip(), colon >= 0));
-            if (colon >= 0) {
-                references.addAll(references(inner.substring(colon + 1)));
-            }
+            Optional<String> defaultText = colon < 0 ? Optional.empty() : Optional.of(inner.substring(colon + 1));
+            expressions.add(new Expression(name.strip(), defaultText));
             start = value.indexOf("${", end);
         }
-        return references;
+        return expressions;
     }
 
     private static int closing(String value, int from) {
@@ -120,6 +148,14 @@ record ApplicationProperties(Set<String> setNames, Set<String> prodSetNames, Set
             }
         }
         return -1;
+    }
+
+    /**
+     * The name a key sets in production: without its profile prefix, or none when its profiles do not include prod
+     * ({@code %test.a} sets nothing there, {@code %prod.a} and {@code a} set {@code a}).
+     */
+    public static Optional<String> productionName(String key) {
+        return appliesInProd(key) ? Optional.of(withoutProfile(key)) : Optional.empty();
     }
 
     private static String withoutProfile(String key) {
