@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.chat.service.ChatLane;
 import io.switchboard.chat.service.ChatLanes;
 import io.switchboard.chat.service.PartitionOwnership;
+import io.switchboard.chat.tracing.TurnTraces;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.command.CancelTurn;
 import io.switchboard.events.command.EditQueuedTurn;
@@ -41,11 +42,14 @@ public class ChatCommandsConsumer {
     private final ConsumerFailurePolicy policy;
     private final ChatLanes lanes;
     private final PartitionOwnership ownership;
+    private final TurnTraces traces;
 
-    public ChatCommandsConsumer(ConsumerFailurePolicy policy, ChatLanes lanes, PartitionOwnership ownership) {
+    public ChatCommandsConsumer(ConsumerFailurePolicy policy, ChatLanes lanes, PartitionOwnership ownership,
+            TurnTraces traces) {
         this.policy = policy;
         this.lanes = lanes;
         this.ownership = ownership;
+        this.traces = traces;
     }
 
     @Incoming("chat-commands")
@@ -87,7 +91,7 @@ public class ChatCommandsConsumer {
         }
         return Multi.createFrom().iterable(commands)
                 .onItem().transformToUniAndConcatenate(record -> policy.handle(record,
-                        () -> laneOf(record).chain(lane -> handle(lane, record.value())),
+                        () -> laneOf(record).chain(lane -> handle(lane, record)),
                         givenUp -> setAside(record, givenUp)))
                 .collect().last()
                 .replaceWithVoid()
@@ -104,14 +108,15 @@ public class ChatCommandsConsumer {
                 : Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> handle(ChatLane lane, Envelope command) {
+    private Uni<Void> handle(ChatLane lane, ConsumerRecord<String, Envelope> record) {
+        Envelope command = record.value();
         if (!tenantMatches(lane, command)) {
             Log.warnf("chatId=%s command %s names tenant %s, the chat belongs to %s: ignored", command.chatId(),
                     command.id(), command.tenantId(), lane.tenantId());
             return Uni.createFrom().voidItem();
         }
         if (command.payload() instanceof SendMessage message) {
-            return lane.send(message);
+            return lane.send(message, traces.parentOf(record.headers()));
         }
         if (command.payload() instanceof CancelTurn cancel) {
             return lane.cancel(cancel);

@@ -5,12 +5,14 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.chat.tracing.TurnTraces;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.switchboard.events.Envelope;
 import io.switchboard.kit.messaging.KeyedMessages;
@@ -24,21 +26,31 @@ public class ChatEventPublisher {
 
     private final MutinyEmitter<Envelope> events;
     private final Counter retries;
+    private final TurnTraces traces;
 
     // Every chat has at most one event in flight, so the buffer is bounded by the number of chats publishing at
     // once; a fixed bound would fail turns under a burst instead.
     public ChatEventPublisher(
             @Channel("chat-events") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<Envelope> events,
-            MeterRegistry registry) {
+            MeterRegistry registry, TurnTraces traces) {
         this.events = events;
+        this.traces = traces;
         this.retries = Counter.builder("switchboard.chat.events.publish.retries")
                 .description("chat.events records sent again with the same seq after Kafka did not acknowledge them")
                 .register(registry);
     }
 
-    /** Sends at once; the stage completes when Kafka acknowledged the record. */
+    /**
+     * Sends at once; the stage completes when Kafka acknowledged the record. An event of a traced turn names the
+     * turn's span in its headers.
+     */
     CompletionStage<Void> send(Envelope event) {
-        return events.sendMessage(KeyedMessages.keyedByChat(event)).subscribeAsCompletionStage();
+        if (!traces.traces(event.turnId())) {
+            return events.sendMessage(KeyedMessages.keyedByChat(event)).subscribeAsCompletionStage();
+        }
+        RecordHeaders headers = new RecordHeaders();
+        traces.writeInto(event.turnId(), headers);
+        return events.sendMessage(KeyedMessages.keyedByChat(event, headers)).subscribeAsCompletionStage();
     }
 
     void countRetry() {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.chat.model.ChatState;
@@ -99,9 +100,12 @@ public final class ChatLane {
 
     // ---- commands ------------------------------------------------------------------------------------
 
-    /** Stores a message as a turn and queues it; a resent message is recognised and not run twice. */
-    public Uni<Void> send(SendMessage message) {
-        return task(lane -> lane.send(message), () -> {
+    /**
+     * Stores a message as a turn and queues it; a resent message is recognised and not run twice. {@code trace}
+     * is the context the command came with, the parent of the turn's span.
+     */
+    public Uni<Void> send(SendMessage message, Context trace) {
+        return task(lane -> lane.send(message, trace), () -> {
             if (retiring) {
                 return Uni.createFrom().voidItem();
             }
@@ -113,8 +117,11 @@ public final class ChatLane {
             Turn turn = new Turn(UUID.randomUUID(), tenantId, chatId, message.clientMessageId(), message.userId(),
                     message.text(), message.model(), TurnStatus.QUEUED, 0);
             return services.turns.insertIfNew(turn, now).chain(inserted -> inserted
-                    .map(stored -> queue(stored, now))
-                    .orElseGet(() -> requeueIfStranded(message.clientMessageId(), now)));
+                    .map(stored -> {
+                        services.traces.queued(stored, trace);
+                        return queue(stored, now);
+                    })
+                    .orElseGet(() -> requeueIfStranded(message.clientMessageId(), now, trace)));
         });
     }
 
@@ -267,7 +274,10 @@ public final class ChatLane {
             if (services.scheduler.withdraw(this)) {
                 permitRequested = false;
             }
-            waiting.forEach(turn -> services.scheduler.settle(tenantId));
+            waiting.forEach(turn -> {
+                services.scheduler.settle(tenantId);
+                services.traces.handedOver(turn.id());
+            });
             waiting.clear();
             if (running != null) {
                 running.stop(TurnOutcome.failed(INTERRUPTED, "chat-service handed this chat over"));
@@ -339,6 +349,7 @@ public final class ChatLane {
                 .chain(() -> publish(turn.id(), new TurnStarted(turn.model())))
                 .invoke(() -> {
                     Log.infof("chatId=%s turn %s started on %s", chatId, turn.id(), turn.model());
+                    services.traces.started(turn.id());
                     services.runner.run(this, current).subscribe().with(
                             outcome -> tasks.submit(() -> end(current, outcome)).subscribe().with(done -> { },
                                     failure -> Log.errorf(failure, "chatId=%s turn %s: ending not recorded",
@@ -360,7 +371,9 @@ public final class ChatLane {
     private Uni<Void> end(RunningTurn current, TurnOutcome outcome) {
         Turn turn = current.turn();
         boolean silent = retiring && !publishOnRetire;
-        Uni<Void> recorded = silent ? Uni.createFrom().voidItem() : record(turn, outcome);
+        Uni<Void> recorded = silent
+                ? Uni.createFrom().voidItem().invoke(() -> services.traces.handedOver(turn.id()))
+                : record(turn, outcome);
         return recorded
                 .onFailure().invoke(failure -> Log.errorf(failure, "chatId=%s turn %s: ending not recorded",
                         chatId, turn.id()))
@@ -392,8 +405,10 @@ public final class ChatLane {
                 .chain(() -> services.streams.addUsage(tenantId, chatId, outcome.usage()))
                 .invoke(totals -> usage = totals)
                 .chain(totals -> publish(turn.id(), new TurnCompleted(outcome.answer(), outcome.usage(), totals)))
-                .invoke(() -> services.metrics.ended(tenantId, turn.model(), TurnStatus.COMPLETED, null,
-                        outcome.usage()))
+                .invoke(() -> {
+                    services.metrics.ended(tenantId, turn.model(), TurnStatus.COMPLETED, null, outcome.usage());
+                    services.traces.ended(turn.id(), TurnStatus.COMPLETED, null);
+                })
                 .chain(() -> services.turns.finish(tenantId, turn.id(), ending(outcome)))
                 .invoke(() -> Log.infof("chatId=%s turn %s completed", chatId, turn.id()))
                 // Kafka refused the ending for good: the turn still ends visibly, with a small one it takes.
@@ -408,8 +423,11 @@ public final class ChatLane {
                 : new TurnFailed(outcome.reason(), outcome.message());
         Log.infof("chatId=%s turn %s ended %s (%s)", chatId, turn.id(), outcome.status(), outcome.reason());
         return publishInWindow(turn.id(), ending)
-                .invoke(() -> services.metrics.ended(tenantId, turn.model(), outcome.status(), outcome.reason(),
-                        outcome.usage()))
+                .invoke(() -> {
+                    services.metrics.ended(tenantId, turn.model(), outcome.status(), outcome.reason(),
+                            outcome.usage());
+                    services.traces.ended(turn.id(), outcome.status(), outcome.reason());
+                })
                 .chain(() -> services.turns.finish(tenantId, turn.id(), ending(outcome)));
     }
 
@@ -441,13 +459,14 @@ public final class ChatLane {
      * A resent message is normally a no-op. But when an earlier attempt stored the turn and then failed before
      * queueing it (Kafka unavailable), the command is redelivered and the stored turn is queued now.
      */
-    private Uni<Void> requeueIfStranded(String clientMessageId, boolean now) {
+    private Uni<Void> requeueIfStranded(String clientMessageId, boolean now, Context trace) {
         return services.turns.find(tenantId, chatId, clientMessageId).chain(existing -> {
             boolean stranded = existing.isPresent() && existing.get().status() == TurnStatus.QUEUED
                     && indexOfWaiting(existing.get().id()) < 0
                     && (running == null || !running.turn().id().equals(existing.get().id()));
             if (stranded) {
                 Log.infof("chatId=%s message %s was stored but not queued: queueing it", chatId, clientMessageId);
+                services.traces.queued(existing.get(), trace);
                 return queue(existing.get(), now);
             }
             Log.infof("chatId=%s message %s was already accepted: ignored", chatId, clientMessageId);

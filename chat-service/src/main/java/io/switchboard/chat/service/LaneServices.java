@@ -7,6 +7,7 @@ import io.switchboard.chat.metrics.TurnMetrics;
 import io.switchboard.chat.repository.ChatStreamRepository;
 import io.switchboard.chat.repository.TurnRepository;
 import io.switchboard.chat.tools.AgentToolbox;
+import io.switchboard.chat.tracing.TurnTraces;
 
 /**
  * What every chat lane works with; one bean so lanes, which are not beans, get them in one piece. A singleton,
@@ -24,10 +25,11 @@ public class LaneServices {
     final ChatConfig config;
     final LaneContexts contexts;
     final TurnMetrics metrics;
+    final TurnTraces traces;
 
     public LaneServices(ChatEventPublisher publisher, TurnRepository turns, ChatStreamRepository streams,
             TurnScheduler scheduler, TurnRunner runner, AgentToolbox toolbox, ChatConfig config,
-            LaneContexts contexts, TurnMetrics metrics) {
+            LaneContexts contexts, TurnMetrics metrics, TurnTraces traces) {
         this.publisher = publisher;
         this.turns = turns;
         this.streams = streams;
@@ -37,5 +39,6 @@ public class LaneServices {
         this.config = config;
         this.contexts = contexts;
         this.metrics = metrics;
+        this.traces = traces;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.chat.config.ChatConfig;
@@ -24,6 +25,7 @@ import io.switchboard.chat.metrics.TurnMetrics;
 import io.switchboard.chat.model.Turn;
 import io.switchboard.chat.tools.AgentToolbox;
 import io.switchboard.chat.tools.ToolOutcome;
+import io.switchboard.chat.tracing.TurnTraces;
 import io.switchboard.events.chat.TextDelta;
 import io.switchboard.events.chat.TokenUsage;
 import io.switchboard.events.chat.ToolCallFailed;
@@ -47,14 +49,16 @@ public class TurnRunner {
     private final AgentToolbox toolbox;
     private final ChatConfig config;
     private final TurnMetrics metrics;
+    private final TurnTraces traces;
 
     public TurnRunner(ModelRegistry models, ContextBuilder context, AgentToolbox toolbox, ChatConfig config,
-            TurnMetrics metrics) {
+            TurnMetrics metrics, TurnTraces traces) {
         this.models = models;
         this.context = context;
         this.toolbox = toolbox;
         this.config = config;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
     /** Completes with the turn's outcome, whichever came first: its end or a stop; never fails. */
@@ -85,6 +89,9 @@ public class TurnRunner {
             List<ToolSpec> tools, int stepNumber, TurnProgress progress) {
         StringBuilder stepText = new StringBuilder();
         List<ModelEvent.ToolCall> calls = new ArrayList<>();
+        Span stepSpan = traces.child(turn.id(), "model step");
+        stepSpan.setAttribute("switchboard.model", model.name());
+        stepSpan.setAttribute("switchboard.step", stepNumber);
         return DeltaCoalescer.coalesce(model.stream(new ModelRequest(turn.chatId(), model.name(), messages, tools)),
                         config.coalesceWindow())
                 .onItem().transformToUniAndConcatenate(event -> {
@@ -108,6 +115,8 @@ public class TurnRunner {
                     return Uni.createFrom().voidItem();
                 })
                 .collect().last()
+                .onTermination().invoke((done, failure, cancelled) -> TurnTraces.end(stepSpan,
+                        failure != null || cancelled, failure == null ? "cancelled" : describe(failure)))
                 .chain(() -> {
                     if (calls.isEmpty()) {
                         return Uni.createFrom().item(TurnOutcome.completed(progress.answer(), progress.usage(),
@@ -130,9 +139,17 @@ public class TurnRunner {
             chain = chain
                     .chain(() -> lane.publish(turn.id(), new ToolCallStarted(call.id(), call.name(),
                             arguments(call.argumentsJson(), config.turns().maxToolArgumentsChars()))))
-                    .chain(() -> toolbox.execute(turn.tenantId(), turn.chatId(), turn.id(), call))
-                    .onFailure().recoverWithItem(failure -> new ToolOutcome(
-                            "The tool could not be run: " + describe(failure), true))
+                    .chain(() -> {
+                        Span toolSpan = traces.child(turn.id(), "tool call");
+                        // The name is the model's text: one the toolbox does not offer is not worth a label.
+                        toolSpan.setAttribute("switchboard.tool", AgentToolbox.offers(call.name()) ? call.name()
+                                : "unknown");
+                        return TurnTraces.within(toolSpan,
+                                        () -> toolbox.execute(turn.tenantId(), turn.chatId(), turn.id(), call))
+                                .onFailure().recoverWithItem(failure -> new ToolOutcome(
+                                        "The tool could not be run: " + describe(failure), true))
+                                .invoke(outcome -> TurnTraces.end(toolSpan, outcome.error(), outcome.text()));
+                    })
                     .chain(outcome -> {
                         Log.infof("chatId=%s turn %s tool %s %s", turn.chatId(), turn.id(), call.name(),
                                 outcome.error() ? "failed" : "succeeded");

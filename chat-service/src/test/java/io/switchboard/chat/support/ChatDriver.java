@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
 
@@ -41,6 +43,20 @@ public final class ChatDriver implements AutoCloseable {
     public void command(String chatId, String tenantId, EventPayload payload) {
         Envelope command = Envelope.of(chatId, tenantId, 0, null, payload);
         producer.send(Topics.CHAT_COMMANDS, chatId, EventJson.toBytes(command));
+    }
+
+    /** Sends a command with these record headers (a trace context, say). */
+    public void command(String chatId, String tenantId, EventPayload payload, List<Header> headers) {
+        Envelope command = Envelope.of(chatId, tenantId, 0, null, payload);
+        producer.send(new ProducerRecord<>(Topics.CHAT_COMMANDS, null, chatId, EventJson.toBytes(command), headers));
+    }
+
+    /** The chat's chat.events records as Kafka holds them, headers included, each checked to be keyed by chatId. */
+    public List<ConsumerRecord<String, byte[]>> records(String chatId) {
+        List<ConsumerRecord<String, byte[]>> records = events.records().stream()
+                .filter(r -> chatId.equals(r.key())).toList();
+        assertThat(records).allSatisfy(r -> assertThat(EventJson.fromBytes(r.value()).chatId()).isEqualTo(chatId));
+        return records;
     }
 
     /** Publishes a session.lifecycle event as session-service would. */

@@ -21,6 +21,7 @@ import io.switchboard.gateway.fanout.EventStream;
 import io.switchboard.gateway.inbox.AttentionNotifier;
 import io.switchboard.gateway.service.ChatDirectory;
 import io.switchboard.gateway.sidebar.ProjectSidebars;
+import io.switchboard.gateway.tracing.FanoutTraces;
 import io.switchboard.gateway.ws.MembershipRevocations;
 import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 
@@ -47,12 +48,14 @@ public class EventFeedConsumer {
     private final AttentionNotifier attention;
     private final MembershipRevocations revocations;
     private final ProjectSidebars sidebars;
+    private final FanoutTraces traces;
     private final Map<EventStream, Timer> consumeLag = new EnumMap<>(EventStream.class);
 
     public EventFeedConsumer(ConsumerFailurePolicy policy, ChatFanout fanout, ChatDirectory directory,
             AttentionNotifier attention, MembershipRevocations revocations, ProjectSidebars sidebars,
-            MeterRegistry registry) {
+            MeterRegistry registry, FanoutTraces traces) {
         this.policy = policy;
+        this.traces = traces;
         this.sidebars = sidebars;
         this.revocations = revocations;
         this.fanout = fanout;
@@ -94,7 +97,7 @@ public class EventFeedConsumer {
                 policy.admit(record).subscribe().with(admitted -> { });
                 continue;
             }
-            policy.handleNow(record, () -> handle(stream, record.value()));
+            policy.handleNow(record, () -> traces.around(record, () -> handle(stream, record.value())));
         }
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +55,7 @@ import io.switchboard.gateway.service.ChatDirectory;
 import io.switchboard.gateway.service.ProjectRoles;
 import io.switchboard.gateway.sidebar.ProjectSidebars;
 import io.switchboard.gateway.sidebar.SidebarLoader;
+import io.switchboard.gateway.tracing.FanoutTraces;
 import io.switchboard.gateway.ws.ChatSubscriptions;
 import io.switchboard.gateway.ws.MembershipRevocations;
 import io.switchboard.gateway.ws.ProjectSubscriptions;
@@ -229,7 +231,7 @@ class SecondInstanceResumeTest {
                     new MembershipRevocations(new SocketRegistry(wsConfig, socketMetrics), directory,
                             new ChatSubscriptions(directory, fanout, wsConfig, socketMetrics),
                             new ProjectSubscriptions(sidebars, wsConfig)),
-                    sidebars, meters);
+                    sidebars, meters, new FanoutTraces(OpenTelemetry.noop()));
             ReplayWindowRebalanceListener replayWindow = new ReplayWindowRebalanceListener(gatewayConfig);
             consumer = KafkaClassLoading.create(() -> new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),

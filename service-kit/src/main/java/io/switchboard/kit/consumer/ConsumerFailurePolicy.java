@@ -65,7 +65,7 @@ public class ConsumerFailurePolicy {
             if (!admitted) {
                 return Uni.createFrom().voidItem();
             }
-            ChatLogContext.enter(record.value());
+            ChatLogContext.enter(record.value(), record.headers());
             return handle(record, () -> handler.apply(record.value()), visibleOutcome);
         });
     }

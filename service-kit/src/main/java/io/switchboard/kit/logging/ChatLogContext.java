@@ -1,7 +1,10 @@
 package io.switchboard.kit.logging;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.MDC;
 
 import io.quarkus.vertx.core.runtime.VertxMDC;
@@ -20,8 +23,26 @@ public final class ChatLogContext {
     public static final String CHAT_ID = "chatId";
     public static final String TENANT_ID = "tenantId";
     public static final String TURN_ID = "turnId";
+    /** The name Quarkus's OpenTelemetry support gives a request's trace in the MDC: one field for both. */
+    public static final String TRACE_ID = "traceId";
+
+    private static final int TRACEPARENT_LENGTH = 55;
 
     private ChatLogContext() {
+    }
+
+    /**
+     * For the rest of the current record's work: the event's chat, tenant and turn, and the trace its headers
+     * name (W3C traceparent), if any.
+     */
+    public static void enter(Envelope event, Headers headers) {
+        enter(event);
+        String traceId = traceIdOf(headers);
+        if (traceId != null) {
+            MDC.put(TRACE_ID, traceId);
+        } else {
+            MDC.remove(TRACE_ID);
+        }
     }
 
     /** For the rest of the current record's or request's work: the event's chat, tenant and turn. */
@@ -34,6 +55,34 @@ public final class ChatLogContext {
         } else {
             MDC.remove(TURN_ID);
         }
+    }
+
+    /**
+     * The trace id of a W3C traceparent header ({@code 00-<32 hex>-<16 hex>-<2 hex>}); null for anything else,
+     * including an all-zero id. Read by hand: this runs for every record, and a header is anyone's text.
+     */
+    static String traceIdOf(Headers headers) {
+        Header header = headers == null ? null : headers.lastHeader("traceparent");
+        if (header == null || header.value() == null || header.value().length != TRACEPARENT_LENGTH) {
+            return null;
+        }
+        String value = new String(header.value(), StandardCharsets.US_ASCII);
+        if (!value.startsWith("00-") || value.charAt(35) != '-' || value.charAt(52) != '-'
+                || !isHex(value, 3, 35) || !isHex(value, 36, 52) || !isHex(value, 53, 55)) {
+            return null;
+        }
+        String traceId = value.substring(3, 35);
+        return traceId.chars().allMatch(c -> c == '0') ? null : traceId;
+    }
+
+    private static boolean isHex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.switchboard.kit.messaging;
 
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -14,6 +15,14 @@ public final class KeyedMessages {
     public static Message<Envelope> keyedByChat(Envelope envelope) {
         return Message.of(envelope).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(envelope.chatId())
+                .build());
+    }
+
+    /** Keyed by chatId, with these headers (a trace context, say). */
+    public static Message<Envelope> keyedByChat(Envelope envelope, Headers headers) {
+        return Message.of(envelope).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(envelope.chatId())
+                .withHeaders(headers)
                 .build());
     }
 }

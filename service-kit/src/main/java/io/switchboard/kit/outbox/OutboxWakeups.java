@@ -40,7 +40,8 @@ public class OutboxWakeups {
     private volatile boolean started;
     private volatile boolean stopped;
 
-    public OutboxWakeups(@ReactiveDataSource(Outbox.RELAY_DATASOURCE) Pool pool, OutboxRelay relay, OutboxTable table, OutboxMetrics metrics) {
+    public OutboxWakeups(@ReactiveDataSource(Outbox.RELAY_DATASOURCE) Pool pool, OutboxRelay relay, OutboxTable table,
+            OutboxMetrics metrics) {
         this.pool = pool;
         this.relay = relay;
         this.table = table;
