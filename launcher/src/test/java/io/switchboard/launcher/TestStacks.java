@@ -18,21 +18,25 @@ final class TestStacks {
 
     private static Stack shared;
     private static RecordedModels models;
+    private static SpanSink spans;
 
     private TestStacks() {
     }
 
     /**
      * One stack for the whole test JVM, stopped and deleted at exit; besides {@code offline} its chat-service offers
-     * the recorded models of {@link RecordedModels}.
+     * the recorded models of {@link RecordedModels}. Its services trace and export to a {@link SpanSink}.
      */
     static synchronized Stack shared() {
         if (shared == null) {
             Path dataDir = temporaryDataDir();
             models = RecordedModels.start();
+            spans = SpanSink.start();
             StackSettings settings = settings(dataDir, false);
             Map<String, String> config = new HashMap<>(settings.extraConfig());
             config.putAll(models.providerConfig());
+            // Every shared-stack test runs with tracing on (TracingIT reads the spans): it must change nothing else.
+            config.putAll(spans.tracingConfig());
             // RepositoryImportIT imports repositories it makes here.
             config.put("switchboard.workspace.imports.allowed-paths", importSources(dataDir).toString());
             shared = Stack.start(new StackSettings(settings.projectRoot(), settings.infra(), settings.servicePorts(),
@@ -43,10 +47,17 @@ final class TestStacks {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 shared.close();
                 models.stop();
+                spans.close();
                 deleteRecursively(dataDir);
             }));
         }
         return shared;
+    }
+
+    /** Where the shared stack's services export their spans. */
+    static synchronized SpanSink sharedSpans() {
+        shared();
+        return spans;
     }
 
     /** The directory the shared stack's git-workspace-service may import repositories from. */

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,7 @@ import io.switchboard.chat.model.ChatStream;
 import io.switchboard.chat.model.Turn;
 import io.switchboard.chat.model.TurnEnding;
 import io.switchboard.chat.model.TurnStatus;
+import io.switchboard.chat.tracing.TurnTraces;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.EventPayload;
 import io.switchboard.events.EventType;
@@ -391,8 +393,11 @@ public final class ChatLane {
     }
 
     private Uni<Void> record(Turn turn, TurnOutcome outcome) {
+        Span commit = outcome.wroteFiles() ? services.traces.child(turn.id(), "commit") : Span.getInvalid();
         Uni<Void> committed = outcome.wroteFiles()
-                ? services.toolbox.commitTurn(tenantId, chatId, turn.id(), commitMessage(turn))
+                ? TurnTraces.within(commit,
+                                () -> services.toolbox.commitTurn(tenantId, chatId, turn.id(), commitMessage(turn)))
+                        .onTermination().invoke(commit::end)
                         .onFailure().invoke(failure -> Log.errorf(failure,
                                 "chatId=%s turn %s: workspace changes not committed", chatId, turn.id()))
                         .onFailure().recoverWithNull()
