@@ -119,7 +119,7 @@ export type ServerFrame =
     | { type: 'resync'; chatId: string; stream: StreamName; lastDeliveredSeq: number; nextSeq: number }
     | { type: 'unsubscribed'; chatId: string; reason?: string }
     | { type: 'accepted'; command: string; chatId: string; clientMessageId?: string; turnId?: string }
-    | { type: 'project_snapshot'; projectId: string; chats: SidebarChat[]; truncated: boolean }
+    | { type: 'project_snapshot'; projectId: string; chats: SidebarChat[]; truncated: boolean; partial?: boolean }
     | { type: 'chat_summary'; projectId: string; chat: SidebarChat }
     | { type: 'chat_removed'; projectId: string; chatId: string }
     | { type: 'project_unsubscribed'; projectId: string; reason?: string }

@@ -37,6 +37,7 @@ public final class WebClientBenchmark {
 
     private static final String TENANT = "tenant-web-bench";
     private static final String USER = "web-bench-user";
+    private static final int WARM_UP_PAGES = 40;
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/assets/[^\"]+)\"");
     /** Records, in the page and before any script of the app runs, when the sidebar first shows a chat and every
      *  long task of the main thread. An init script, so the app's Content-Security-Policy does not apply. */
@@ -50,6 +51,21 @@ public final class WebClientBenchmark {
                     observer.disconnect();
                 }
             }).observe(document, { childList: true, subtree: true });
+            window.__milestones = {};
+            const NativeSocket = window.WebSocket;
+            window.WebSocket = function (...args) {
+                const socket = new NativeSocket(...args);
+                window.__milestones.socketCreated ??= performance.now();
+                socket.addEventListener('open', () => { window.__milestones.socketOpen ??= performance.now(); });
+                socket.addEventListener('message', (e) => {
+                    if (typeof e.data === 'string' && e.data.includes('"project_snapshot"')) {
+                        window.__milestones.snapshot ??= performance.now();
+                    }
+                });
+                return socket;
+            };
+            window.WebSocket.prototype = NativeSocket.prototype;
+            Object.assign(window.WebSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
             """;
 
     private final Path projectRoot = Path.of(System.getProperty("bench.project-root", ".")).toAbsolutePath();
@@ -82,6 +98,7 @@ public final class WebClientBenchmark {
             panes.add(api.createChat(project, "pane " + i));
         }
         long gzippedScript = initialJavaScript(gateway);
+        listPageTimes(api, project);
 
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -141,6 +158,24 @@ public final class WebClientBenchmark {
         }
     }
 
+    /**
+     * What one list page of the sidebar's size costs through the gateway, as the sidebar's snapshot reads it. The
+     * reads also warm the services up (the JIT), so that the sidebar loads measure a running stack, not a cold one.
+     */
+    private static void listPageTimes(GatewayApi api, String project) {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < WARM_UP_PAGES; i++) {
+            long start = System.nanoTime();
+            GatewayApi.Got page = api.get("/api/projects/" + project + "/chats?limit=200");
+            millis.add((System.nanoTime() - start) / 1_000_000);
+            if (page.status() != 200) {
+                throw new IllegalStateException("listing chats answered " + page.status());
+            }
+        }
+        System.out.println("[bench] a page of 200 chats through the gateway, ms, " + WARM_UP_PAGES + " in a row: "
+                + millis);
+    }
+
     /** Milliseconds from navigation start to the first chat row of a 1,000-chat sidebar, per fresh page. */
     private List<Double> sidebarTimes(BrowserContext context, String gateway, String token) {
         List<Double> times = new ArrayList<>();
@@ -149,6 +184,12 @@ public final class WebClientBenchmark {
             page.navigate(gateway + "/#token=" + token);
             waitUntil(page, "() => window.__sidebarReady !== undefined", Duration.ofSeconds(30), 20);
             times.add(((Number) page.evaluate("() => window.__sidebarReady")).doubleValue());
+            System.out.println("[bench] load " + (i + 1) + " milestones (ms from navigation start): " + page.evaluate(
+                    "() => JSON.stringify({ domContentLoaded: Math.round(performance.getEntriesByType('navigation')[0]"
+                            + ".domContentLoadedEventEnd), socketCreated: Math.round(window.__milestones.socketCreated),"
+                            + " socketOpen: Math.round(window.__milestones.socketOpen),"
+                            + " snapshotFrame: Math.round(window.__milestones.snapshot),"
+                            + " firstRow: Math.round(window.__sidebarReady) })"));
             page.close();
         }
         return times;

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +99,38 @@ class ProjectSidebarIT {
                     && frame.path("request").asText().equals("subscribe_project"), WAIT);
             assertThat(refused.path("code").asText()).isEqualTo("not_found");
             assertThat(refused.path("projectId").asText()).isEqualTo(projectId);
+        }
+    }
+
+    @Test
+    void aLargeProjectShowsItsMostRecentChatsAtOnceThenAllOfThem() {
+        String projectId = as(alice).contentType(ContentType.JSON).body(Map.of("name", "large"))
+                .post("/api/projects").then().statusCode(201).extract().path("id");
+        int created = 205;
+        ExecutorService creators = Executors.newFixedThreadPool(6);
+        try {
+            CompletableFuture.allOf(IntStream.rangeClosed(1, created)
+                    .mapToObj(i -> CompletableFuture.runAsync(() -> createChat(projectId, "chat " + i), creators))
+                    .toArray(CompletableFuture[]::new)).join();
+        } finally {
+            creators.shutdown();
+        }
+
+        try (SocketClient socket = SocketClient.connect(stack.gatewayWebSocketUrl(), alice)) {
+            JsonNode recent = subscribe(socket, projectId);
+            JsonNode whole = socket.awaitFrame(frame -> frame.path("type").asText().equals("project_snapshot")
+                    && !frame.path("partial").asBoolean(), WAIT);
+
+            assertThat(recent.path("partial").asBoolean()).as("one list page first").isTrue();
+            List<String> recentTitles = recent.path("chats").findValuesAsText("title");
+            assertThat(recentTitles).hasSize(200);
+            List<String> allTitles = whole.path("chats").findValuesAsText("title");
+            assertThat(allTitles).hasSize(created + 1).startsWith(recentTitles.toArray(String[]::new))
+                    .endsWith("Main conversation").doesNotHaveDuplicates();
+            List<String> activity = whole.path("chats").findValuesAsText("lastActivityAt");
+            assertThat(activity).as("most recent activity first")
+                    .isSortedAccordingTo(Comparator.comparing(Instant::parse, Comparator.reverseOrder()));
+            assertThat(whole.path("truncated").asBoolean()).isFalse();
         }
     }
 

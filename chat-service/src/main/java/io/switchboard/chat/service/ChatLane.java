@@ -2,8 +2,6 @@ package io.switchboard.chat.service;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,16 +9,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.chat.model.ChatState;
 import io.switchboard.chat.model.ChatStream;
 import io.switchboard.chat.model.Turn;
-import io.switchboard.chat.model.TurnEnding;
 import io.switchboard.chat.model.TurnStatus;
-import io.switchboard.chat.tracing.TurnTraces;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.EventPayload;
 import io.switchboard.events.EventType;
@@ -28,8 +23,6 @@ import io.switchboard.events.chat.CommandRejected;
 import io.switchboard.events.chat.QueuedTurnEdited;
 import io.switchboard.events.chat.TokenUsage;
 import io.switchboard.events.chat.TurnCancelled;
-import io.switchboard.events.chat.TurnCompleted;
-import io.switchboard.events.chat.TurnFailed;
 import io.switchboard.events.chat.TurnQueued;
 import io.switchboard.events.chat.TurnStarted;
 import io.switchboard.events.command.CancelTurn;
@@ -37,15 +30,15 @@ import io.switchboard.events.command.Delivery;
 import io.switchboard.events.command.EditQueuedTurn;
 import io.switchboard.events.command.SendMessage;
 import io.switchboard.events.command.StopTurn;
-import io.switchboard.events.json.PayloadSanitizer;
 import io.switchboard.kit.concurrent.SerialTasks;
 import io.switchboard.kit.logging.ChatLogContext;
 
 /**
- * One chat on this instance: its queue, its running turn and its event stream. Everything that changes the
- * chat (commands, a turn starting or ending, the chat being archived) runs as one of its serial tasks, so
- * the chat changes in one order and publishes in that order, while other chats' lanes run side by side.
- * Only a running turn's deltas and tool events are published outside a task; the chat's EventSequence orders them.
+ * One chat on this instance: its queue ({@link TurnQueue}), its running turn and its event stream
+ * ({@link ChatEventStream}); how turns end is {@link TurnEndings}'. Everything that changes the chat (commands, a
+ * turn starting or ending, the chat being archived) runs as one of its serial tasks, so the chat changes in one
+ * order and publishes in that order, while other chats' lanes run side by side. Only a running turn's deltas and
+ * tool events are published outside a task; the chat's EventSequence orders them.
  */
 public final class ChatLane {
 
@@ -59,33 +52,33 @@ public final class ChatLane {
     private final LaneServices services;
     private final ChatLanes owner;
     private final SerialTasks tasks;
-    private final EventSequence events;
-    private final LinkedList<Turn> waiting = new LinkedList<>();
+    private final ChatEventStream stream;
+    private final TurnEndings endings;
+    private final TurnQueue waiting = new TurnQueue();
     private final CompletableFuture<Void> retired = new CompletableFuture<>();
 
     private ChatState state;
     private TokenUsage usage;
     private RunningTurn running;
-    private boolean windowOpen;
     private boolean permitRequested;
     private boolean retiring;
     private boolean publishOnRetire;
     private boolean evicted;
     private volatile long lastActiveNanos = System.nanoTime();
 
-    ChatLane(ChatStream stream, String tenantId, int partition, LaneServices services, ChatLanes owner) {
-        this.chatId = stream.chatId();
+    ChatLane(ChatStream loaded, String tenantId, int partition, LaneServices services, ChatLanes owner) {
+        this.chatId = loaded.chatId();
         this.tenantId = tenantId;
         this.partition = partition;
         this.services = services;
         this.owner = owner;
         // A context of the chat's own on its event loop, so that every line the lane logs names the chat.
-        this.tasks = new SerialTasks(ChatLogContext.forChat(services.contexts.forChat(stream.chatId()),
-                stream.chatId(), tenantId));
-        this.events = new EventSequence(stream.chatId(), tenantId, stream.lastSeq(), services.publisher::send,
-                services.publisher::countRetry, tasks.executor());
-        this.state = stream.state();
-        this.usage = stream.usage();
+        this.tasks = new SerialTasks(ChatLogContext.forChat(services.contexts.forChat(chatId), chatId, tenantId));
+        this.stream = new ChatEventStream(chatId, tenantId, loaded.lastSeq(), services.publisher, services.streams,
+                tasks.executor());
+        this.endings = new TurnEndings(chatId, tenantId, stream, services);
+        this.state = loaded.state();
+        this.usage = loaded.usage();
     }
 
     public String chatId() {
@@ -134,7 +127,7 @@ public final class ChatLane {
                 running.stop(TurnOutcome.cancelled(TurnCancelled.CANCELLED));
                 return Uni.createFrom().voidItem();
             }
-            Optional<Turn> queued = removeWaiting(command.turnId());
+            Optional<Turn> queued = waiting.remove(command.turnId());
             if (queued.isEmpty()) {
                 return reject(EventType.CANCEL_TURN, command.turnId().toString(), "turn_not_open",
                         "The turn is neither queued nor running in this chat");
@@ -165,8 +158,7 @@ public final class ChatLane {
     /** Replaces the text of a turn that has not started yet. */
     public Uni<Void> edit(EditQueuedTurn command) {
         return task(lane -> lane.edit(command), () -> {
-            int index = indexOfWaiting(command.turnId());
-            if (index < 0) {
+            if (!waiting.contains(command.turnId())) {
                 return reject(EventType.EDIT_QUEUED_TURN, command.turnId().toString(), "turn_not_queued",
                         "Only a turn that is still queued can be edited");
             }
@@ -179,8 +171,9 @@ public final class ChatLane {
                     return reject(EventType.EDIT_QUEUED_TURN, command.turnId().toString(), "turn_not_queued",
                             "Only a turn that is still queued can be edited");
                 }
-                waiting.set(index, waiting.get(index).withText(command.text()));
-                return publishInWindow(command.turnId(), new QueuedTurnEdited(command.text()))
+                // Still waiting: every change of the queue runs as one of this lane's tasks, like this one.
+                waiting.replaceText(command.turnId(), command.text());
+                return stream.publishInWindow(command.turnId(), new QueuedTurnEdited(command.text()))
                         .chain(this::closeWindowIfQuiet);
             });
         });
@@ -194,8 +187,7 @@ public final class ChatLane {
                 return Uni.createFrom().voidItem();
             }
             String reason = closedReason();
-            List<Turn> queued = new ArrayList<>(waiting);
-            waiting.clear();
+            List<Turn> queued = waiting.drain();
             if (running != null) {
                 running.stop(TurnOutcome.cancelled(reason));
             }
@@ -234,11 +226,11 @@ public final class ChatLane {
                 String published = tail.publishedEnding(turn.id());
                 if (published != null) {
                     // The ending went out but was not stored before the crash: store it, announce nothing twice.
-                    work = work.chain(() -> services.turns.finish(tenantId, turn.id(), recordedEnding(published)));
+                    work = work.chain(() -> endings.recorded(turn, published));
                 } else if (turn.status() == TurnStatus.RUNNING) {
-                    work = work.chain(() -> endWithoutRunning(turn, TurnOutcome.failed(INTERRUPTED,
+                    work = work.chain(() -> endings.withoutRunning(turn, TurnOutcome.failed(INTERRUPTED,
                             "chat-service stopped while this turn was running")));
-                } else if (indexOfWaiting(turn.id()) < 0) {
+                } else if (!waiting.contains(turn.id())) {
                     queued.add(turn);
                 }
             }
@@ -250,10 +242,10 @@ public final class ChatLane {
                 if (!tail.wasAnnounced(chatId, turn.id())) {
                     // Stored, then the crash came before its TurnQueued: announce it now, so clients see it.
                     int position = waiting.size() + (running == null ? 0 : 1);
-                    work = work.chain(() -> publishInWindow(turn.id(), new TurnQueued(turn.clientMessageId(),
-                            turn.userId(), turn.text(), turn.model(), position)));
+                    work = work.chain(() -> stream.publishInWindow(turn.id(), new TurnQueued(
+                            turn.clientMessageId(), turn.userId(), turn.text(), turn.model(), position)));
                 }
-                insertWaiting(turn);
+                waiting.insert(turn);
             }
             Log.infof("chatId=%s recovered %d open turns", chatId, open.size());
             return work.invoke(this::requestPermitIfNeeded).chain(this::closeWindowIfQuiet);
@@ -268,7 +260,7 @@ public final class ChatLane {
     public Uni<Void> retire(boolean publish) {
         if (!publish) {
             // At once, not as a task: a task may be waiting on a send that is retried until Kafka is back.
-            events.abandon();
+            stream.abandon();
         }
         tasks.submit(() -> {
             retiring = true;
@@ -276,11 +268,10 @@ public final class ChatLane {
             if (services.scheduler.withdraw(this)) {
                 permitRequested = false;
             }
-            waiting.forEach(turn -> {
+            for (Turn turn : waiting.drain()) {
                 services.scheduler.settle(tenantId);
                 services.traces.handedOver(turn.id());
-            });
-            waiting.clear();
+            }
             if (running != null) {
                 running.stop(TurnOutcome.failed(INTERRUPTED, "chat-service handed this chat over"));
                 return Uni.createFrom().voidItem();
@@ -296,7 +287,7 @@ public final class ChatLane {
      */
     Uni<Boolean> evictIfIdle(Duration idleFor) {
         return tasks.submit(() -> {
-            boolean idle = !evicted && !retiring && running == null && waiting.isEmpty() && !windowOpen
+            boolean idle = !evicted && !retiring && running == null && waiting.isEmpty() && !stream.windowOpen()
                     && !permitRequested && System.nanoTime() - lastActiveNanos >= idleFor.toNanos();
             if (idle) {
                 evicted = true;
@@ -330,7 +321,7 @@ public final class ChatLane {
 
     private Uni<Void> startNext() {
         permitRequested = false;
-        Turn turn = retiring || running != null ? null : waiting.pollFirst();
+        Turn turn = retiring || running != null ? null : waiting.next();
         if (turn == null) {
             services.scheduler.release(this);
             return Uni.createFrom().voidItem();
@@ -338,7 +329,7 @@ public final class ChatLane {
         long budget = services.config.turns().chatTokenBudget();
         if (budget > 0 && usage.inputTokens() + usage.outputTokens() >= budget) {
             services.scheduler.release(this);
-            return endWithoutRunning(turn, TurnOutcome.failed("token_budget_exceeded",
+            return endings.withoutRunning(turn, TurnOutcome.failed("token_budget_exceeded",
                             "The chat has used its budget of " + budget + " tokens"))
                     .invoke(() -> services.scheduler.settle(tenantId))
                     .invoke(this::requestPermitIfNeeded)
@@ -346,9 +337,9 @@ public final class ChatLane {
         }
         RunningTurn current = new RunningTurn(turn);
         running = current;
-        return openWindow()
+        return stream.openWindow()
                 .chain(() -> services.turns.markRunning(tenantId, turn.id()))
-                .chain(() -> publish(turn.id(), new TurnStarted(turn.model())))
+                .chain(() -> stream.publish(turn.id(), new TurnStarted(turn.model())))
                 .invoke(() -> {
                     Log.infof("chatId=%s turn %s started on %s", chatId, turn.id(), turn.model());
                     services.traces.started(turn.id());
@@ -363,7 +354,8 @@ public final class ChatLane {
                     Log.errorf(failure, "chatId=%s turn %s could not start", chatId, turn.id());
                     running = null;
                     services.scheduler.release(this);
-                    return endWithoutRunning(turn, TurnOutcome.failed("start_failed", "The turn could not start"))
+                    return endings.withoutRunning(turn, TurnOutcome.failed("start_failed",
+                                    "The turn could not start"))
                             .invoke(() -> services.scheduler.settle(tenantId))
                             .onFailure().recoverWithNull();
                 });
@@ -375,7 +367,7 @@ public final class ChatLane {
         boolean silent = retiring && !publishOnRetire;
         Uni<Void> recorded = silent
                 ? Uni.createFrom().voidItem().invoke(() -> services.traces.handedOver(turn.id()))
-                : record(turn, outcome);
+                : endings.afterRunning(turn, outcome, totals -> usage = totals);
         return recorded
                 .onFailure().invoke(failure -> Log.errorf(failure, "chatId=%s turn %s: ending not recorded",
                         chatId, turn.id()))
@@ -392,66 +384,22 @@ public final class ChatLane {
                 });
     }
 
-    private Uni<Void> record(Turn turn, TurnOutcome outcome) {
-        Span commit = outcome.wroteFiles() ? services.traces.child(turn.id(), "commit") : Span.getInvalid();
-        Uni<Void> committed = outcome.wroteFiles()
-                ? TurnTraces.within(commit,
-                                () -> services.toolbox.commitTurn(tenantId, chatId, turn.id(), commitMessage(turn)))
-                        .onTermination().invoke(commit::end)
-                        .onFailure().invoke(failure -> Log.errorf(failure,
-                                "chatId=%s turn %s: workspace changes not committed", chatId, turn.id()))
-                        .onFailure().recoverWithNull()
-                        .replaceWithVoid()
-                : Uni.createFrom().voidItem();
-        if (outcome.status() != TurnStatus.COMPLETED) {
-            return committed.chain(() -> endWithoutRunning(turn, outcome));
-        }
-        return committed
-                .chain(() -> services.streams.addUsage(tenantId, chatId, outcome.usage()))
-                .invoke(totals -> usage = totals)
-                .chain(totals -> publish(turn.id(), new TurnCompleted(outcome.answer(), outcome.usage(), totals)))
-                .invoke(() -> {
-                    services.metrics.ended(tenantId, turn.model(), TurnStatus.COMPLETED, null, outcome.usage());
-                    services.traces.ended(turn.id(), TurnStatus.COMPLETED, null);
-                })
-                .chain(() -> services.turns.finish(tenantId, turn.id(), ending(outcome)))
-                .invoke(() -> Log.infof("chatId=%s turn %s completed", chatId, turn.id()))
-                // Kafka refused the ending for good: the turn still ends visibly, with a small one it takes.
-                .onFailure(ChatEventPublisher::isPermanent).recoverWithUni(() -> endWithoutRunning(turn,
-                        TurnOutcome.failed("publish_failed", "The answer could not be published")));
-    }
-
-    /** Announces and stores an ending for a turn that is not (or no longer) running here. */
-    private Uni<Void> endWithoutRunning(Turn turn, TurnOutcome outcome) {
-        EventPayload ending = outcome.status() == TurnStatus.CANCELLED
-                ? new TurnCancelled(outcome.reason())
-                : new TurnFailed(outcome.reason(), outcome.message());
-        Log.infof("chatId=%s turn %s ended %s (%s)", chatId, turn.id(), outcome.status(), outcome.reason());
-        return publishInWindow(turn.id(), ending)
-                .invoke(() -> {
-                    services.metrics.ended(tenantId, turn.model(), outcome.status(), outcome.reason(),
-                            outcome.usage());
-                    services.traces.ended(turn.id(), outcome.status(), outcome.reason());
-                })
-                .chain(() -> services.turns.finish(tenantId, turn.id(), ending(outcome)));
-    }
-
     private Uni<Void> queue(Turn turn, boolean now) {
         int limit = services.config.scheduling().maxQueuedTurnsPerChat();
         int position = now ? 0 : waiting.size() + (running == null ? 0 : 1);
-        Uni<Void> queued = publishInWindow(turn.id(), new TurnQueued(turn.clientMessageId(), turn.userId(),
+        Uni<Void> queued = stream.publishInWindow(turn.id(), new TurnQueued(turn.clientMessageId(), turn.userId(),
                 turn.text(), turn.model(), position));
         // "Send now" jumps the queue but does not grow it past its cap: a client looping on it must not either.
         if (waiting.size() >= limit) {
-            return queued.chain(() -> endWithoutRunning(turn, TurnOutcome.failed("chat_queue_full",
+            return queued.chain(() -> endings.withoutRunning(turn, TurnOutcome.failed("chat_queue_full",
                     "The chat already has " + limit + " queued messages"))).chain(this::closeWindowIfQuiet);
         }
         if (!services.scheduler.admit(tenantId)) {
-            return queued.chain(() -> endWithoutRunning(turn, TurnOutcome.failed("tenant_limit",
+            return queued.chain(() -> endings.withoutRunning(turn, TurnOutcome.failed("tenant_limit",
                     "Too many messages of this tenant are waiting; try again shortly")))
                     .chain(this::closeWindowIfQuiet);
         }
-        insertWaiting(turn);
+        waiting.insert(turn);
         return queued.invoke(() -> {
             if (now && running != null) {
                 running.stop(TurnOutcome.cancelled(TurnCancelled.SUPERSEDED));
@@ -467,7 +415,7 @@ public final class ChatLane {
     private Uni<Void> requeueIfStranded(String clientMessageId, boolean now, Context trace) {
         return services.turns.find(tenantId, chatId, clientMessageId).chain(existing -> {
             boolean stranded = existing.isPresent() && existing.get().status() == TurnStatus.QUEUED
-                    && indexOfWaiting(existing.get().id()) < 0
+                    && !waiting.contains(existing.get().id())
                     && (running == null || !running.turn().id().equals(existing.get().id()));
             if (stranded) {
                 Log.infof("chatId=%s message %s was stored but not queued: queueing it", chatId, clientMessageId);
@@ -482,7 +430,7 @@ public final class ChatLane {
     private Uni<Void> cancelQueued(List<Turn> turns, String reason) {
         Uni<Void> work = Uni.createFrom().voidItem();
         for (Turn turn : turns) {
-            work = work.chain(() -> endWithoutRunning(turn, TurnOutcome.cancelled(reason)))
+            work = work.chain(() -> endings.withoutRunning(turn, TurnOutcome.cancelled(reason)))
                     .invoke(() -> services.scheduler.settle(tenantId));
         }
         return work;
@@ -496,104 +444,33 @@ public final class ChatLane {
     }
 
     private Uni<Void> finishRetirement() {
-        Uni<Void> checkpoint = publishOnRetire && windowOpen
-                ? services.streams.checkpoint(tenantId, chatId, currentSeq(), true).invoke(() -> windowOpen = false)
-                : Uni.createFrom().voidItem();
+        Uni<Void> checkpoint = publishOnRetire ? stream.closeWindow() : Uni.createFrom().voidItem();
         return checkpoint.invoke(() -> retired.complete(null))
                 .onFailure().invoke(retired::completeExceptionally);
     }
 
     // ---- the event stream ------------------------------------------------------------------------------
 
-    /**
-     * Numbers the event and hands it to Kafka behind the chat's earlier events; completes, on the lane's context,
-     * when Kafka acknowledged it (see EventSequence: a failed send is retried with the same seq).
-     */
+    /** Publishes an event of the running turn (its deltas and tool events come from TurnRunner). */
     Uni<Envelope> publish(UUID turnId, EventPayload payload) {
-        // Model output and tool results are foreign text: cleaned here, so no consumer has to refuse our events.
-        return events.publish(turnId, PayloadSanitizer.sanitize(payload));
-    }
-
-    private Uni<Void> publishInWindow(UUID turnId, EventPayload payload) {
-        return openWindow().chain(() -> publish(turnId, payload)).replaceWithVoid();
+        return stream.publish(turnId, payload);
     }
 
     private Uni<Void> reject(EventType command, String reference, String reason, String message) {
         Log.infof("chatId=%s %s rejected: %s", chatId, command.wireName(), reason);
-        return publishInWindow(null, new CommandRejected(command.wireName(), reference, reason, message))
+        return stream.publishInWindow(null, new CommandRejected(command.wireName(), reference, reason, message))
                 .chain(this::closeWindowIfQuiet);
-    }
-
-    /** Marks the stream as possibly ahead of its checkpoint before anything of this window is published. */
-    private Uni<Void> openWindow() {
-        if (windowOpen) {
-            return Uni.createFrom().voidItem();
-        }
-        return services.streams.openWindow(tenantId, chatId).invoke(() -> windowOpen = true);
     }
 
     private Uni<Void> closeWindowIfQuiet() {
         // A queued turn will start soon: keeping the window open saves closing and reopening it around that.
-        if (!windowOpen || running != null || !waiting.isEmpty()) {
+        if (running != null || !waiting.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return services.streams.checkpoint(tenantId, chatId, currentSeq(), true).invoke(() -> windowOpen = false);
-    }
-
-    private long currentSeq() {
-        return events.lastSeq();
-    }
-
-    // ---- the queue -------------------------------------------------------------------------------------
-
-    private void insertWaiting(Turn turn) {
-        int index = 0;
-        while (index < waiting.size() && waiting.get(index).rank() < turn.rank()) {
-            index++;
-        }
-        waiting.add(index, turn);
-    }
-
-    private int indexOfWaiting(UUID turnId) {
-        for (int i = 0; i < waiting.size(); i++) {
-            if (waiting.get(i).id().equals(turnId)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private Optional<Turn> removeWaiting(UUID turnId) {
-        for (Iterator<Turn> it = waiting.iterator(); it.hasNext();) {
-            Turn turn = it.next();
-            if (turn.id().equals(turnId)) {
-                it.remove();
-                return Optional.of(turn);
-            }
-        }
-        return Optional.empty();
+        return stream.closeWindow();
     }
 
     private String closedReason() {
         return state == ChatState.DELETED ? TurnCancelled.CHAT_DELETED : TurnCancelled.CHAT_ARCHIVED;
-    }
-
-    private static TurnEnding recordedEnding(String endingType) {
-        TurnStatus status = switch (endingType) {
-            case "TurnCompleted" -> TurnStatus.COMPLETED;
-            case "TurnCancelled" -> TurnStatus.CANCELLED;
-            default -> TurnStatus.FAILED;
-        };
-        return new TurnEnding(status, "recovered", null, TurnOutcome.NO_USAGE);
-    }
-
-    private static TurnEnding ending(TurnOutcome outcome) {
-        return new TurnEnding(outcome.status(), outcome.reason(), outcome.answer(), outcome.usage());
-    }
-
-    private static String commitMessage(Turn turn) {
-        String firstLine = turn.text().strip().lines().findFirst().orElse("");
-        String subject = firstLine.length() > 60 ? firstLine.substring(0, 57) + "..." : firstLine;
-        return "Agent turn: " + subject + "\n\nSwitchboard turn " + turn.id() + " (" + turn.model() + ")";
     }
 }

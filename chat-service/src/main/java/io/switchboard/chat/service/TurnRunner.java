@@ -236,7 +236,8 @@ public class TurnRunner {
         }
 
         synchronized String answer() {
-            return truncated ? answer + "\n[answer truncated: it was longer than this service keeps]" : answer.toString();
+            return truncated ? answer + "\n[answer truncated: it was longer than this service keeps]"
+                    : answer.toString();
         }
 
         synchronized void add(TokenUsage usage) {

@@ -82,24 +82,34 @@ public final class ProjectSidebar {
         applyNow(chatId, event);
     }
 
-    /** Sends the snapshot, most recent activity first, then whatever happened since. */
-    synchronized void loaded(List<SidebarChat> snapshot, boolean truncated) {
+    /**
+     * Sends a snapshot, most recent activity first. The first one (possibly {@code partial}: the most recent chats
+     * only) is followed by whatever happened since. A later one adds the older chats: read before the events
+     * applied meanwhile, it only adds chats the sidebar does not hold, and lists everything it holds now.
+     */
+    synchronized void loaded(List<SidebarChat> snapshot, boolean truncated, boolean partial) {
         if (ended) {
             return;
         }
+        boolean first = early != null;
         for (SidebarChat chat : snapshot) {
-            chats.put(chat.chatId(), chat);
+            UUID chatId = chat.chatId();
+            if (first || !chats.containsKey(chatId) && !deleted.contains(chatId) && !waiting.containsKey(chatId)) {
+                chats.put(chatId, chat);
+            }
         }
         ObjectNode frame = Frames.node("project_snapshot").put("projectId", projectId.toString())
-                .put("truncated", truncated);
+                .put("truncated", truncated).put("partial", partial);
         ArrayNode list = frame.putArray("chats");
-        snapshot.stream().sorted(Comparator.comparing(SidebarChat::lastActivityAt).reversed())
+        chats.values().stream().sorted(Comparator.comparing(SidebarChat::lastActivityAt).reversed())
                 .forEach(chat -> list.add(chat.toJson()));
         sink.send(Frames.write(frame));
-        List<Envelope> since = early;
-        early = null;
-        for (Envelope event : since) {
-            apply(event);
+        if (first) {
+            List<Envelope> since = early;
+            early = null;
+            for (Envelope event : since) {
+                apply(event);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.gateway.sidebar;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.lifecycle.LifecycleEvent;
@@ -38,14 +40,32 @@ public class ProjectSidebars {
     }
 
     /**
-     * Reads the sidebar's snapshot from session-service as the caller and sends it. Fails with session-service's
-     * problem (404 when the caller is no member of the project), the sidebar then closed.
+     * Reads the sidebar's snapshot from session-service as the caller and sends it: the first page at once (marked
+     * partial when more follow), then, in the background, the whole snapshot. Completes with the first page, so the
+     * connection's next frames need not wait for a large project. Fails with session-service's problem (404 when
+     * the caller is no member of the project), the sidebar then closed.
      */
     public Uni<Void> load(ProjectSidebar sidebar, String bearer) {
-        return loader.snapshot(bearer, sidebar.projectId())
-                .invoke(snapshot -> sidebar.loaded(snapshot.chats(), snapshot.truncated()))
+        return loader.first(bearer, sidebar.projectId())
+                .invoke(first -> {
+                    sidebar.loaded(first.chats(), first.truncated(), first.more());
+                    if (first.more()) {
+                        loadRest(sidebar, bearer, first);
+                    }
+                })
                 .onFailure().invoke(failure -> close(sidebar))
                 .replaceWithVoid();
+    }
+
+    /** The older chats; if they cannot be read, the sidebar says it is truncated: they join as they change. */
+    private void loadRest(ProjectSidebar sidebar, String bearer, SidebarLoader.Snapshot first) {
+        loader.rest(bearer, sidebar.projectId(), first).subscribe().with(
+                all -> sidebar.loaded(all.chats(), all.truncated(), false),
+                failure -> {
+                    Log.warnf("project %s: the sidebar's older chats could not be read: %s", sidebar.projectId(),
+                            failure.toString());
+                    sidebar.loaded(List.of(), true, false);
+                });
     }
 
     /** Stops the sidebar; true when it was still running. */

@@ -50,7 +50,7 @@ class ProjectSidebarTest {
         sidebar.apply(event(chat, 5, new ChatActivityChanged(PROJECT, 2, false, T0.plusSeconds(1))));
         assertThat(frames).isEmpty();
 
-        sidebar.loaded(List.of(chat(chat, "first", 2, 0, 4)), false);
+        sidebar.loaded(List.of(chat(chat, "first", 2, 0, 4)), false, false);
 
         assertThat(frames).hasSize(2);
         assertThat(frames.get(0).path("type").asText()).isEqualTo("project_snapshot");
@@ -66,7 +66,7 @@ class ProjectSidebarTest {
     @Test
     void onlyTheUsersOwnReadPositionChangesTheirUnreadCount() {
         UUID chat = UUID.randomUUID();
-        sidebar.loaded(List.of(chat(chat, "first", 4, 1, 7)), false);
+        sidebar.loaded(List.of(chat(chat, "first", 4, 1, 7)), false, false);
 
         sidebar.apply(event(chat, 8, new ChatMarkedRead(PROJECT, "bob", 4, 9)));
         assertThat(frames).hasSize(1);
@@ -81,7 +81,7 @@ class ProjectSidebarTest {
 
     @Test
     void aChatTheSidebarDoesNotHoldIsLookedUpOnceWithItsEventsHeldMeanwhile() {
-        sidebar.loaded(List.of(), false);
+        sidebar.loaded(List.of(), false, false);
         UUID chat = UUID.randomUUID();
         sidebar.apply(event(chat, 1, new ChatCreated(PROJECT, "alice", "new", "offline")));
         sidebar.apply(event(chat, 2, new ChatUpdated(PROJECT, "renamed", "offline")));
@@ -100,7 +100,7 @@ class ProjectSidebarTest {
 
     @Test
     void aDeletedChatStaysDeletedWhateverALateAnswerSays() {
-        sidebar.loaded(List.of(), false);
+        sidebar.loaded(List.of(), false, false);
         UUID chat = UUID.randomUUID();
         sidebar.apply(event(chat, 1, new ChatCreated(PROJECT, "alice", "short-lived", "offline")));
         sidebar.apply(event(chat, 2, new ChatDeleted(PROJECT)));
@@ -109,7 +109,7 @@ class ProjectSidebarTest {
 
         UUID shown = UUID.randomUUID();
         ProjectSidebar other = new ProjectSidebar(ALICE, PROJECT, sink, id -> Uni.createFrom().nothing());
-        other.loaded(List.of(chat(shown, "shown", 0, 0, 1)), false);
+        other.loaded(List.of(chat(shown, "shown", 0, 0, 1)), false, false);
         other.apply(event(shown, 2, new ChatDeleted(PROJECT)));
         other.apply(event(shown, 3, new ChatUpdated(PROJECT, "ghost", "offline")));
         assertThat(frames).extracting(frame -> frame.path("type").asText())
@@ -118,12 +118,35 @@ class ProjectSidebarTest {
     }
 
     @Test
+    void aLargeProjectsOlderChatsFollowItsRecentOnesAndAddOnlyWhatTheSidebarDoesNotHold() {
+        UUID recent = UUID.randomUUID();
+        UUID renamedMeanwhile = UUID.randomUUID();
+        UUID deletedMeanwhile = UUID.randomUUID();
+        UUID older = UUID.randomUUID();
+        sidebar.loaded(List.of(chat(recent, "recent", 1, 1, 2)), false, true);
+        sidebar.apply(event(deletedMeanwhile, 9, new ChatDeleted(PROJECT)));
+        sidebar.apply(event(renamedMeanwhile, 8, new ChatActivityChanged(PROJECT, 5, true, T0.plusSeconds(5))));
+        lookups.get(renamedMeanwhile).complete(chat(renamedMeanwhile, "fresh", 5, 0, 8));
+
+        sidebar.loaded(List.of(chat(recent, "recent", 1, 1, 2), chat(renamedMeanwhile, "stale", 1, 0, 3),
+                chat(deletedMeanwhile, "deleted", 1, 0, 3), chat(older, "older", 1, 1, 1)), false, false);
+
+        assertThat(frames).extracting(frame -> frame.path("type").asText())
+                .containsExactly("project_snapshot", "chat_summary", "project_snapshot");
+        assertThat(frames.get(0).path("partial").asBoolean()).isTrue();
+        JsonNode whole = frames.get(2);
+        assertThat(whole.path("partial").asBoolean()).isFalse();
+        assertThat(whole.path("chats").findValuesAsText("title")).containsExactlyInAnyOrder("recent", "fresh",
+                "older");
+    }
+
+    @Test
     void anEndedSidebarSendsNothingMore() {
         UUID chat = UUID.randomUUID();
         assertThat(sidebar.end()).isTrue();
         assertThat(sidebar.end()).isFalse();
         sidebar.apply(event(chat, 1, new ChatActivityChanged(PROJECT, 1, true, T0)));
-        sidebar.loaded(List.of(chat(chat, "late", 1, 0, 1)), false);
+        sidebar.loaded(List.of(chat(chat, "late", 1, 0, 1)), false, false);
         assertThat(frames).isEmpty();
     }
 
