@@ -5,15 +5,14 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.chat.tracing.TurnTraces;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.switchboard.chat.tracing.TurnTraces;
 import io.switchboard.events.Envelope;
 import io.switchboard.kit.messaging.KeyedMessages;
 
@@ -45,12 +44,8 @@ public class ChatEventPublisher {
      * turn's span in its headers.
      */
     CompletionStage<Void> send(Envelope event) {
-        if (!traces.traces(event.turnId())) {
-            return events.sendMessage(KeyedMessages.keyedByChat(event)).subscribeAsCompletionStage();
-        }
-        RecordHeaders headers = new RecordHeaders();
-        traces.writeInto(event.turnId(), headers);
-        return events.sendMessage(KeyedMessages.keyedByChat(event, headers)).subscribeAsCompletionStage();
+        return events.sendMessage(KeyedMessages.keyedByChat(event, traces.headersFor(event.turnId())))
+                .subscribeAsCompletionStage();
     }
 
     void countRetry() {

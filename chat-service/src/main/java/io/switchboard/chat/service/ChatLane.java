@@ -35,7 +35,7 @@ import io.switchboard.kit.logging.ChatLogContext;
 
 /**
  * One chat on this instance: its queue ({@link TurnQueue}), its running turn and its event stream
- * ({@link ChatEventStream}); how turns end is {@link TurnEndings}'. Everything that changes the chat (commands, a
+ * ({@link ChatEventStream}); how turns end is {@link TurnEndings}. Everything that changes the chat (commands, a
  * turn starting or ending, the chat being archived) runs as one of its serial tasks, so the chat changes in one
  * order and publishes in that order, while other chats' lanes run side by side. Only a running turn's deltas and
  * tool events are published outside a task; the chat's EventSequence orders them.

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -112,17 +113,15 @@ public class TurnTraces {
         });
     }
 
-    /** Names the turn's span in a chat.events record's headers; nothing for an event of no traced turn. */
-    public void writeInto(UUID turnId, Headers headers) {
+    /** Headers naming the turn's span, for a chat.events record of the turn; null for a turn not traced. */
+    public RecordHeaders headersFor(UUID turnId) {
         Span span = turnId == null ? null : open.get(turnId);
-        if (span != null) {
-            KafkaTraceHeaders.inject(propagator, span, headers);
+        if (span == null) {
+            return null;
         }
-    }
-
-    /** Whether an event of this turn would name a span: only then are headers worth building. */
-    public boolean traces(UUID turnId) {
-        return turnId != null && open.containsKey(turnId);
+        RecordHeaders headers = new RecordHeaders();
+        KafkaTraceHeaders.inject(propagator, span, headers);
+        return headers;
     }
 
     /** The turn ended (completed, failed, cancelled or handed over): its span ends with that outcome. */

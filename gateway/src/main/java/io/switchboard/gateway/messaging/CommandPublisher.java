@@ -2,7 +2,6 @@ package io.switchboard.gateway.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import io.opentelemetry.api.trace.Span;
@@ -30,9 +29,7 @@ public class CommandPublisher {
 
     public Uni<Void> send(Envelope command) {
         Span span = traces.start(command);
-        RecordHeaders headers = traces.headers(span);
-        return commands.sendMessage(headers == null ? KeyedMessages.keyedByChat(command)
-                        : KeyedMessages.keyedByChat(command, headers))
+        return commands.sendMessage(KeyedMessages.keyedByChat(command, traces.headers(span)))
                 .onTermination().invoke((done, failure, cancelled) -> CommandTraces.sent(span, failure))
                 .invoke(() -> Log.debugf("chatId=%s %s accepted", command.chatId(), command.type()));
     }

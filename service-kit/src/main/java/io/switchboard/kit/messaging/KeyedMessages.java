@@ -13,16 +13,16 @@ public final class KeyedMessages {
     }
 
     public static Message<Envelope> keyedByChat(Envelope envelope) {
-        return Message.of(envelope).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(envelope.chatId())
-                .build());
+        return keyedByChat(envelope, null);
     }
 
-    /** Keyed by chatId, with these headers (a trace context, say). */
+    /** Keyed by chatId, with these headers (a trace context, say); none when {@code headers} is null. */
     public static Message<Envelope> keyedByChat(Envelope envelope, Headers headers) {
-        return Message.of(envelope).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(envelope.chatId())
-                .withHeaders(headers)
-                .build());
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> metadata =
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.chatId());
+        if (headers != null) {
+            metadata.withHeaders(headers);
+        }
+        return Message.of(envelope).addMetadata(metadata.build());
     }
 }

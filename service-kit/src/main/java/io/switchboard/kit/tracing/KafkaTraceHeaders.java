@@ -72,9 +72,4 @@ public final class KafkaTraceHeaders {
             propagator.inject(Context.root().with(span), headers, SETTER);
         }
     }
-
-    /** Whether the headers name a trace that is being recorded: only then is a span per record worth its cost. */
-    public static boolean carriesSampledTrace(TextMapPropagator propagator, Headers headers) {
-        return Span.fromContext(extract(propagator, headers)).getSpanContext().isSampled();
-    }
 }
