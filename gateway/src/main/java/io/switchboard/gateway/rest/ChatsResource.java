@@ -35,6 +35,7 @@ import io.switchboard.gateway.service.ChatCommands;
 import io.switchboard.gateway.service.CommandAccepted;
 import io.switchboard.gateway.service.MessageAccepted;
 import io.switchboard.gateway.service.MessageDraft;
+import io.switchboard.gateway.service.PendingCommand;
 import io.switchboard.kit.security.CurrentCaller;
 import io.switchboard.session.api.ChatSearchHit;
 import io.switchboard.session.api.ChatView;
@@ -229,7 +230,8 @@ public class ChatsResource {
             @NotNull MessageDraft request) {
         // Checked by ChatCommands, the one place every message is checked, whichever door it came through.
         MessageDraft draft = IdempotencyKeys.apply(idempotencyKey, request);
-        return commands.send(caller.get(), caller.bearer(), chatId, draft).map(RestResponse::accepted);
+        return commands.send(caller.get(), caller.bearer(), chatId, draft).chain(PendingCommand::acknowledged)
+                .map(RestResponse::accepted);
     }
 
     private static RestResponse<ChatView> created(RestResponse<ChatView> answer) {
@@ -247,6 +249,7 @@ public class ChatsResource {
     public Uni<RestResponse<CommandAccepted>> stop(@PathParam("chatId") UUID chatId,
             @Parameter(description = "Stop only this turn: a stop repeated after it ended stops nothing else")
             @QueryParam("turnId") UUID turnId) {
-        return commands.stop(caller.get(), caller.bearer(), chatId, turnId).map(RestResponse::accepted);
+        return commands.stop(caller.get(), caller.bearer(), chatId, turnId).chain(PendingCommand::acknowledged)
+                .map(RestResponse::accepted);
     }
 }

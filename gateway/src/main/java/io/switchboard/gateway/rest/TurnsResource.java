@@ -22,6 +22,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.gateway.service.ChatCommands;
 import io.switchboard.gateway.service.CommandAccepted;
+import io.switchboard.gateway.service.PendingCommand;
 import io.switchboard.gateway.service.TurnEdit;
 import io.switchboard.kit.security.CurrentCaller;
 
@@ -50,7 +51,8 @@ public class TurnsResource {
     @APIResponse(ref = "NotFound")
     public Uni<RestResponse<CommandAccepted>> cancel(@PathParam("chatId") UUID chatId,
             @PathParam("turnId") UUID turnId) {
-        return commands.cancel(caller.get(), caller.bearer(), chatId, turnId).map(RestResponse::accepted);
+        return commands.cancel(caller.get(), caller.bearer(), chatId, turnId).chain(PendingCommand::acknowledged)
+                .map(RestResponse::accepted);
     }
 
     @DELETE
@@ -71,7 +73,7 @@ public class TurnsResource {
             @NotNull TurnEdit request) {
         // Checked by ChatCommands, like the same edit sent over the WebSocket.
         return commands.editQueued(caller.get(), caller.bearer(), chatId, turnId, request)
-                .map(RestResponse::accepted);
+                .chain(PendingCommand::acknowledged).map(RestResponse::accepted);
     }
 
     @PATCH

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -63,33 +64,34 @@ public class ChatCommands {
     }
 
     /** Sends a message to the chat: {@code SendMessage}. */
-    public Uni<MessageAccepted> send(Caller caller, String bearer, UUID chatId, MessageDraft draft) {
+    public Uni<PendingCommand<MessageAccepted>> send(Caller caller, String bearer, UUID chatId, MessageDraft draft) {
         MessageDraft message = checked(draft).withClientMessageIdOrNew();
-        return directory.resolveToSend(caller, bearer, chatId).chain(chat -> sendTo(caller, chat, message));
+        return directory.resolveToSend(caller, bearer, chatId).map(chat -> sendTo(caller, chat, message));
     }
 
     /**
      * Stops the chat's running turn; its queue stays and the next turn starts: {@code StopTurn}. With a turnId
      * only that turn is stopped, so a stop repeated after its turn ended never stops the next one.
      */
-    public Uni<CommandAccepted> stop(Caller caller, String bearer, UUID chatId, UUID turnId) {
+    public Uni<PendingCommand<CommandAccepted>> stop(Caller caller, String bearer, UUID chatId, UUID turnId) {
         return directory.resolveToSend(caller, bearer, chatId)
-                .chain(chat -> publish(caller, chat, turnId, new StopTurn(caller.userId())));
+                .map(chat -> publish(caller, chat, turnId, new StopTurn(caller.userId())));
     }
 
     /** Cancels a queued or running turn: {@code CancelTurn}. */
-    public Uni<CommandAccepted> cancel(Caller caller, String bearer, UUID chatId, UUID turnId) {
+    public Uni<PendingCommand<CommandAccepted>> cancel(Caller caller, String bearer, UUID chatId, UUID turnId) {
         Objects.requireNonNull(turnId, "turnId");
         return directory.resolveToSend(caller, bearer, chatId)
-                .chain(chat -> publish(caller, chat, turnId, new CancelTurn(turnId, caller.userId())));
+                .map(chat -> publish(caller, chat, turnId, new CancelTurn(turnId, caller.userId())));
     }
 
     /** Replaces the text of a turn still waiting in the chat's queue: {@code EditQueuedTurn}. */
-    public Uni<CommandAccepted> editQueued(Caller caller, String bearer, UUID chatId, UUID turnId, TurnEdit edit) {
+    public Uni<PendingCommand<CommandAccepted>> editQueued(Caller caller, String bearer, UUID chatId, UUID turnId,
+            TurnEdit edit) {
         Objects.requireNonNull(turnId, "turnId");
         String text = checked(edit).text();
         return directory.resolveToSend(caller, bearer, chatId)
-                .chain(chat -> publish(caller, chat, turnId, new EditQueuedTurn(turnId, caller.userId(), text)));
+                .map(chat -> publish(caller, chat, turnId, new EditQueuedTurn(turnId, caller.userId(), text)));
     }
 
     /**
@@ -153,7 +155,8 @@ public class ChatCommands {
     private Uni<BroadcastAccepted> sendToAll(Caller caller, List<ChatEntry> chats, MessageDraft draft) {
         // One key for every chat: idempotency is per chat, so a repeated broadcast is a no-op everywhere.
         MessageDraft message = draft.withClientMessageIdOrNew();
-        List<Uni<MessageAccepted>> sends = chats.stream().map(chat -> sendTo(caller, chat, message)).toList();
+        List<Uni<MessageAccepted>> sends = chats.stream()
+                .map(chat -> sendTo(caller, chat, message).acknowledged()).toList();
         return Uni.join().all(sends).andCollectFailures()
                 .map(accepted -> new BroadcastAccepted(message.clientMessageId(), accepted))
                 .onFailure().transform(failure -> ProblemException.unavailable(
@@ -161,29 +164,31 @@ public class ChatCommands {
                                 + message.clientMessageId() + ", which the chats that have it already will ignore"));
     }
 
-    private Uni<MessageAccepted> sendTo(Caller caller, ChatEntry chat, MessageDraft message) {
+    private PendingCommand<MessageAccepted> sendTo(Caller caller, ChatEntry chat, MessageDraft message) {
         String model = message.model() == null ? chat.model() : message.model();
         SendMessage command = new SendMessage(message.clientMessageId(), caller.userId(), message.text(), model,
                 message.delivery());
         Envelope envelope = Envelope.of(chat.chatId(), caller.tenantId(), 0, null, command);
         Log.infof("chatId=%s message %s sent to %s (%s)", chat.chatId(), message.clientMessageId(), model,
                 message.effectiveDelivery());
-        return produce(envelope).replaceWith(new MessageAccepted(UUID.fromString(chat.chatId()),
-                message.clientMessageId(), model, message.effectiveDelivery()));
+        return produce(envelope, new MessageAccepted(UUID.fromString(chat.chatId()), message.clientMessageId(), model,
+                message.effectiveDelivery()));
     }
 
-    private Uni<CommandAccepted> publish(Caller caller, ChatEntry chat, UUID turnId, EventPayload command) {
+    private PendingCommand<CommandAccepted> publish(Caller caller, ChatEntry chat, UUID turnId, EventPayload command) {
         Envelope envelope = Envelope.of(chat.chatId(), caller.tenantId(), 0, turnId, command);
         Log.infof("chatId=%s %s%s by %s", chat.chatId(), envelope.type(), turnId == null ? "" : " of turn " + turnId,
                 caller.userId());
-        return produce(envelope).replaceWith(new CommandAccepted(UUID.fromString(chat.chatId()), envelope.type(),
-                envelope.id(), turnId));
+        return produce(envelope, new CommandAccepted(UUID.fromString(chat.chatId()), envelope.type(), envelope.id(),
+                turnId));
     }
 
-    private Uni<Void> produce(Envelope envelope) {
-        return publisher.send(envelope).onFailure().transform(failure -> {
+    /** Hands the command to the producer now, in the caller's order; the answer follows Kafka's acknowledgement. */
+    private <T> PendingCommand<T> produce(Envelope envelope, T answer) {
+        CompletionStage<Void> acknowledgement = publisher.send(envelope).onFailure().transform(failure -> {
             Log.warnf("chatId=%s %s not accepted by Kafka: %s", envelope.chatId(), envelope.type(), failure.getMessage());
             return ProblemException.unavailable("The command could not be queued; try again");
-        });
+        }).subscribeAsCompletionStage();
+        return PendingCommand.of(acknowledgement, answer);
     }
 }

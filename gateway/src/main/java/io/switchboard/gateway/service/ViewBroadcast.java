@@ -58,7 +58,7 @@ public class ViewBroadcast {
             MessageDraft message) {
         List<Uni<MessageAccepted>> sends = panes.stream()
                 .map(pane -> commands.send(caller, bearer, pane.chatId(), new MessageDraft(message.text(), pane.model(),
-                        message.clientMessageId(), message.delivery())))
+                        message.clientMessageId(), message.delivery())).chain(PendingCommand::acknowledged))
                 .toList();
         Log.infof("View %s broadcasts message %s to %d pane(s)", viewId, message.clientMessageId(), panes.size());
         return Uni.join().all(sends).andCollectFailures()

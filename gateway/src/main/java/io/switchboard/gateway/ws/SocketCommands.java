@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.gateway.fanout.Frames;
 import io.switchboard.gateway.service.ChatCommands;
 import io.switchboard.gateway.service.MessageDraft;
+import io.switchboard.gateway.service.PendingCommand;
 import io.switchboard.gateway.service.TurnEdit;
 
 /**
@@ -19,6 +20,10 @@ import io.switchboard.gateway.service.TurnEdit;
  * Each frame becomes the same typed command the REST API builds and goes through {@link ChatCommands}, which
  * checks it, checks ownership and puts SendMessage, StopTurn, CancelTurn or EditQueuedTurn on chat.commands
  * keyed by chatId. The {@code accepted} frame follows once Kafka has the command.
+ * <p>
+ * A connection's frames are handled one at a time, and a command's handling ends once the producer has it, not
+ * when Kafka acknowledges it: the producer keeps a chat's commands in the order it was given them, so the next
+ * frame need not wait for the broker's round trip, and a burst of sends is accepted as fast as Kafka takes it.
  */
 @ApplicationScoped
 public class SocketCommands {
@@ -43,22 +48,24 @@ public class SocketCommands {
                 UUID turnId = frame.optionalTurnId(chatId);
                 String reference = turnId == null ? null : turnId.toString();
                 yield answer(() -> commands.stop(session.caller(), session.bearer(), chat, turnId)
-                        .map(accepted -> turnId == null ? accepted("stop", chatId)
-                                : accepted("stop", chatId).put(TURN_ID, reference)),
-                        session, chatId, turnId == null ? null : TURN_ID, reference);
+                        .map(pending -> pending.map(accepted -> turnId == null ? accepted("stop", chatId)
+                                : accepted("stop", chatId).put(TURN_ID, reference))),
+                        frame, session, turnId == null ? null : TURN_ID, reference);
             }
             case "cancel" -> {
                 UUID turnId = frame.turnId(chatId);
                 yield answer(() -> commands.cancel(session.caller(), session.bearer(), chat, turnId)
-                        .map(accepted -> accepted("cancel", chatId).put(TURN_ID, turnId.toString())),
-                        session, chatId, TURN_ID, turnId.toString());
+                        .map(pending -> pending.map(accepted -> accepted("cancel", chatId)
+                                .put(TURN_ID, turnId.toString()))),
+                        frame, session, TURN_ID, turnId.toString());
             }
             case "edit" -> {
                 UUID turnId = frame.turnId(chatId);
                 TurnEdit edit = new TurnEdit(frame.string("text", chatId, TURN_ID, turnId.toString()));
                 yield answer(() -> commands.editQueued(session.caller(), session.bearer(), chat, turnId, edit)
-                        .map(accepted -> accepted("edit", chatId).put(TURN_ID, turnId.toString())),
-                        session, chatId, TURN_ID, turnId.toString());
+                        .map(pending -> pending.map(accepted -> accepted("edit", chatId)
+                                .put(TURN_ID, turnId.toString()))),
+                        frame, session, TURN_ID, turnId.toString());
             }
             default -> throw new IllegalArgumentException("Not a command: " + frame.type());
         };
@@ -76,21 +83,25 @@ public class SocketCommands {
                 requested,
                 frame.delivery(chatId, CLIENT_MESSAGE_ID, reference));
         return answer(() -> commands.send(session.caller(), session.bearer(), chat, draft)
-                .map(accepted -> accepted("send", chatId)
+                .map(pending -> pending.map(accepted -> accepted("send", chatId)
                         .put(CLIENT_MESSAGE_ID, accepted.clientMessageId())
-                        .put("model", accepted.model())),
-                session, chatId, CLIENT_MESSAGE_ID, reference);
+                        .put("model", accepted.model()))),
+                frame, session, CLIENT_MESSAGE_ID, reference);
     }
 
     /**
-     * Runs the command and answers {@code accepted} once it is in Kafka; any refusal, including one raised
-     * before the command got going, becomes the error frame.
+     * Runs the command up to the producer and answers {@code accepted} once it is in Kafka, or the error frame if
+     * it never gets there; a refusal raised before the command reached the producer fails the frame itself.
      */
-    private static Uni<Void> answer(Supplier<Uni<? extends ObjectNode>> command, SocketSession session,
-            String chatId, String refField, String refValue) {
+    private static Uni<Void> answer(Supplier<Uni<? extends PendingCommand<ObjectNode>>> command, ClientFrame frame,
+            SocketSession session, String refField, String refValue) {
+        String chatId = frame.chatId();
         return Uni.createFrom().deferred(command)
-                .invoke(accepted -> session.send(Frames.write(accepted)))
                 .onFailure().transform(failure -> ChatAccess.refusal(failure, chatId, refField, refValue))
+                .invoke(pending -> pending.acknowledged().subscribe().with(
+                        accepted -> session.send(Frames.write(accepted)),
+                        failure -> session.send(ChatAccess.refusal(failure, chatId, refField, refValue)
+                                .toFrame(frame.requestType()))))
                 .replaceWithVoid();
     }
 

@@ -1,9 +1,14 @@
 package io.switchboard.gateway.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -85,6 +90,43 @@ class SocketCommandsTest {
         assertThat(message.clientMessageId()).isEqualTo("ws-msg-1");
         assertThat(message.model()).isEqualTo("offline-fast");
         assertThat(message.delivery()).isEqualTo(Delivery.NOW);
+    }
+
+    @Test
+    void aBurstOfSendsOnOneSocketIsAllAcceptedAndKeepsEachChatsOrder() {
+        String otherChat = GatewayFixtures.announceChat(producer, "tenant-c", "carol", "offline");
+        SocketFixtures.awaitKnown(socket, otherChat);
+        int before = socket.frames().size();
+        Map<String, List<String>> sentTo = Map.of(chatId, new ArrayList<>(), otherChat, new ArrayList<>());
+        // Written back to back, without waiting for any answer, alternating between the two chats.
+        for (int i = 0; i < 30; i++) {
+            String chat = i % 2 == 0 ? chatId : otherChat;
+            String id = "burst-" + i;
+            sentTo.get(chat).add(id);
+            socket.send("{\"type\":\"send\",\"chatId\":\"" + chat + "\",\"text\":\"message " + i
+                    + "\",\"clientMessageId\":\"" + id + "\"}");
+        }
+        await().atMost(TIMEOUT).until(() -> answersAfter(before).size() >= 30);
+
+        List<JsonNode> answers = answersAfter(before);
+        assertThat(answers).extracting(answer -> answer.path("type").asText()).containsOnly("accepted");
+        sentTo.forEach((chat, expected) -> {
+            assertThat(answers).filteredOn(answer -> chat.equals(answer.path("chatId").asText()))
+                    .extracting(answer -> answer.path("clientMessageId").asText())
+                    .as("accepted frames of one chat come in the order its messages were sent")
+                    .containsExactlyElementsOf(expected);
+            List<ConsumerRecord<String, byte[]>> records = commands.awaitRecords(r -> chat.equals(r.key()),
+                    expected.size(), TIMEOUT);
+            assertThat(records).extracting(record -> EventJson.fromBytes(record.value())
+                            .payloadAs(SendMessage.class).clientMessageId())
+                    .as("the chat's commands are on chat.commands, keyed by it, in the order sent")
+                    .containsExactlyElementsOf(expected);
+        });
+    }
+
+    private List<JsonNode> answersAfter(int before) {
+        return socket.frames().stream().skip(before)
+                .filter(frame -> Set.of("accepted", "error").contains(frame.path("type").asText())).toList();
     }
 
     @Test
