@@ -36,6 +36,18 @@ public interface WsConfig {
     @WithDefault("1000")
     int sidebarSnapshotChats();
 
+    /**
+     * How long a live sidebar its connection let go (closed, or unsubscribed) stays live on this instance, so
+     * that the same user's next {@code subscribe_project} of the project (a reload) gets its snapshot at once
+     * from memory, while session-service is read again behind it; {@code 0s} keeps none.
+     */
+    @WithDefault("30s")
+    Duration sidebarKeep();
+
+    /** Most sidebars kept after their connection let them go, on this instance; further ones end at once. */
+    @WithDefault("1000")
+    int maxKeptSidebars();
+
     /** Most connections one user (tenant and subject) may hold open on this gateway instance. */
     @WithDefault("16")
     int maxConnectionsPerUser();

@@ -30,19 +30,29 @@ import io.switchboard.kit.security.Caller;
  * snapshot is in they are held, then each applies only if newer (higher lifecycle seq) than what the snapshot
  * says. A chat the sidebar does not hold (created since, or beyond the snapshot's size) is looked up once, its
  * events held meanwhile the same way. A deleted chat stays deleted whatever a late answer says.
+ * <p>
+ * When its connection lets it go, a complete sidebar may be {@linkplain #detach() detached}: it sends nothing but
+ * goes on following the project, so that the same user's next subscribe (a reload) is {@linkplain #reattach
+ * answered at once} from memory.
  */
 public final class ProjectSidebar {
 
     private final Caller caller;
     private final UUID projectId;
-    private final FrameSink sink;
-    private final Function<UUID, Uni<SidebarChat>> lookup;
+    /** Frames of a detached sidebar go nowhere. */
+    private static final FrameSink NOWHERE = frame -> { };
+
+    private FrameSink sink;
+    private Function<UUID, Uni<SidebarChat>> lookup;
     private final Map<UUID, SidebarChat> chats = new HashMap<>();
     private final Set<UUID> deleted = new HashSet<>();
     /** Events of chats being looked up, to apply after the answer. */
     private final Map<UUID, List<Envelope>> waiting = new HashMap<>();
     /** Events that arrived before the snapshot; null once it is in. */
     private List<Envelope> early = new ArrayList<>();
+    /** The last snapshot held every chat the project had (it was not partial). */
+    private boolean complete;
+    private boolean truncated;
     private boolean ended;
 
     ProjectSidebar(Caller caller, UUID projectId, FrameSink sink, Function<UUID, Uni<SidebarChat>> lookup) {
@@ -58,10 +68,6 @@ public final class ProjectSidebar {
 
     public UUID projectId() {
         return projectId;
-    }
-
-    FrameSink sink() {
-        return sink;
     }
 
     /** Another user's read position shows nothing new to this one; it is not worth a lookup either. */
@@ -98,12 +104,9 @@ public final class ProjectSidebar {
                 chats.put(chatId, chat);
             }
         }
-        ObjectNode frame = Frames.node("project_snapshot").put("projectId", projectId.toString())
-                .put("truncated", truncated).put("partial", partial);
-        ArrayNode list = frame.putArray("chats");
-        chats.values().stream().sorted(Comparator.comparing(SidebarChat::lastActivityAt).reversed())
-                .forEach(chat -> list.add(chat.toJson()));
-        sink.send(Frames.write(frame));
+        this.truncated = truncated;
+        complete = !partial;
+        sendSnapshot(partial);
         if (first) {
             List<Envelope> since = early;
             early = null;
@@ -111,6 +114,33 @@ public final class ProjectSidebar {
                 apply(event);
             }
         }
+    }
+
+    /**
+     * Stops sending but goes on following the project, when the sidebar holds the whole project: true then.
+     * One still loading its snapshot is not worth keeping.
+     */
+    synchronized boolean detach() {
+        if (ended || early != null || !complete) {
+            return false;
+        }
+        sink = NOWHERE;
+        return true;
+    }
+
+    /**
+     * Sends to the new connection from now on, starting with a snapshot of what the sidebar holds, marked
+     * {@code partial}: the caller reads the project again, and that snapshot adds what this one may lack (a chat
+     * whose lookup failed while nobody looked). False when the sidebar had ended.
+     */
+    synchronized boolean reattach(FrameSink sink, Function<UUID, Uni<SidebarChat>> lookup) {
+        if (ended) {
+            return false;
+        }
+        this.sink = sink;
+        this.lookup = lookup;
+        sendSnapshot(true);
+        return true;
     }
 
     /** Nothing more is sent; true when it was still running. */
@@ -180,6 +210,15 @@ public final class ProjectSidebar {
         for (Envelope event : held) {
             applyNow(chatId, event);
         }
+    }
+
+    private void sendSnapshot(boolean partial) {
+        ObjectNode frame = Frames.node("project_snapshot").put("projectId", projectId.toString())
+                .put("truncated", truncated).put("partial", partial);
+        ArrayNode list = frame.putArray("chats");
+        chats.values().stream().sorted(Comparator.comparing(SidebarChat::lastActivityAt).reversed())
+                .forEach(chat -> list.add(chat.toJson()));
+        sink.send(Frames.write(frame));
     }
 
     private void send(SidebarChat chat) {

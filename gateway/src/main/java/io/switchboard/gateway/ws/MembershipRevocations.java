@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.switchboard.gateway.fanout.Frames;
 import io.switchboard.gateway.service.ChatDirectory;
+import io.switchboard.gateway.sidebar.ProjectSidebars;
 
 /**
  * Ends the subscriptions a user holds on this instance to the chats of a project they were just removed from:
@@ -23,10 +24,12 @@ public class MembershipRevocations {
     private final ChatDirectory directory;
     private final ChatSubscriptions subscriptions;
     private final ProjectSubscriptions projects;
+    private final ProjectSidebars sidebars;
 
     public MembershipRevocations(SocketRegistry registry, ChatDirectory directory, ChatSubscriptions subscriptions,
-            ProjectSubscriptions projects) {
+            ProjectSubscriptions projects, ProjectSidebars sidebars) {
         this.registry = registry;
+        this.sidebars = sidebars;
         this.projects = projects;
         this.directory = directory;
         this.subscriptions = subscriptions;
@@ -51,5 +54,7 @@ public class MembershipRevocations {
                 }
             }
         }
+        // After the loop: ending a connection's sidebar above may have kept it for a reload.
+        sidebars.revoked(tenantId, userId, projectId);
     }
 }

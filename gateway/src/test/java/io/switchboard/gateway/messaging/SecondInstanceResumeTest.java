@@ -225,12 +225,12 @@ class SecondInstanceResumeTest {
             ChatDirectory directory = new ChatDirectory(null, new ProjectRoles(null, gatewayConfig));
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             SocketMetrics socketMetrics = new SocketMetrics(meters);
-            ProjectSidebars sidebars = new ProjectSidebars(new SidebarLoader(null, wsConfig));
+            ProjectSidebars sidebars = new ProjectSidebars(new SidebarLoader(null, wsConfig), wsConfig);
             EventFeedConsumer feed = new EventFeedConsumer(policy, fanout, directory,
                     new AttentionNotifier(directory, new InboxRegistry(), wsConfig),
                     new MembershipRevocations(new SocketRegistry(wsConfig, socketMetrics), directory,
                             new ChatSubscriptions(directory, fanout, wsConfig, socketMetrics),
-                            new ProjectSubscriptions(sidebars, wsConfig)),
+                            new ProjectSubscriptions(sidebars, wsConfig), sidebars),
                     sidebars, meters, new FanoutTraces(OpenTelemetry.noop()));
             ReplayWindowRebalanceListener replayWindow = new ReplayWindowRebalanceListener(gatewayConfig);
             consumer = KafkaClassLoading.create(() -> new KafkaConsumer<>(Map.of(

@@ -141,6 +141,56 @@ class ProjectSidebarTest {
     }
 
     @Test
+    void aDetachedSidebarFollowsItsProjectSilentlyAndAnswersTheNextConnectionAtOnce() {
+        UUID kept = UUID.randomUUID();
+        UUID renamed = UUID.randomUUID();
+        sidebar.loaded(List.of(chat(kept, "kept", 1, 1, 2), chat(renamed, "before", 1, 1, 3)), false, false);
+        frames.clear();
+
+        assertThat(sidebar.detach()).isTrue();
+        sidebar.apply(event(renamed, 4, new ChatActivityChanged(PROJECT, 3, false, T0.plusSeconds(9))));
+        sidebar.apply(event(kept, 5, new ChatDeleted(PROJECT)));
+        assertThat(frames).as("nothing is sent while no connection holds the sidebar").isEmpty();
+
+        List<JsonNode> next = new ArrayList<>();
+        assertThat(sidebar.reattach(frame -> next.add(parse(frame)), chatId -> Uni.createFrom().nullItem()))
+                .isTrue();
+
+        assertThat(frames).isEmpty();
+        assertThat(next).hasSize(1);
+        JsonNode snapshot = next.get(0);
+        assertThat(snapshot.path("type").asText()).isEqualTo("project_snapshot");
+        assertThat(snapshot.path("partial").asBoolean()).as("the project is read again behind it").isTrue();
+        assertThat(snapshot.path("chats")).hasSize(1);
+        assertThat(snapshot.path("chats").get(0).path("chatId").asText()).isEqualTo(renamed.toString());
+        assertThat(snapshot.path("chats").get(0).path("messageCount").asLong()).isEqualTo(3);
+
+        // The read behind it adds what the sidebar lacks and cannot bring back what was deleted meanwhile.
+        UUID missed = UUID.randomUUID();
+        sidebar.loaded(List.of(chat(kept, "kept", 1, 1, 2), chat(renamed, "before", 1, 1, 3),
+                chat(missed, "missed", 1, 0, 1)), false, false);
+        JsonNode whole = next.get(1);
+        assertThat(whole.path("partial").asBoolean()).isFalse();
+        assertThat(whole.path("chats").findValuesAsText("chatId")).containsExactlyInAnyOrder(renamed.toString(),
+                missed.toString());
+    }
+
+    @Test
+    void onlyASidebarHoldingItsWholeProjectCanBeDetachedAndAnEndedOneCannotComeBack() {
+        assertThat(sidebar.detach()).as("no snapshot yet").isFalse();
+        sidebar.loaded(List.of(chat(UUID.randomUUID(), "recent", 1, 1, 2)), false, true);
+        assertThat(sidebar.detach()).as("only the most recent chats so far").isFalse();
+        sidebar.loaded(List.of(), false, false);
+        assertThat(sidebar.detach()).isTrue();
+
+        sidebar.end();
+        List<JsonNode> next = new ArrayList<>();
+        assertThat(sidebar.reattach(frame -> next.add(parse(frame)), chatId -> Uni.createFrom().nullItem()))
+                .isFalse();
+        assertThat(next).isEmpty();
+    }
+
+    @Test
     void anEndedSidebarSendsNothingMore() {
         UUID chat = UUID.randomUUID();
         assertThat(sidebar.end()).isTrue();
