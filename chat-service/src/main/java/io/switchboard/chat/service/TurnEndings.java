@@ -1,5 +1,6 @@
 package io.switchboard.chat.service;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.opentelemetry.api.trace.Span;
@@ -70,6 +71,16 @@ final class TurnEndings {
                     services.traces.ended(turn.id(), outcome.status(), outcome.reason());
                 })
                 .chain(() -> services.turns.finish(tenantId, turn.id(), ending(outcome)));
+    }
+
+    /** Cancels turns taken off the queue before they ran, in order; each leaves its tenant's pending count. */
+    Uni<Void> cancelWaiting(List<Turn> turns, String reason) {
+        Uni<Void> work = Uni.createFrom().voidItem();
+        for (Turn turn : turns) {
+            work = work.chain(() -> withoutRunning(turn, TurnOutcome.cancelled(reason)))
+                    .invoke(() -> services.scheduler.settle(tenantId));
+        }
+        return work;
     }
 
     /** Stores the ending a crashed owner published but did not store; announces nothing twice. */
