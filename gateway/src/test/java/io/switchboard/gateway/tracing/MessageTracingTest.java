@@ -78,6 +78,38 @@ class MessageTracingTest {
     }
 
     @Test
+    void aMalformedTraceContextOnARequestStartsATraceOfItsOwnAndStopsNothing() {
+        String zeros = "0".repeat(32);
+        String bogus = randomHex(32);
+        List<String> malformed = List.of(
+                "00-" + zeros + "-" + randomHex(16) + "-01",
+                "00-" + bogus + "-" + "0".repeat(16) + "-01",
+                "ff-" + bogus + "-" + randomHex(16) + "-01",
+                "00-" + bogus.toUpperCase() + "-" + randomHex(16) + "-01",
+                "00-" + bogus + "-" + randomHex(16),
+                "00-" + bogus + "-" + randomHex(16) + "-01-" + "x".repeat(8_000),
+                "00-" + bogus.substring(0, 31) + "g-" + randomHex(16) + "-01",
+                "not a trace context");
+        try (RawProducer producer = RawProducer.create();
+                RecordCollector commands = RecordCollector.fromEnd(Topics.CHAT_COMMANDS)) {
+            String chatId = GatewayFixtures.announceChat(producer, TENANT, "alice", "offline");
+            for (int i = 0; i < malformed.size(); i++) {
+                String value = malformed.get(i);
+                String key = "malformed-trace-" + i;
+                await().atMost(TIMEOUT).untilAsserted(() -> given().auth().oauth2(alice).contentType(ContentType.JSON)
+                        .header("traceparent", value).header("Idempotency-Key", key)
+                        .body("{\"text\":\"traced badly\"}")
+                        .post("/api/chats/{id}/messages", chatId).then().statusCode(202));
+                ConsumerRecord<String, byte[]> record = commands.awaitRecord(r -> chatId.equals(r.key())
+                        && new String(r.value(), StandardCharsets.UTF_8).contains(key), TIMEOUT);
+                String[] parent = header(record, "traceparent").orElseThrow().split("-");
+                assertThat(parent[1]).as(value).matches("[0-9a-f]{32}").isNotEqualTo(zeros)
+                        .isNotEqualTo(bogus).isNotEqualTo(bogus.toUpperCase());
+            }
+        }
+    }
+
+    @Test
     void anEventIsHandedOutInsideTheTraceItsRecordNamesAndABadTraceContextStopsNothing() {
         String turnTrace = randomHex(32);
         String turnSpan = randomHex(16);
