@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.json.EventJson;
 import io.switchboard.events.json.PayloadSanitizer;
+import io.switchboard.kit.persistence.UncachedPlan;
 
 /**
  * Records an event in the caller's Hibernate Reactive transaction; {@link OutboxRelay} publishes it once that
@@ -33,9 +34,10 @@ public class Outbox {
     public static final String RELAY_DATASOURCE = "relay";
 
     // A select rather than an update statement: Hibernate treats a native update as a bulk operation and
-    // warns about its cache clean-up on every commit, though no entity maps the outbox table.
+    // warns about its cache clean-up on every commit, though no entity maps the outbox table. Run once per event,
+    // so kept out of the query plan cache (UncachedPlan).
     private static final String INSERT = "WITH entry AS (INSERT INTO outbox (chat_id, seq, event_type, event_json) "
-            + "VALUES (?1, ?2, ?3, ?4) RETURNING id) SELECT id FROM entry";
+            + "VALUES (?1, ?2, ?3, ?4) RETURNING id) SELECT id FROM entry WHERE 1 IN (?5)";
 
     public Uni<Void> append(Envelope event) {
         // An entry the relay's reader would refuse could never be published: written clean.
@@ -52,6 +54,7 @@ public class Outbox {
                     .setParameter(2, clean.seq())
                     .setParameter(3, clean.type())
                     .setParameter(4, json)
+                    .setParameter(5, UncachedPlan.MARKER)
                     .getSingleResult());
         }).replaceWithVoid();
     }

@@ -2,6 +2,7 @@ package io.switchboard.kit.tenancy;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.persistence.UncachedPlan;
 
 /**
  * Names the tenant of the current transaction for PostgreSQL's row-level security: every statement after it, in
@@ -11,7 +12,12 @@ import io.smallrye.mutiny.Uni;
  */
 final class TenantScope {
 
-    private static final String SET_TENANT = "select set_config('app.tenant_id', ?1, true)";
+    /*
+     * Run once per transaction, so kept out of the query plan cache (UncachedPlan). Not an update statement, which
+     * the cache would find by its SQL: Hibernate treats a native update as a bulk change and schedules cache
+     * clean-up for it at every commit.
+     */
+    private static final String SET_TENANT = "select set_config('app.tenant_id', ?1, true) where 1 in (?2)";
 
     private TenantScope() {
     }
@@ -24,6 +30,7 @@ final class TenantScope {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(SET_TENANT, String.class)
                         .setParameter(1, tenantId)
+                        .setParameter(2, UncachedPlan.MARKER)
                         .getSingleResult())
                 .replaceWithVoid();
     }

@@ -15,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.persistence.UncachedPlan;
 import io.switchboard.session.model.Chat;
 import io.switchboard.session.service.ChatFilter;
 import io.switchboard.session.service.ChatListCursor;
@@ -73,17 +74,19 @@ public class ChatRepository implements PanacheRepositoryBase<Chat, UUID> {
     /**
      * Counts a message stored from chat.events: activity, message count, open turns and the lifecycle seq of the
      * ChatActivityChanged that announces them change in one statement, so a concurrent edit of the chat's title
-     * neither waits for nor overwrites them. Null when the chat is gone.
+     * neither waits for nor overwrites them. Null when the chat is gone. Run for every stored message, so kept out
+     * of the query plan cache.
      */
     public Uni<ChatActivity> recordMessage(UUID chatId, Instant at, int openTurnsChange) {
         String sql = "UPDATE chat SET message_count = message_count + 1, "
                 + "last_activity_at = GREATEST(last_activity_at, ?1), open_turns = GREATEST(open_turns + ?2, 0), "
-                + "lifecycle_seq = lifecycle_seq + 1 WHERE id = ?3 "
+                + "lifecycle_seq = lifecycle_seq + 1 WHERE id = ?3 AND 1 IN (?4) "
                 + "RETURNING message_count, open_turns, last_activity_at, lifecycle_seq";
         return getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
                 .setParameter(1, at)
                 .setParameter(2, openTurnsChange)
                 .setParameter(3, chatId)
+                .setParameter(4, UncachedPlan.MARKER)
                 .getResultList())
                 .map(rows -> rows.isEmpty() ? null : ChatActivity.of(rows.get(0)));
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.persistence.UncachedPlan;
 import io.switchboard.session.api.ToolCallSummary;
 
 /** The tool calls of turns whose answer is not stored yet, as chat.events reports them. */
@@ -55,10 +56,13 @@ public class ToolCallRepository {
 
     /** The turn's calls in the order they started. */
     public Uni<List<ToolCallSummary>> ofTurn(UUID chatId, UUID turnId) {
-        String sql = "SELECT tool, status, error FROM tool_call WHERE chat_id = ?1 AND turn_id = ?2 ORDER BY seq";
+        // Run for every answer, so kept out of the query plan cache.
+        String sql = "SELECT tool, status, error FROM tool_call WHERE chat_id = ?1 AND turn_id = ?2 AND 1 IN (?3) "
+                + "ORDER BY seq";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
                 .setParameter(1, chatId)
                 .setParameter(2, turnId)
+                .setParameter(3, UncachedPlan.MARKER)
                 .getResultList())
                 .map(rows -> {
                     List<ToolCallSummary> calls = new ArrayList<>();
