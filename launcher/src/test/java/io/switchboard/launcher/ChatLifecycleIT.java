@@ -20,6 +20,7 @@ import io.switchboard.events.Topics;
 import io.switchboard.events.chat.CommandRejected;
 import io.switchboard.events.chat.TurnCancelled;
 import io.switchboard.events.chat.TurnCompleted;
+import io.switchboard.events.chat.TurnQueued;
 import io.switchboard.events.json.EventJson;
 import io.switchboard.events.workspace.WorkspaceRemoved;
 import io.switchboard.testing.kafka.RecordCollector;
@@ -53,6 +54,10 @@ class ChatLifecycleIT {
                 false)) {
             send(chat, "stalled", "/stall\nnever answered");
             send(chat, "queued", "waits behind the stalled one");
+            // The archive reaches chat-service on another topic than the messages: sent before chat-service has
+            // both turns, it would cancel one and reject the other, and the test would not see both cancelled.
+            events.awaitRecords(r -> chat.equals(r.key())
+                    && EventJson.fromBytes(r.value()).payload() instanceof TurnQueued, 2, WAIT);
 
             as(token).post("/api/chats/{id}/archive", chat).then().statusCode(200).body("status", equalTo("archived"));
 

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +29,8 @@ import io.switchboard.testing.kafka.RecordCollector;
  * ends exactly once (answered, or with a visible failure), each chat's seqs stay gapless, no consumer stays
  * stopped (messages sent after the restart are answered and the history shows every message), and nothing of one
  * tenant reaches another; last, everything stops and starts again on the same data, and chats and messages are
- * still there. A stack of its own: the servers it restarts must keep their data.
+ * still there. On the shared stack (which keeps its data, so its servers can restart), with its chat-service
+ * swapped for one that gives sends up sooner; the restart of everything brings the stack's own back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InfrastructureRestartIT {
@@ -47,31 +47,34 @@ class InfrastructureRestartIT {
      */
     private static final int WORDS_OUTLASTING_LONG_DOWN = 4 * (int) LONG_DOWN.plusSeconds(20).toSeconds();
 
-    private static Path dataDir;
-    private static StackSettings stackSettings;
     private static Stack stack;
+    private static ServiceProcess chatService;
     private static List<ChatApi> tenants;
 
     @BeforeAll
     static void startStack() {
-        dataDir = TestStacks.temporaryDataDir();
-        StackSettings settings = TestStacks.settings(dataDir, true);
-        Map<String, String> config = new HashMap<>(settings.extraConfig());
-        config.put("SWITCHBOARD_EVENTS_REQUEST_TIMEOUT_MS", "2000");
-        config.put("SWITCHBOARD_EVENTS_DELIVERY_TIMEOUT_MS", Long.toString(DELIVERY_TIMEOUT.toMillis()));
-        stackSettings = new StackSettings(settings.projectRoot(), settings.infra(), settings.servicePorts(), config);
-        stack = Stack.start(stackSettings);
+        stack = TestStacks.shared();
+        // The stack's own stops, so the one with short timeouts runs every chat: cheaper than a stack of its own,
+        // whose start initialises PostgreSQL and Kafka and starts four services, for two settings.
+        CompletableFuture<Integer> stopping = CompletableFuture.supplyAsync(stack.service(ServiceName.CHAT)::stop);
+        chatService = stack.startExtra(ServiceName.CHAT, Map.of(
+                "SWITCHBOARD_EVENTS_REQUEST_TIMEOUT_MS", "2000",
+                "SWITCHBOARD_EVENTS_DELIVERY_TIMEOUT_MS", Long.toString(DELIVERY_TIMEOUT.toMillis())));
+        stopping.join();
         tenants = List.of(
                 new ChatApi(stack.gatewayUrl(), stack.token("tenant-faults-a", "ann", Duration.ofHours(1))),
                 new ChatApi(stack.gatewayUrl(), stack.token("tenant-faults-b", "ben", Duration.ofHours(1))));
     }
 
+    /** Other tests share the stack: back to its own chat-service, if the restart of everything did not run. */
     @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
+    static void backToTheStacksChatService() {
+        if (chatService != null && chatService.isAlive()) {
+            chatService.stop();
         }
-        TestStacks.deleteRecursively(dataDir);
+        if (!stack.service(ServiceName.CHAT).isAlive()) {
+            stack.restart(ServiceName.CHAT);
+        }
     }
 
     @Test
@@ -110,8 +113,7 @@ class InfrastructureRestartIT {
         send(token, chatId, "remember me");
         awaitMessages(token, chatId, 2);
 
-        stack.close();
-        stack = Stack.start(stackSettings);
+        stack = TestStacks.restartShared();
 
         given().baseUri(stack.gatewayUrl()).auth().oauth2(token).get("/api/chats/{id}", chatId)
                 .then().statusCode(200).body("id", equalTo(chatId));
@@ -138,7 +140,7 @@ class InfrastructureRestartIT {
     }
 
     private static double publishRetries() {
-        String metrics = given().baseUri(stack.service(ServiceName.CHAT).managementUrl()).get("/q/metrics").asString();
+        String metrics = given().baseUri(chatService.managementUrl()).get("/q/metrics").asString();
         Matcher count = Pattern.compile("(?m)^switchboard_chat_events_publish_retries_total(?:\\{[^}]*})? (\\S+)$")
                 .matcher(metrics);
         return count.find() ? Double.parseDouble(count.group(1)) : 0;
@@ -151,7 +153,8 @@ class InfrastructureRestartIT {
                 false)) {
             for (ChatApi api : tenants) {
                 String project = api.createProject(fault);
-                List<String> chats = List.of(api.createChat(project, fault + " 1"), api.createChat(project, fault + " 2"));
+                List<String> chats = List.of(api.createChat(project, fault + " 1"),
+                        api.createChat(project, fault + " 2"));
                 FailureScenario scenario = new FailureScenario(api, events, chats);
                 scenario.sendToEach(chats, "streaming", chat -> FailureScenario.slowQuestion(chat, words));
                 scenario.sendToEach(chats, "queued", chat -> FailureScenario.quickQuestion("queued behind it"));

@@ -17,6 +17,7 @@ final class TestStacks {
     static final Duration SHARED_SERVICE_TOKEN_TTL = Duration.ofSeconds(40);
 
     private static Stack shared;
+    private static StackSettings sharedSettings;
     private static RecordedModels models;
     private static SpanSink spans;
 
@@ -32,18 +33,19 @@ final class TestStacks {
             Path dataDir = temporaryDataDir();
             models = RecordedModels.start();
             spans = SpanSink.start();
-            StackSettings settings = settings(dataDir, false);
+            // Data kept across restarts (InfrastructureRestartIT restarts PostgreSQL and everything on this stack);
+            // the shutdown hook deletes it.
+            StackSettings settings = settings(dataDir, true);
             Map<String, String> config = new HashMap<>(settings.extraConfig());
             config.putAll(models.providerConfig());
             // Every shared-stack test runs with tracing on (TracingIT reads the spans): it must change nothing else.
             config.putAll(spans.tracingConfig());
             // RepositoryImportIT imports repositories it makes here.
             config.put("switchboard.workspace.imports.allowed-paths", importSources(dataDir).toString());
-            shared = Stack.start(new StackSettings(settings.projectRoot(), settings.infra(), settings.servicePorts(),
-                    config));
-            // chat-service renews a token 30 s before it expires: with 40 s tokens every agent test runs through
-            // renewals (ServiceIdentityIT counts them). No token has been asked for yet.
-            shared.serviceTokens().ttl(SHARED_SERVICE_TOKEN_TTL);
+            sharedSettings = new StackSettings(settings.projectRoot(), settings.infra(), settings.servicePorts(),
+                    config);
+            shared = Stack.start(sharedSettings);
+            shortenServiceTokens();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 shared.close();
                 models.stop();
@@ -52,6 +54,26 @@ final class TestStacks {
             }));
         }
         return shared;
+    }
+
+    /**
+     * Stops the whole shared stack and starts it again on the same data and settings; the tests that run after
+     * take the new one from {@link #shared()}.
+     */
+    static synchronized Stack restartShared() {
+        shared();
+        shared.close();
+        shared = Stack.start(sharedSettings);
+        shortenServiceTokens();
+        return shared;
+    }
+
+    /**
+     * chat-service renews a token 30 s before it expires: with 40 s tokens every agent test runs through renewals
+     * (ServiceIdentityIT counts them). Set before any test asks for one.
+     */
+    private static void shortenServiceTokens() {
+        shared.serviceTokens().ttl(SHARED_SERVICE_TOKEN_TTL);
     }
 
     /** Where the shared stack's services export their spans. */

@@ -645,7 +645,8 @@ class WebClientIT {
         String chat = chats.createChat(project, "Long session");
         openTab(chat);
         Page page = context.newPage();
-        page.navigate(stack.gatewayUrl() + "/#token=" + stack.token("tenant-web", user, Duration.ofSeconds(15)));
+        // Long enough to open the chat and write the draft; the test waits out the rest.
+        page.navigate(stack.gatewayUrl() + "/#token=" + stack.token("tenant-web", user, Duration.ofSeconds(10)));
         Locator composer = activeChat(page).locator("textarea");
         composer.fill("/words 3\nwritten before the token expired");
 
