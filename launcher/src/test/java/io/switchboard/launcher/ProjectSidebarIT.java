@@ -134,6 +134,44 @@ class ProjectSidebarIT {
         }
     }
 
+    @Test
+    void aReloadGetsTheSidebarItsLastConnectionHeldAtOnceWithTheProjectReadBehindIt() {
+        String projectId = as(alice).contentType(ContentType.JSON).body(Map.of("name", "reload"))
+                .post("/api/projects").then().statusCode(201).extract().path("id");
+        String chat = createChat(projectId, "before the reload");
+        try (SocketClient first = SocketClient.connect(stack.gatewayWebSocketUrl(), alice)) {
+            JsonNode snapshot = subscribe(first, projectId);
+            assertThat(snapshot.path("partial").asBoolean()).isFalse();
+        }
+        // Changed while no connection follows the project (ProjectSidebarTest shows the kept sidebar applies it).
+        as(alice).contentType(ContentType.JSON).body(Map.of("title", "renamed while away"))
+                .patch("/api/chats/{id}", chat).then().statusCode(200);
+        String created = createChat(projectId, "created while away");
+
+        try (SocketClient reloaded = SocketClient.connect(stack.gatewayWebSocketUrl(), alice)) {
+            JsonNode kept = subscribe(reloaded, projectId);
+            JsonNode read = reloaded.awaitFrame(frame -> frame.path("type").asText().equals("project_snapshot")
+                    && !frame.path("partial").asBoolean(), WAIT);
+
+            // A two-chat project is one list page: only a kept sidebar answers partial.
+            assertThat(kept.path("partial").asBoolean()).as("answered from the kept sidebar").isTrue();
+            assertThat(read.path("chats").findValuesAsText("title")).containsExactlyInAnyOrder("renamed while away",
+                    "created while away", "Main conversation");
+            assertThat(kept.path("chats").findValuesAsText("chatId")).as("nothing the project does not have")
+                    .isSubsetOf(read.path("chats").findValuesAsText("chatId"));
+            assertThat(read.path("chats").findValuesAsText("chatId")).contains(created);
+        }
+
+        // Another user gets no kept sidebar of Alice's: Bob is no member, and is told so.
+        try (SocketClient bobSocket = SocketClient.connect(stack.gatewayWebSocketUrl(), bob)) {
+            bobSocket.send("{\"type\":\"subscribe_project\",\"projectId\":\"" + projectId + "\"}");
+            JsonNode refused = bobSocket.awaitFrame(frame -> frame.path("type").asText().equals("error")
+                    || frame.path("type").asText().equals("project_snapshot"), WAIT);
+            assertThat(refused.path("type").asText()).isEqualTo("error");
+            assertThat(refused.path("code").asText()).isEqualTo("not_found");
+        }
+    }
+
     private static JsonNode subscribe(SocketClient socket, String projectId) {
         socket.send("{\"type\":\"subscribe_project\",\"projectId\":\"" + projectId + "\"}");
         return socket.awaitFrame(frame -> frame.path("type").asText().equals("project_snapshot")
