@@ -67,10 +67,7 @@ final class BenchSocket implements AutoCloseable {
     @Override
     public void close() {
         listener.closing();
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "benchmark done")
-                .orTimeout(5, TimeUnit.SECONDS)
-                .exceptionally(failure -> null)
-                .join();
+        GatewaySockets.closeNormally(socket);
     }
 
     private static final class Listener extends TextFrameListener {

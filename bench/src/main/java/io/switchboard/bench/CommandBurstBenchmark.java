@@ -7,7 +7,6 @@ import static io.switchboard.bench.RunClock.seconds;
 import static io.switchboard.bench.RunClock.since;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
@@ -151,12 +150,7 @@ public final class CommandBurstBenchmark {
 
         static BurstSocket open(String url, String token) {
             BurstSocket listener = new BurstSocket();
-            listener.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .header("Authorization", "Bearer " + token)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .buildAsync(URI.create(url), listener)
-                    .orTimeout(30, TimeUnit.SECONDS)
-                    .join();
+            listener.socket = GatewaySockets.open(HttpClient.newHttpClient(), url, token, listener);
             return listener;
         }
 
@@ -244,10 +238,7 @@ public final class CommandBurstBenchmark {
         @Override
         public void close() {
             closing = true;
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "benchmark done")
-                    .orTimeout(5, TimeUnit.SECONDS)
-                    .exceptionally(failure -> null)
-                    .join();
+            GatewaySockets.closeNormally(socket);
             socket.abort();
         }
     }

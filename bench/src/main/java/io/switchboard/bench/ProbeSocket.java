@@ -1,7 +1,6 @@
 package io.switchboard.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -52,12 +51,7 @@ final class ProbeSocket implements WebSocket.Listener, AutoCloseable {
      */
     static ProbeSocket open(HttpClient http, String url, String token, FrameListener onFrame) {
         ProbeSocket probe = new ProbeSocket(onFrame);
-        probe.socket = http.newWebSocketBuilder()
-                .header("Authorization", "Bearer " + token)
-                .connectTimeout(Duration.ofSeconds(30))
-                .buildAsync(URI.create(url), probe)
-                .orTimeout(60, TimeUnit.SECONDS)
-                .join();
+        probe.socket = GatewaySockets.open(http, url, token, probe);
         return probe;
     }
 
@@ -187,10 +181,7 @@ final class ProbeSocket implements WebSocket.Listener, AutoCloseable {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "benchmark done")
-                    .orTimeout(5, TimeUnit.SECONDS)
-                    .exceptionally(failure -> null)
-                    .join();
+            GatewaySockets.closeNormally(socket);
             awaitClosed(Duration.ofSeconds(2));
         }
         socket.abort();

@@ -8,7 +8,6 @@ import static io.switchboard.bench.RunClock.since;
 import static io.switchboard.bench.RunClock.sleep;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
@@ -278,12 +277,7 @@ public final class TurnLatencyBenchmark {
 
         static Subscriber open(String url, String token, String chatId) {
             Subscriber subscriber = new Subscriber(chatId);
-            subscriber.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .header("Authorization", "Bearer " + token)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .buildAsync(URI.create(url), subscriber)
-                    .orTimeout(30, TimeUnit.SECONDS)
-                    .join();
+            subscriber.socket = GatewaySockets.open(HttpClient.newHttpClient(), url, token, subscriber);
             return subscriber;
         }
 
@@ -416,10 +410,7 @@ public final class TurnLatencyBenchmark {
         @Override
         public void close() {
             closing = true;
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "benchmark done")
-                    .orTimeout(5, TimeUnit.SECONDS)
-                    .exceptionally(failure -> null)
-                    .join();
+            GatewaySockets.closeNormally(socket);
             socket.abort();
         }
     }
