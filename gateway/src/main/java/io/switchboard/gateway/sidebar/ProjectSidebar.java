@@ -31,9 +31,9 @@ import io.switchboard.kit.security.Caller;
  * says. A chat the sidebar does not hold (created since, or beyond the snapshot's size) is looked up once, its
  * events held meanwhile the same way. A deleted chat stays deleted whatever a late answer says.
  * <p>
- * When its connection lets it go, a complete sidebar may be {@linkplain #detach() detached}: it sends nothing but
- * goes on following the project, so that the same user's next subscribe (a reload) is {@linkplain #reattach
- * answered at once} from memory.
+ * When its connection lets it go, a sidebar that has its first snapshot may be {@linkplain #detach() detached}: it
+ * sends nothing but goes on following the project, so that the same user's next subscribe (a reload) is
+ * {@linkplain #reattach answered at once} from memory.
  */
 public final class ProjectSidebar {
 
@@ -50,8 +50,6 @@ public final class ProjectSidebar {
     private final Map<UUID, List<Envelope>> waiting = new HashMap<>();
     /** Events that arrived before the snapshot; null once it is in. */
     private List<Envelope> early = new ArrayList<>();
-    /** The last snapshot held every chat the project had (it was not partial). */
-    private boolean complete;
     private boolean truncated;
     private boolean ended;
 
@@ -105,7 +103,6 @@ public final class ProjectSidebar {
             }
         }
         this.truncated = truncated;
-        complete = !partial;
         sendSnapshot(partial);
         if (first) {
             List<Envelope> since = early;
@@ -117,11 +114,11 @@ public final class ProjectSidebar {
     }
 
     /**
-     * Stops sending but goes on following the project, when the sidebar holds the whole project: true then.
-     * One still loading its snapshot is not worth keeping.
+     * Stops sending but goes on following the project, once the sidebar has its first snapshot: true then. Older
+     * chats still being read join it as they arrive. One still waiting for its first snapshot is not worth keeping.
      */
     synchronized boolean detach() {
-        if (ended || early != null || !complete) {
+        if (ended || early != null) {
             return false;
         }
         sink = NOWHERE;

@@ -90,7 +90,7 @@ public class ProjectSidebars {
     }
 
     /**
-     * Lets the sidebar go: it is kept, detached, when it holds its whole project and there is room; otherwise it
+     * Lets the sidebar go: it is kept, detached, when it has its first snapshot and there is room; otherwise it
      * ends. True when it was still running.
      */
     public boolean close(ProjectSidebar sidebar) {

@@ -176,12 +176,20 @@ class ProjectSidebarTest {
     }
 
     @Test
-    void onlyASidebarHoldingItsWholeProjectCanBeDetachedAndAnEndedOneCannotComeBack() {
+    void onlyASidebarWithItsFirstSnapshotCanBeDetachedAndAnEndedOneCannotComeBack() {
         assertThat(sidebar.detach()).as("no snapshot yet").isFalse();
-        sidebar.loaded(List.of(chat(UUID.randomUUID(), "recent", 1, 1, 2)), false, true);
-        assertThat(sidebar.detach()).as("only the most recent chats so far").isFalse();
-        sidebar.loaded(List.of(), false, false);
-        assertThat(sidebar.detach()).isTrue();
+        UUID recent = UUID.randomUUID();
+        UUID older = UUID.randomUUID();
+        sidebar.loaded(List.of(chat(recent, "recent", 1, 1, 2)), false, true);
+        assertThat(sidebar.detach()).as("the most recent chats so far").isTrue();
+
+        // The older chats, read after the connection let the sidebar go, join it all the same.
+        sidebar.loaded(List.of(chat(recent, "recent", 1, 1, 2), chat(older, "older", 1, 1, 1)), false, false);
+        List<JsonNode> reattached = new ArrayList<>();
+        assertThat(sidebar.reattach(frame -> reattached.add(parse(frame)), chatId -> Uni.createFrom().nullItem()))
+                .isTrue();
+        assertThat(reattached.get(0).path("chats").findValuesAsText("title"))
+                .containsExactlyInAnyOrder("recent", "older");
 
         sidebar.end();
         List<JsonNode> next = new ArrayList<>();

@@ -79,7 +79,7 @@ class ProjectSidebarsTest {
     }
 
     @Test
-    void aSidebarWithoutItsWholeSnapshotIsNotKept() {
+    void aSidebarStillWaitingForItsFirstSnapshotIsNotKept() {
         ProjectSidebar loading = open(ALICE, sink(new ArrayList<>()));
         int kept = sidebars.keptCount();
 
