@@ -98,10 +98,19 @@ public class SocketCommands {
         String chatId = frame.chatId();
         return Uni.createFrom().deferred(command)
                 .onFailure().transform(failure -> ChatAccess.refusal(failure, chatId, refField, refValue))
-                .invoke(pending -> pending.acknowledged().subscribe().with(
-                        accepted -> session.send(Frames.write(accepted)),
-                        failure -> session.send(ChatAccess.refusal(failure, chatId, refField, refValue)
-                                .toFrame(frame.requestType()))))
+                .invoke(pending -> {
+                    session.commandPending();
+                    pending.acknowledged().subscribe().with(
+                            accepted -> {
+                                session.send(Frames.write(accepted));
+                                session.commandAnswered();
+                            },
+                            failure -> {
+                                session.send(ChatAccess.refusal(failure, chatId, refField, refValue)
+                                        .toFrame(frame.requestType()));
+                                session.commandAnswered();
+                            });
+                })
                 .replaceWithVoid();
     }
 

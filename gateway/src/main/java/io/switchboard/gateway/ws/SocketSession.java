@@ -29,6 +29,10 @@ final class SocketSession {
     private volatile boolean closing;
     private boolean inbox;
     private boolean closed;
+    /** Commands handed to Kafka whose answer (accepted, or an error) is not queued yet. */
+    private int pendingCommands;
+    /** A close decided while commands were pending: it waits for their answers. */
+    private CloseReason closeWhenAnswered;
 
     SocketSession(WebSocketConnection connection, Caller caller, String bearer, Outbox outbox,
             FrameRateLimiter rateLimiter) {
@@ -68,10 +72,40 @@ final class SocketSession {
         outbox.send(frame);
     }
 
-    /** Closes the connection once the frames queued before have been written; later frames are ignored. */
+    /**
+     * Closes the connection once the frames queued before have been written, and the answers of the commands already
+     * handed to Kafka with them: a client closed for flooding still learns which of its commands were accepted.
+     * Later frames are ignored.
+     */
     void close(CloseReason reason) {
         closing = true;
+        synchronized (this) {
+            if (pendingCommands > 0) {
+                if (closeWhenAnswered == null) {
+                    closeWhenAnswered = reason;
+                }
+                return;
+            }
+        }
         outbox.closeAfterQueued(reason);
+    }
+
+    /** A command of this connection was handed to Kafka; its answer is still to come. */
+    synchronized void commandPending() {
+        pendingCommands++;
+    }
+
+    /** The answer of a pending command was queued; a close that waited for the answers goes ahead after the last. */
+    void commandAnswered() {
+        CloseReason reason;
+        synchronized (this) {
+            pendingCommands--;
+            reason = pendingCommands == 0 ? closeWhenAnswered : null;
+            closeWhenAnswered = pendingCommands == 0 ? null : closeWhenAnswered;
+        }
+        if (reason != null) {
+            outbox.closeAfterQueued(reason);
+        }
     }
 
     /** True once the gateway decided to close the connection: nothing more it sends is handled. */
