@@ -33,9 +33,15 @@ final class FixedRateLoad {
      * @param request  the next request to send; empty when none can be sent now (counted as skipped)
      * @param expected the status a correct answer has
      * @param answered told of every answer with the expected status, e.g. to keep a version for the next request
+     * @param missed   told of every request that got another status or none, e.g. to free what it held
      */
     record Operation(String name, Supplier<Optional<HttpRequest>> request, int expected,
-            Consumer<HttpResponse<String>> answered) {
+            Consumer<HttpResponse<String>> answered, Consumer<HttpRequest> missed) {
+
+        Operation(String name, Supplier<Optional<HttpRequest>> request, int expected,
+                Consumer<HttpResponse<String>> answered) {
+            this(name, request, expected, answered, missed -> { });
+        }
     }
 
     /** What one operation got. */
@@ -69,16 +75,19 @@ final class FixedRateLoad {
                     return;
                 }
                 tally.sent.incrementAndGet();
-                pending.add(http.sendAsync(request.get(), HttpResponse.BodyHandlers.ofString())
+                HttpRequest sent = request.get();
+                pending.add(http.sendAsync(sent, HttpResponse.BodyHandlers.ofString())
                         .handle((response, failure) -> {
                             Latency.record(tally.latency, (System.nanoTime() - intended) / 1000);
                             if (failure != null) {
                                 tally.failed.incrementAndGet();
                                 tally.example(operation.name() + ": " + failure);
+                                operation.missed().accept(sent);
                             } else if (response.statusCode() != operation.expected()) {
                                 tally.wrong.incrementAndGet();
                                 tally.example(operation.name() + " answered " + response.statusCode() + ": "
                                         + abbreviate(response.body()));
+                                operation.missed().accept(sent);
                             } else {
                                 operation.answered().accept(response);
                             }

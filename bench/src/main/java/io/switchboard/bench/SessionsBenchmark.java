@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -136,7 +138,8 @@ public final class SessionsBenchmark {
                                 + bigChats.get(ThreadLocalRandom.current().nextInt(bigChats.size())),
                                 "{\"title\":\"renamed " + counter.incrementAndGet() + "\"}", null)), 200, ok -> { }),
                 new FixedRateLoad.Operation("resize split view",
-                        () -> resize(views), 200, answer -> View.answered(views, answer)));
+                        () -> resize(views), 200, answer -> View.answered(views, answer),
+                        request -> View.missed(views, request, this::currentVersion)));
     }
 
     /** A view not waiting for an answer, resized the other way; empty when all are (counted as skipped). */
@@ -282,6 +285,17 @@ public final class SessionsBenchmark {
         }
     }
 
+    /** The view's version as the gateway reads it now; empty when it cannot be read either (tried again later). */
+    private OptionalLong currentVersion(String viewId) {
+        try {
+            HttpResponse<String> answer = http(get("/api/views/" + viewId));
+            return answer.statusCode() == 200 ? OptionalLong.of(json(answer, 200).path("version").asLong())
+                    : OptionalLong.empty();
+        } catch (IllegalStateException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     private static JsonNode json(HttpResponse<String> response, int expected) {
         if (response.statusCode() != expected) {
             throw new IllegalStateException(response.request().method() + " " + response.request().uri().getPath()
@@ -316,6 +330,19 @@ public final class SessionsBenchmark {
             for (View view : views) {
                 if (path.contains(view.id)) {
                     view.version.set(json(answer, 200).path("version").asLong());
+                    view.busy.set(false);
+                }
+            }
+        }
+
+        /**
+         * A resize that got no 200 (a 503 while the stack is cold) may or may not have been applied: the view's
+         * version is read again before it is resized again, or it would stay busy for the rest of the run.
+         */
+        static void missed(List<View> views, HttpRequest request, Function<String, OptionalLong> currentVersion) {
+            for (View view : views) {
+                if (request.uri().getPath().contains(view.id)) {
+                    currentVersion.apply(view.id).ifPresent(view.version::set);
                     view.busy.set(false);
                 }
             }
