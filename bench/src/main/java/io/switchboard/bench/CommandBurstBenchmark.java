@@ -94,7 +94,7 @@ public final class CommandBurstBenchmark {
             Duration window = since(measuring);
             Map<String, Double> spent = new LinkedHashMap<>();
             cpu.seconds().forEach((name, end) -> spent.put(name, end - cpuStart.getOrDefault(name, end)));
-            socket.outOfOrder.forEach(failures::add);
+            socket.problems.forEach(failures::add);
             return new Report(stackStart, loadAtStart, socket.accepted, socket.lastOfBurst, window, spent);
         }
     }
@@ -140,7 +140,7 @@ public final class CommandBurstBenchmark {
         private final Map<String, Integer> answeredPerChat = new ConcurrentHashMap<>();
         private final Histogram accepted = Latency.newSynchronizedHistogram();
         private final Histogram lastOfBurst = Latency.newSynchronizedHistogram();
-        private final List<String> outOfOrder = new ArrayList<>();
+        private final List<String> problems = new ArrayList<>();
         private final AtomicInteger turnsEnded = new AtomicInteger();
         private volatile CountDownLatch answered = new CountDownLatch(0);
         private volatile boolean measured;
@@ -180,13 +180,13 @@ public final class CommandBurstBenchmark {
             try {
                 frame = EventJson.mapper().readTree(text);
             } catch (IOException e) {
-                record("a frame that is not JSON: " + text);
+                problem("a frame that is not JSON: " + text);
                 return;
             }
             switch (frame.path("type").asText()) {
                 case "accepted" -> onAccepted(frame, receivedNanos);
                 case "error" -> {
-                    record("error frame: " + frame);
+                    problem("error frame: " + frame);
                     answered.countDown();
                 }
                 case "event" -> {
@@ -210,7 +210,7 @@ public final class CommandBurstBenchmark {
             List<String> sent = sentPerChat.get(chatId);
             int position = answeredPerChat.merge(chatId, 1, Integer::sum) - 1;
             if (sent == null || position >= sent.size() || !sent.get(position).equals(id)) {
-                record(format("chat %s: accepted %s where %s was next", chatId, id,
+                problem(format("chat %s: accepted %s where %s was next", chatId, id,
                         sent == null || position >= sent.size() ? "nothing" : sent.get(position)));
             }
             if (measured) {
@@ -222,16 +222,16 @@ public final class CommandBurstBenchmark {
             answered.countDown();
         }
 
-        private synchronized void record(String problem) {
-            if (outOfOrder.size() < 20) {
-                outOfOrder.add(problem);
+        private synchronized void problem(String problem) {
+            if (problems.size() < 20) {
+                problems.add(problem);
             }
         }
 
         @Override
         void onClosed(String reason) {
             if (!closing) {
-                record("connection closed " + reason);
+                problem("connection closed " + reason);
             }
         }
 

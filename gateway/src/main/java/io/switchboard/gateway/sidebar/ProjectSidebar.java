@@ -37,11 +37,11 @@ import io.switchboard.kit.security.Caller;
  */
 public final class ProjectSidebar {
 
-    private final Caller caller;
-    private final UUID projectId;
     /** Frames of a detached sidebar go nowhere. */
     private static final FrameSink NOWHERE = frame -> { };
 
+    private final Caller caller;
+    private final UUID projectId;
     private FrameSink sink;
     private Function<UUID, Uni<SidebarChat>> lookup;
     private final Map<UUID, SidebarChat> chats = new HashMap<>();
