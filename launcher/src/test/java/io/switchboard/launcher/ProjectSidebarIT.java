@@ -155,11 +155,13 @@ class ProjectSidebarIT {
 
             // A two-chat project is one list page: only a kept sidebar answers partial.
             assertThat(kept.path("partial").asBoolean()).as("answered from the kept sidebar").isTrue();
-            assertThat(read.path("chats").findValuesAsText("title")).containsExactlyInAnyOrder("renamed while away",
-                    "created while away", "Main conversation");
+            assertThat(read.path("chats").findValuesAsText("title")).contains("Main conversation");
+            // A change the kept sidebar had not applied yet when the read came (a lookup in flight, an event not
+            // consumed yet) arrives as the chat's own summary right after.
+            awaitTitle(reloaded, read, chat, "renamed while away");
+            awaitTitle(reloaded, read, created, "created while away");
             assertThat(kept.path("chats").findValuesAsText("chatId")).as("nothing the project does not have")
                     .isSubsetOf(read.path("chats").findValuesAsText("chatId"));
-            assertThat(read.path("chats").findValuesAsText("chatId")).contains(created);
         }
 
         // Another user gets no kept sidebar of Alice's: Bob is no member, and is told so.
@@ -176,6 +178,15 @@ class ProjectSidebarIT {
         socket.send("{\"type\":\"subscribe_project\",\"projectId\":\"" + projectId + "\"}");
         return socket.awaitFrame(frame -> frame.path("type").asText().equals("project_snapshot")
                 && frame.path("projectId").asText().equals(projectId), WAIT);
+    }
+
+    private static void awaitTitle(SocketClient socket, JsonNode snapshot, String chatId, String title) {
+        for (JsonNode listed : snapshot.path("chats")) {
+            if (listed.path("chatId").asText().equals(chatId) && listed.path("title").asText().equals(title)) {
+                return;
+            }
+        }
+        awaitSummary(socket, chatId, summary -> summary.path("title").asText().equals(title));
     }
 
     private static void awaitSummary(SocketClient socket, String chatId, Predicate<JsonNode> match) {
