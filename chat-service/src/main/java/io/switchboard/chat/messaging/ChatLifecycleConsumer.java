@@ -1,6 +1,7 @@
 package io.switchboard.chat.messaging;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import io.switchboard.chat.repository.ChatStreamRepository;
 import io.switchboard.chat.service.ChatLanes;
 import io.switchboard.events.ChatIds;
 import io.switchboard.events.Envelope;
+import io.switchboard.events.EventPayload;
 import io.switchboard.events.lifecycle.ChatArchived;
 import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.events.lifecycle.ChatDeleted;
@@ -102,4 +104,11 @@ public class ChatLifecycleConsumer {
             ChatArchived.class, ChatState.ARCHIVED,
             ChatRestored.class, ChatState.ACTIVE,
             ChatDeleted.class, ChatState.DELETED);
+
+    /**
+     * The payloads {@link #apply} does something with: the channel's {@code switchboard.skip-types} must name
+     * none of them (a test checks it), since those records are passed over unread.
+     */
+    static final Set<Class<? extends EventPayload>> HANDLED = Set.of(ChatForked.class, ChatCreated.class,
+            ChatArchived.class, ChatRestored.class, ChatDeleted.class);
 }

@@ -1,6 +1,8 @@
 package io.switchboard.events.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -16,13 +18,31 @@ import io.switchboard.events.json.MalformedEventException;
  * exception, so one bad record cannot stop a consumer: {@link ChatKeyGuard} then rejects and counts it.
  * Why it was unreadable travels in the record's headers ({@link #REJECTION_HEADER}), so that the guard can
  * name the reason and a dead-letter copy can carry the original bytes ({@link #RAW_HEADER}).
+ * <p>
+ * A consumer that has no use for some event types names them in its {@link #SKIP_TYPES_CONFIG} setting: a record
+ * whose {@link EventTypeHeader} names one of them is not read at all (most of chat.events is TextDeltas, which
+ * only the gateway needs). It also becomes {@code null}, marked with {@link #SKIPPED_HEADER}: not unreadable, just
+ * of no interest, so it is passed over without a rejection or a dead-letter copy ({@link #skipped}).
  */
 public class EnvelopeDeserializer implements Deserializer<Envelope> {
 
     public static final String REJECTION_HEADER = "switchboard.unreadable.reason";
     public static final String RAW_HEADER = "switchboard.unreadable.value";
+    public static final String SKIPPED_HEADER = "switchboard.skipped";
+    /** Consumer setting: the comma-separated event types this consumer passes over unread. */
+    public static final String SKIP_TYPES_CONFIG = "switchboard.skip-types";
+
+    private static final byte[] SKIPPED = {1};
 
     private static final Logger LOG = Logger.getLogger(EnvelopeDeserializer.class);
+
+    private Set<String> skipTypes = Set.of();
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        Object list = configs.get(SKIP_TYPES_CONFIG);
+        skipTypes = EventTypeHeader.parseList(list == null ? null : list.toString());
+    }
 
     @Override
     public Envelope deserialize(String topic, byte[] data) {
@@ -31,7 +51,24 @@ public class EnvelopeDeserializer implements Deserializer<Envelope> {
 
     @Override
     public Envelope deserialize(String topic, Headers headers, byte[] data) {
+        if (!skipTypes.isEmpty() && data != null && isSkipped(EventTypeHeader.of(headers))) {
+            try {
+                headers.add(SKIPPED_HEADER, SKIPPED);
+                return null;
+            } catch (IllegalStateException readOnly) {
+                // Headers the client made read-only: the record is read as any other.
+            }
+        }
         return read(topic, data, headers);
+    }
+
+    private boolean isSkipped(String type) {
+        return type != null && skipTypes.contains(type);
+    }
+
+    /** True when the record was passed over unread because this consumer has no use for its type. */
+    public static boolean skipped(Headers headers) {
+        return headers != null && headers.lastHeader(SKIPPED_HEADER) != null;
     }
 
     /** The reason a record's value could not be read, as the deserializer left it in its headers. */

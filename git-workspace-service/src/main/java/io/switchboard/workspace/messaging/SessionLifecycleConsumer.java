@@ -1,5 +1,6 @@
 package io.switchboard.workspace.messaging;
 
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
+import io.switchboard.events.EventPayload;
 import io.switchboard.events.lifecycle.ChatArchived;
 import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.events.lifecycle.ChatDeleted;
@@ -26,6 +28,13 @@ import io.switchboard.workspace.service.WorkspaceLifecycle;
  */
 @ApplicationScoped
 public class SessionLifecycleConsumer {
+
+    /**
+     * The payloads {@link #apply} does something with: the channel's {@code switchboard.skip-types} must name
+     * none of them (a test checks it), since those records are passed over unread.
+     */
+    static final Set<Class<? extends EventPayload>> HANDLED = Set.of(ChatCreated.class, ChatForked.class,
+            ChatDeleted.class, ChatArchived.class);
 
     private final ConsumerFailurePolicy policy;
     private final WorkspaceLifecycle lifecycle;

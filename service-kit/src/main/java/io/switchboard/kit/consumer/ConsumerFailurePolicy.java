@@ -14,6 +14,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.kafka.ChatKeyGuard;
+import io.switchboard.events.kafka.EnvelopeDeserializer;
 import io.switchboard.kit.logging.ChatLogContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -29,12 +30,14 @@ import io.vertx.core.Vertx;
  * <li>a record given up on is dead-lettered ({@link DeadLetters}), counted, and handed to the consumer's
  * visible-outcome callback, so the chat hears of it; then the partition moves on.</li>
  * </ol>
- * The returned {@link Uni}s never fail.
+ * A record of a type the consumer passes over unread ({@link EnvelopeDeserializer#SKIP_TYPES_CONFIG}) is not
+ * admitted either, but only counted: it is of no interest here, not bad. The returned {@link Uni}s never fail.
  */
 @ApplicationScoped
 public class ConsumerFailurePolicy {
 
     public static final String RETRIES_METRIC = "switchboard.consumer.retries";
+    public static final String SKIPPED_METRIC = "switchboard.consumer.skipped";
 
     private final ChatKeyGuard guard;
     private final DeadLetters deadLetters;
@@ -49,8 +52,15 @@ public class ConsumerFailurePolicy {
         this.registry = registry;
     }
 
-    /** True when the record may be handled; a refused one has been counted and dead-lettered. */
+    /**
+     * True when the record may be handled; a refused one has been counted and dead-lettered, one passed over
+     * unread only counted.
+     */
     public Uni<Boolean> admit(ConsumerRecord<String, Envelope> record) {
+        if (record.value() == null && EnvelopeDeserializer.skipped(record.headers())) {
+            registry.counter(SKIPPED_METRIC, "topic", record.topic()).increment();
+            return Uni.createFrom().item(false);
+        }
         if (guard.admit(record)) {
             return Uni.createFrom().item(true);
         }

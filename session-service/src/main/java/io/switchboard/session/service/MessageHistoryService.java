@@ -1,6 +1,7 @@
 package io.switchboard.session.service;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,14 @@ import io.switchboard.session.repository.ToolCallRepository;
 /** The persisted conversation of a chat: read by clients, written from chat.events. */
 @ApplicationScoped
 public class MessageHistoryService {
+
+    /**
+     * The payloads a message is made or changed from. chat.events' other types are passed over unread
+     * ({@code switchboard.skip-types} of the chat-events channel, checked against this set by a test).
+     */
+    public static final Set<Class<? extends EventPayload>> HISTORY_PAYLOADS = Set.of(TurnQueued.class,
+            TurnStarted.class, QueuedTurnEdited.class, TurnCompleted.class, TurnFailed.class, TurnCancelled.class,
+            ToolCallStarted.class, ToolCallResult.class, ToolCallFailed.class);
 
     private final ChatRepository chats;
     private final ProjectAccess access;
@@ -84,11 +93,7 @@ public class MessageHistoryService {
         if (event.turnId() == null) {
             return false;
         }
-        EventPayload payload = event.payload();
-        return payload instanceof TurnQueued || payload instanceof TurnStarted || payload instanceof QueuedTurnEdited
-                || payload instanceof TurnCompleted || payload instanceof TurnFailed
-                || payload instanceof TurnCancelled || payload instanceof ToolCallStarted
-                || payload instanceof ToolCallResult || payload instanceof ToolCallFailed;
+        return HISTORY_PAYLOADS.contains(event.payload().getClass());
     }
 
     /**

@@ -16,6 +16,8 @@ import io.switchboard.events.chat.TurnCompleted;
 import io.switchboard.events.chat.TurnFailed;
 import io.switchboard.events.chat.TurnQueued;
 import io.switchboard.events.chat.TurnStarted;
+import io.switchboard.events.workspace.PullRequestUpdated;
+import io.switchboard.testing.kafka.SkippedTypes;
 
 /** Which chat events reach the database at all: the ones a message in the history is made or changed from. */
 class MessageHistoryRelevanceTest {
@@ -39,6 +41,18 @@ class MessageHistoryRelevanceTest {
     void streamingDeltasAndEventsOfNoTurnNeverOpenATransaction() {
         assertThat(MessageHistoryService.changesHistory(event(TURN, new TextDelta("a few words")))).isFalse();
         assertThat(MessageHistoryService.changesHistory(event(null, new TurnFailed("model_error", "no")))).isFalse();
+    }
+
+    @Test
+    void theTypesPassedOverUnreadAreNoneThatMakesOrChangesAMessage() {
+        assertThat(SkippedTypes.ofChannel("chat-events")).contains(TextDelta.class)
+                .doesNotContainAnyElementsOf(MessageHistoryService.HISTORY_PAYLOADS);
+    }
+
+    @Test
+    void theOnlyWorkspaceEventThatCompletesAChatIsRead() {
+        assertThat(SkippedTypes.ofChannel("workspace-events")).isNotEmpty()
+                .doesNotContain(PullRequestUpdated.class);
     }
 
     private static Envelope event(UUID turnId, EventPayload payload) {
