@@ -2,11 +2,10 @@ package io.switchboard.session.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
 import io.switchboard.kit.consumer.ConsumerFailurePolicy;
@@ -18,9 +17,9 @@ import io.switchboard.session.service.MessageHistoryService;
  * read, routed or stored is dead-lettered to chat.events.dlq and the partition moves on, so one bad record
  * never holds up the other chats and tenants that share it.
  * <p>
- * Records come a poll at a time and are handled one after the other, in partition order. Most of chat.events is
- * TextDeltas, which change no history: they are passed over unread ({@code switchboard.skip-types} in
- * application.properties), so a streamed answer costs this service a few records, not one per delta.
+ * TextDeltas, most of chat.events, change no history: they are passed over unread ({@code switchboard.skip-types}
+ * in application.properties). Records stay one message each: consuming a poll at a time cost this service about
+ * 15 % more CPU per turn in the turn latency benchmark (docs/benchmarks.md).
  */
 @ApplicationScoped
 public class ChatEventsConsumer {
@@ -34,11 +33,8 @@ public class ChatEventsConsumer {
     }
 
     @Incoming("chat-events")
-    public Uni<Void> consume(ConsumerRecords<String, Envelope> records) {
-        return Multi.createFrom().iterable(records)
-                .onItem().transformToUniAndConcatenate(record -> policy.process(record, this::store, this::setAside))
-                .collect().last()
-                .replaceWithVoid();
+    public Uni<Void> consume(ConsumerRecord<String, Envelope> record) {
+        return policy.process(record, this::store, this::setAside);
     }
 
     private Uni<Void> store(Envelope event) {
