@@ -10,7 +10,8 @@ export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'signed-
 export interface ChatListener {
     subscribed?(state: SubscribedState, latestSeq: number): void;
     event?(stream: StreamName, event: Envelope): void;
-    resync?(stream: StreamName): void;
+    /** Events of the stream were lost before `nextSeq`: what comes next starts there. */
+    resync?(stream: StreamName, nextSeq: number): void;
     ended?(reason: string): void;
     error?(code: string, message: string): void;
 }
@@ -284,7 +285,7 @@ export class SwitchboardSocket {
                 const follow = this.chats.get(frame.chatId);
                 if (follow) {
                     follow.seqs[frame.stream] = Math.max(follow.seqs[frame.stream], frame.nextSeq - 1);
-                    follow.listeners.forEach((l) => l.resync?.(frame.stream));
+                    follow.listeners.forEach((l) => l.resync?.(frame.stream, frame.nextSeq));
                 }
                 break;
             }

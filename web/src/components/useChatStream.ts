@@ -6,8 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, earlierHistory, HISTORY_PAGE, newestHistory } from '../api/http';
 import type { SwitchboardSocket } from '../api/socket';
 import type { Envelope } from '../api/types';
-import { applyEvent, applySubscribedState, type ChatStream, emptyStream, fromHistory, prependHistory }
-    from '../state/chatStream';
+import { applyEvent, applySubscribedState, type ChatStream, emptyStream, fromHistory, prependHistory,
+    resumeAfterResync } from '../state/chatStream';
 
 export type LoadState = 'loading' | 'ready' | 'not-found' | 'failed';
 
@@ -89,9 +89,10 @@ export function useChatStream(socket: SwitchboardSocket, chatId: string): ChatSt
                         }
                     }
                 },
-                resync: (streamName) => {
+                resync: (streamName, nextSeq) => {
                     if (streamName === 'chat') {
-                        read().then((seq) => seq !== null && socket.restartChat(chatId, seq));
+                        read().then((seq) => seq !== null
+                            && socket.restartChat(chatId, resumeAfterResync(seq, nextSeq)));
                     }
                 },
                 ended: () => setLoad('not-found'),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Envelope, MessageView } from '../api/types';
-import { applyEvent, applySubscribedState, emptyStream, fromHistory, prependHistory, resumeSeq, transcript }
-    from './chatStream';
+import { applyEvent, applySubscribedState, emptyStream, fromHistory, prependHistory, resumeAfterResync, resumeSeq,
+    transcript } from './chatStream';
 
 const CHAT = '0b4c3e1e-0000-4000-8000-000000000001';
 
@@ -74,6 +74,25 @@ describe('chat stream', () => {
         expect(resumeSeq(messages)).toBe(5);
         expect(resumeSeq(messages.slice(0, 2))).toBe(4);
         expect(resumeSeq([message(-3, 'user', 'copied', 'x'), message(-2, 'assistant', 'copied', 'y')])).toBe(0);
+    });
+
+    it('follows on after a resync from where the lost events end, and the answer comes back whole at its end', () => {
+        // The history holds the question of the running turn (seq 6); the gateway lost everything before seq 600.
+        const messages = [message(1, 'user', 't1', 'a'), message(4, 'assistant', 't1', 'b'),
+            message(6, 'user', 't2', 'long question')];
+        const from = resumeAfterResync(resumeSeq(messages), 600);
+        expect(from).toBe(599);
+        // A resync of events older than the history's own resume point moves nothing.
+        expect(resumeAfterResync(resumeSeq(messages), 3)).toBe(5);
+
+        const history = fromHistory(CHAT, messages);
+        const streaming = applyEvent(history, event(600, 'TextDelta', 't2', { text: '...the end of it' }));
+        expect(streaming.turns[1]).toMatchObject({ question: 'long question', status: 'running',
+            answer: '...the end of it' });
+        const done = applyEvent(streaming, event(601, 'TurnCompleted', 't2',
+            { text: 'The whole answer, to the end of it', usage: { inputTokens: 1, outputTokens: 9 } }));
+        expect(done.turns[1]).toMatchObject({ status: 'completed', answer: 'The whole answer, to the end of it' });
+        expect(done.lastSeq).toBe(601);
     });
 
     it('shows tool calls as cards that end in a result or a failure', () => {

@@ -142,6 +142,17 @@ function turnsOf(messages: MessageView[]): Turn[] {
  * question still without its answer (its deltas all come after it), else after the newest stored message.
  * Copied history (a fork's or a duplicate's) has seqs 0 and below and never counts.
  */
+/**
+ * Where to follow a chat from after a resync, once the history is read again: the history's own resume point
+ * (resumeSeq), but never before the events the resync said were lost. The gateway no longer holds those (a long
+ * answer streams more deltas than it keeps), so asking for them again would only bring another resync, and the
+ * pane would read the history over and over until the turn ends. What the gap held of a running answer comes
+ * back whole with its TurnCompleted.
+ */
+export function resumeAfterResync(historySeq: number, nextSeq: number): number {
+    return Math.max(historySeq, nextSeq - 1);
+}
+
 export function resumeSeq(messages: MessageView[]): number {
     const answered = new Set(messages.filter((m) => m.role === 'assistant').map((m) => m.turnId));
     let newest = 0;
