@@ -50,9 +50,12 @@ class ServiceIdentityIT {
             socket.subscribe(chatId);
             awaitEvent(socket, "workspace", chatId, 1, "WorkspaceReady");
             for (int turn = 1; turn <= 2; turn++) {
+                // Counted before the wait: once the token is within its renewal margin, any call of chat-service's
+                // may renew it, this turn's or one still running on the shared stack (a count taken after the wait
+                // already included such a renewal, and this turn then needed none).
+                long issuedBefore = stack.serviceTokens().issued();
                 // Whatever token chat-service holds is now within its renewal margin, so it must get another.
                 awaitRenewalDue();
-                long issuedBefore = stack.serviceTokens().issued();
                 String text = "Turn " + turn + "\n"
                         + "/tool write_file {\"path\":\"notes/" + turn + ".md\",\"content\":\"turn " + turn + "\"}\n"
                         + "/tool read_file {\"path\":\"notes/" + turn + ".md\"}";
