@@ -288,9 +288,7 @@ public final class SessionsBenchmark {
     /** The view's version as the gateway reads it now; empty when it cannot be read either (tried again later). */
     private OptionalLong currentVersion(String viewId) {
         try {
-            HttpResponse<String> answer = http(get("/api/views/" + viewId));
-            return answer.statusCode() == 200 ? OptionalLong.of(json(answer, 200).path("version").asLong())
-                    : OptionalLong.empty();
+            return OptionalLong.of(json(http(get("/api/views/" + viewId)), 200).path("version").asLong());
         } catch (IllegalStateException e) {
             return OptionalLong.empty();
         }
@@ -326,13 +324,10 @@ public final class SessionsBenchmark {
         }
 
         static void answered(List<View> views, HttpResponse<String> answer) {
-            String path = answer.request().uri().getPath();
-            for (View view : views) {
-                if (path.contains(view.id)) {
-                    view.version.set(json(answer, 200).path("version").asLong());
-                    view.busy.set(false);
-                }
-            }
+            named(views, answer.request()).ifPresent(view -> {
+                view.version.set(json(answer, 200).path("version").asLong());
+                view.busy.set(false);
+            });
         }
 
         /**
@@ -340,12 +335,16 @@ public final class SessionsBenchmark {
          * version is read again before it is resized again, or it would stay busy for the rest of the run.
          */
         static void missed(List<View> views, HttpRequest request, Function<String, OptionalLong> currentVersion) {
-            for (View view : views) {
-                if (request.uri().getPath().contains(view.id)) {
-                    currentVersion.apply(view.id).ifPresent(view.version::set);
-                    view.busy.set(false);
-                }
-            }
+            named(views, request).ifPresent(view -> {
+                currentVersion.apply(view.id).ifPresent(view.version::set);
+                view.busy.set(false);
+            });
+        }
+
+        /** The view a resize request is for. */
+        private static Optional<View> named(List<View> views, HttpRequest request) {
+            String path = request.uri().getPath();
+            return views.stream().filter(view -> path.contains(view.id)).findFirst();
         }
     }
 }

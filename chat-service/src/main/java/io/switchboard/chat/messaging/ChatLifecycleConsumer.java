@@ -3,6 +3,8 @@ package io.switchboard.chat.messaging;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -100,15 +102,17 @@ public class ChatLifecycleConsumer {
         return origins.record(event.tenantId(), event.chatId(), sourceChatId, sourceTurnId);
     }
 
-    private static final Map<Class<?>, ChatState> STATES = Map.of(
+    private static final Map<Class<? extends EventPayload>, ChatState> STATES = Map.of(
             ChatArchived.class, ChatState.ARCHIVED,
             ChatRestored.class, ChatState.ACTIVE,
             ChatDeleted.class, ChatState.DELETED);
 
     /**
-     * The payloads {@link #apply} does something with: the channel's {@code switchboard.skip-types} must name
-     * none of them (a test checks it), since those records are passed over unread.
+     * The payloads {@link #apply} does something with: the copies' origins and the states. The channel's
+     * {@code switchboard.skip-types} must name none of them (a test checks it), since those records are passed
+     * over unread.
      */
-    static final Set<Class<? extends EventPayload>> HANDLED = Set.of(ChatForked.class, ChatCreated.class,
-            ChatArchived.class, ChatRestored.class, ChatDeleted.class);
+    static final Set<Class<? extends EventPayload>> HANDLED = Stream.concat(
+            Stream.of(ChatForked.class, ChatCreated.class), STATES.keySet().stream())
+            .collect(Collectors.toUnmodifiableSet());
 }
