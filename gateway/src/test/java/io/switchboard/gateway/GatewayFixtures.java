@@ -3,10 +3,14 @@ package io.switchboard.gateway;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
 import io.switchboard.events.Envelope;
 import io.switchboard.events.EventPayload;
 import io.switchboard.events.Topics;
 import io.switchboard.events.json.EventJson;
+import io.switchboard.events.kafka.EnvelopeSerializer;
 import io.switchboard.events.lifecycle.ChatCreated;
 import io.switchboard.events.lifecycle.ProjectMemberChanged;
 import io.switchboard.testing.kafka.RawProducer;
@@ -51,5 +55,12 @@ public final class GatewayFixtures {
 
     public static void publish(RawProducer producer, String topic, Envelope event) {
         producer.send(topic, event.chatId(), EventJson.toBytes(event));
+    }
+
+    /** As {@link #publish}, with the event type header every service's serializer writes. */
+    public static void publishTyped(RawProducer producer, String topic, Envelope event) {
+        RecordHeaders headers = new RecordHeaders();
+        byte[] value = new EnvelopeSerializer().serialize(topic, headers, event);
+        producer.send(new ProducerRecord<>(topic, null, event.chatId(), value, headers));
     }
 }

@@ -47,4 +47,33 @@ public interface GatewayConfig {
      */
     @WithDefault("30s")
     Duration membershipCacheTtl();
+
+    /**
+     * Pass over, unread, the chat events of chats no socket of this instance follows, except the turn-boundary
+     * types the attention inbox and the subscribed snapshot are derived from. A subscriber arriving later gets
+     * what was passed over read back from Kafka ({@link #gapReads()}). false reads and retains every chat's events.
+     */
+    @WithDefault("true")
+    boolean followOnly();
+
+    /** Reading back from Kafka what was passed over while nobody here followed a chat. */
+    GapReads gapReads();
+
+    interface GapReads {
+
+        /** Reads at once, each with its own Kafka consumer; further subscribes wait for a free one. */
+        @WithDefault("2")
+        int concurrency();
+
+        /**
+         * Records of the chat's partition one read scans at most; a longer gap is read back up to there, and the
+         * subscriber gets a resync frame for the rest and reloads it from the message-history API.
+         */
+        @WithDefault("200000")
+        int maxRecords();
+
+        /** How long one read may take before it stops where it got to, as for {@link #maxRecords()}. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
 }

@@ -33,6 +33,7 @@ public class ChatFanout {
     public static final String EVICTED_METRIC = "switchboard.gateway.replay.evicted.bytes";
 
     private final ConcurrentMap<String, ChatFeed> feeds = new ConcurrentHashMap<>();
+    private final PassedOverChats passedOver;
     private final int retained;
     private final long retainedBytesPerChat;
     private final long retainedBytesTotal;
@@ -49,6 +50,7 @@ public class ChatFanout {
         this.retained = config.retainedEventsPerChat();
         this.retainedBytesPerChat = config.retainedBytesPerChat().asLongValue();
         this.retainedBytesTotal = config.retainedBytesTotal().asLongValue();
+        this.passedOver = new PassedOverChats(config.replayWindow());
         Gauge.builder(RETAINED_BYTES_METRIC, retainedBytes, AtomicLong::get)
                 .description("Memory the replay retention of all chats takes").register(registry);
         this.evictedForTotal = Counter.builder(EVICTED_METRIC).tag("reason", "total_limit")
@@ -84,6 +86,62 @@ public class ChatFanout {
             }
             return fresh;
         }
+    }
+
+    /**
+     * True when no local socket follows the chat (nor is about to), so the consumer may pass its record over
+     * unread; the record's position is then noted as where the chat's gap begins, for a later subscriber.
+     */
+    public boolean passOver(String chatId, int partition, long offset) {
+        ChatFeed feed = feeds.get(chatId);
+        if (feed != null && feed.followed()) {
+            return false;
+        }
+        passedOver.note(chatId, partition, offset);
+        return true;
+    }
+
+    /**
+     * Starts a subscribe: from now on no record of the chat is passed over, and the feed stays until released.
+     * The hold carries the gap passed over before, if any, for the caller to read back ({@link #fillIn}).
+     */
+    public Hold hold(String chatId) {
+        while (true) {
+            ChatFeed feed = feed(chatId);
+            synchronized (feed) {
+                if (!feed.retired()) {
+                    feed.hold();
+                    // Taken after the hold: a record passed over later than this was checked before it, so it
+                    // lies before the partition's end as the reader finds it.
+                    return new Hold(feed, passedOver.take(chatId));
+                }
+            }
+        }
+    }
+
+    /** Adds a held chat's events read back from Kafka to its retained ones; see {@link ChatFeed#fillIn}. */
+    public void fillIn(Hold hold, List<Envelope> events) {
+        List<RetainedEvent> found = new ArrayList<>(events.size());
+        long now = System.nanoTime();
+        for (Envelope event : events) {
+            found.add(new RetainedEvent(event.seq(), Frames.event(EventStream.CHAT, event), now));
+        }
+        synchronized (hold.feed) {
+            retainedBytes.addAndGet(hold.feed.fillIn(found));
+        }
+        if (retainedBytes.get() > retainedBytesTotal) {
+            trimToTotal();
+        }
+    }
+
+    /** Notes again the part of a held chat's gap that was not read back, for the next subscriber to try. */
+    public void stillPassedOver(String chatId, int partition, long offset) {
+        passedOver.note(chatId, partition, offset);
+    }
+
+    /** Chats with records passed over and not read back. */
+    public int passedOverChats() {
+        return passedOver.size();
     }
 
     /** Memory the replay retention of all chats takes now. */
@@ -194,8 +252,15 @@ public class ChatFanout {
      */
     public int evictIdle(Duration idleFor) {
         int evicted = 0;
+        long now = System.nanoTime();
+        passedOver.forgetOlderThan(idleFor.toNanos());
         for (Map.Entry<String, ChatFeed> entry : feeds.entrySet()) {
             ChatFeed feed = entry.getValue();
+            long passedOverNanos = passedOver.lastPassedOverNanos(entry.getKey());
+            if (passedOverNanos != 0 && now - passedOverNanos < idleFor.toNanos()) {
+                // Streaming unread: its running turn and queue must outlive the quiet of its retained frames.
+                continue;
+            }
             synchronized (feed) {
                 if (feed.retireIfIdle(idleFor.toNanos())) {
                     feeds.remove(entry.getKey(), feed);
@@ -210,6 +275,33 @@ public class ChatFanout {
     /** Chats the gateway currently keeps events for. */
     public int feedCount() {
         return feeds.size();
+    }
+
+    /** A subscribe under way; released once the subscription is made or has failed. */
+    public static final class Hold {
+
+        private final ChatFeed feed;
+        private final PassedOverChats.Gap gap;
+        private boolean released;
+
+        private Hold(ChatFeed feed, PassedOverChats.Gap gap) {
+            this.feed = feed;
+            this.gap = gap;
+        }
+
+        /** Where the chat's passed-over records begin, or null when none were passed over. */
+        public PassedOverChats.Gap gap() {
+            return gap;
+        }
+
+        public void release() {
+            synchronized (feed) {
+                if (!released) {
+                    released = true;
+                    feed.release();
+                }
+            }
+        }
     }
 
     private ChatFeed feed(String chatId) {

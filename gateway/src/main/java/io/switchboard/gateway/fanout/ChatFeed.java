@@ -1,9 +1,12 @@
 package io.switchboard.gateway.fanout;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,7 +14,8 @@ import io.switchboard.events.Envelope;
 
 /**
  * A chat's recent events per stream, its derived activity (running and queued turns) and the
- * subscriptions following it; guarded by its own monitor.
+ * subscriptions following it; guarded by its own monitor, except {@link #followed()}, which the consumer
+ * thread reads for every record it may pass over.
  */
 final class ChatFeed {
 
@@ -24,6 +28,9 @@ final class ChatFeed {
     private final long[] latestSeqs = new long[EventStream.values().length];
     private boolean retired;
     private long retainedBytes;
+    /** Subscriptions plus holds of subscribes under way; written under the monitor, read without it. */
+    private volatile int followers;
+    private int holds;
 
     ChatFeed(int retained, long retainedBytesLimit) {
         this.retained = retained;
@@ -101,16 +108,63 @@ final class ChatFeed {
 
     void add(Subscription subscription) {
         subscriptions.add(subscription);
+        followers = subscriptions.size() + holds;
     }
 
     void remove(Subscription subscription) {
         subscriptions.remove(subscription);
+        followers = subscriptions.size() + holds;
         lastActivity = System.nanoTime();
+    }
+
+    /** A subscribe is under way: from now on every record of the chat is read, none passed over. */
+    void hold() {
+        holds++;
+        followers = subscriptions.size() + holds;
+    }
+
+    void release() {
+        holds--;
+        followers = subscriptions.size() + holds;
+        lastActivity = System.nanoTime();
+    }
+
+    /** True while a local socket follows the chat or is about to. */
+    boolean followed() {
+        return followers > 0;
+    }
+
+    /**
+     * Adds chat events read back from Kafka to the retained ones, in seq order, skipping those already kept; they
+     * are not delivered (the subscriber they were read for is replayed from here) and change no activity, since the
+     * types that do are never passed over. Keeps the usual bounds. Answers the change in retained bytes.
+     */
+    long fillIn(List<RetainedEvent> found) {
+        long before = retainedBytes;
+        Deque<RetainedEvent> events = recent.get(EventStream.CHAT);
+        Set<Long> kept = new HashSet<>();
+        events.forEach(event -> kept.add(event.seq()));
+        List<RetainedEvent> merged = new ArrayList<>(events);
+        for (RetainedEvent event : found) {
+            if (kept.add(event.seq())) {
+                merged.add(event);
+                retainedBytes += event.bytes();
+                latestSeqs[EventStream.CHAT.ordinal()] = Math.max(latestSeq(EventStream.CHAT), event.seq());
+            }
+        }
+        merged.sort(Comparator.comparingLong(RetainedEvent::seq));
+        events.clear();
+        events.addAll(merged);
+        while (events.size() > retained) {
+            retainedBytes -= events.removeFirst().bytes();
+        }
+        trimTo(retainedBytesLimit);
+        return retainedBytes - before;
     }
 
     /** Retires the feed if nobody follows it and nothing happened in it for the given time. */
     boolean retireIfIdle(long idleNanos) {
-        if (subscriptions.isEmpty() && System.nanoTime() - lastActivity >= idleNanos) {
+        if (followers == 0 && System.nanoTime() - lastActivity >= idleNanos) {
             retired = true;
         }
         return retired;

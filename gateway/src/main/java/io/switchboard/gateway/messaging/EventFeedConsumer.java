@@ -11,11 +11,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.switchboard.events.Envelope;
 import io.switchboard.events.kafka.ChatKeyGuard;
 import io.switchboard.events.lifecycle.ProjectMemberChanged;
+import io.switchboard.gateway.config.GatewayConfig;
 import io.switchboard.gateway.fanout.ChatFanout;
 import io.switchboard.gateway.fanout.EventStream;
 import io.switchboard.gateway.inbox.AttentionNotifier;
@@ -39,6 +41,8 @@ import io.switchboard.kit.consumer.ConsumerFailurePolicy;
 @ApplicationScoped
 public class EventFeedConsumer {
 
+    public static final String PASSED_OVER_METRIC = "switchboard.gateway.records.passed.over";
+
     /** Anything older is a producer's clock gone wrong, not lag, and too long for the timer to take. */
     private static final Duration MAX_MEASURED_LAG = Duration.ofDays(365);
 
@@ -50,11 +54,17 @@ public class EventFeedConsumer {
     private final ProjectSidebars sidebars;
     private final FanoutTraces traces;
     private final Map<EventStream, Timer> consumeLag = new EnumMap<>(EventStream.class);
+    private final boolean followOnly;
+    private final Counter passedOver;
 
     public EventFeedConsumer(ConsumerFailurePolicy policy, ChatFanout fanout, ChatDirectory directory,
             AttentionNotifier attention, MembershipRevocations revocations, ProjectSidebars sidebars,
-            MeterRegistry registry, FanoutTraces traces) {
+            MeterRegistry registry, FanoutTraces traces, GatewayConfig config) {
         this.policy = policy;
+        this.followOnly = config.followOnly();
+        this.passedOver = Counter.builder(PASSED_OVER_METRIC)
+                .description("Chat events passed over unread because no socket of this gateway follows their chat")
+                .register(registry);
         this.traces = traces;
         this.sidebars = sidebars;
         this.revocations = revocations;
@@ -70,9 +80,21 @@ public class EventFeedConsumer {
         }
     }
 
+    /**
+     * Consumed as bytes: with {@code follow-only} on, a record of a chat no socket here follows is passed over on
+     * its key and type header alone, unless it is a turn boundary ({@link ChatEventRecords#ALWAYS_READ}); a later
+     * subscriber gets it read back from Kafka ({@link GapFillingSubscribe}).
+     */
     @Incoming("chat-events")
-    public void chatEvents(ConsumerRecords<String, Envelope> records) {
-        deliver(EventStream.CHAT, records);
+    public void chatEvents(ConsumerRecords<String, byte[]> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (followOnly && ChatEventRecords.mayPassOver(record)
+                    && fanout.passOver(record.key(), record.partition(), record.offset())) {
+                passedOver.increment();
+                continue;
+            }
+            deliver(EventStream.CHAT, ChatEventRecords.read(record));
+        }
     }
 
     @Incoming("workspace-events")
@@ -92,13 +114,17 @@ public class EventFeedConsumer {
      */
     public void deliver(EventStream stream, ConsumerRecords<String, Envelope> records) {
         for (ConsumerRecord<String, Envelope> record : records) {
-            if (ChatKeyGuard.rejection(record).isPresent()) {
-                // The policy counts and logs it at once; its dead-letter copy is written in the background.
-                policy.admit(record).subscribe().with(admitted -> { });
-                continue;
-            }
-            policy.handleNow(record, () -> traces.around(record, () -> handle(stream, record.value())));
+            deliver(stream, record);
         }
+    }
+
+    private void deliver(EventStream stream, ConsumerRecord<String, Envelope> record) {
+        if (ChatKeyGuard.rejection(record).isPresent()) {
+            // The policy counts and logs it at once; its dead-letter copy is written in the background.
+            policy.admit(record).subscribe().with(admitted -> { });
+            return;
+        }
+        policy.handleNow(record, () -> traces.around(record, () -> handle(stream, record.value())));
     }
 
     private void handle(EventStream stream, Envelope event) {

@@ -15,6 +15,7 @@ import io.switchboard.gateway.fanout.ChatFanout;
 import io.switchboard.gateway.fanout.EventStream;
 import io.switchboard.gateway.fanout.Frames;
 import io.switchboard.gateway.fanout.Subscription;
+import io.switchboard.gateway.messaging.GapFillingSubscribe;
 import io.switchboard.gateway.service.ChatDirectory;
 
 /**
@@ -26,12 +27,15 @@ public class ChatSubscriptions {
 
     private final ChatDirectory directory;
     private final ChatFanout fanout;
+    private final GapFillingSubscribe gapFilling;
     private final WsConfig config;
     private final SocketMetrics metrics;
 
-    public ChatSubscriptions(ChatDirectory directory, ChatFanout fanout, WsConfig config, SocketMetrics metrics) {
+    public ChatSubscriptions(ChatDirectory directory, ChatFanout fanout, GapFillingSubscribe gapFilling,
+            WsConfig config, SocketMetrics metrics) {
         this.directory = directory;
         this.fanout = fanout;
+        this.gapFilling = gapFilling;
         this.config = config;
         this.metrics = metrics;
     }
@@ -43,13 +47,20 @@ public class ChatSubscriptions {
             throw new FrameRejected("subscription_limit",
                     "At most " + config.maxSubscriptionsPerConnection() + " chats per connection", chatId);
         }
-        return ChatAccess.owned(directory, session, chatId, null, null).invoke(entry -> {
+        return ChatAccess.owned(directory, session, chatId, null, null).chain(entry -> {
             Subscription previous = session.removeSubscription(chatId);
             if (previous != null) {
                 fanout.unsubscribe(previous);
                 metrics.subscriptionsChanged(-1);
             }
-            Subscription subscription = fanout.subscribe(chatId, session.outbox(), afterSeqs);
+            return gapFilling.subscribe(chatId, session.outbox(), afterSeqs);
+        }).invoke(subscription -> {
+            // Another subscribe of the chat on this connection may have finished while this one read back a gap.
+            Subscription displaced = session.removeSubscription(chatId);
+            if (displaced != null) {
+                fanout.unsubscribe(displaced);
+                metrics.subscriptionsChanged(-1);
+            }
             if (session.addSubscription(chatId, subscription)) {
                 metrics.subscriptionsChanged(1);
                 Log.debugf("chatId=%s subscribed by connection %s", chatId, session.id());

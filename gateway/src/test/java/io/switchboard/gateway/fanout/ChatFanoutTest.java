@@ -1,6 +1,7 @@
 package io.switchboard.gateway.fanout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -74,6 +75,64 @@ class ChatFanoutTest {
         publish(chat, 2);
         assertThat(seqs(late)).containsExactly(2L);
         assertThat(fanout.evictIdle(Duration.ofHours(1))).isZero();
+    }
+
+    @Test
+    void aChatIsPassedOverOnlyWhileNobodyFollowsItOrIsAboutTo() {
+        assertThat(fanout.passOver(chat, 3, 100)).isTrue();
+        ChatFanout.Hold hold = fanout.hold(chat);
+        assertThat(hold.gap()).as("where the passed-over records begin").isNotNull();
+        assertThat(hold.gap().partition()).isEqualTo(3);
+        assertThat(hold.gap().offset()).isEqualTo(100);
+        assertThat(fanout.passOver(chat, 3, 101)).as("held for a subscribe").isFalse();
+        Subscription subscription = fanout.subscribe(chat, frame -> { }, Map.of());
+        hold.release();
+        assertThat(fanout.passOver(chat, 3, 102)).as("followed").isFalse();
+        fanout.unsubscribe(subscription);
+        assertThat(fanout.passOver(chat, 3, 103)).isTrue();
+        assertThat(fanout.hold(chat).gap().offset()).as("a new gap, from the first record after").isEqualTo(103);
+    }
+
+    @Test
+    void eventsReadBackFillTheHolesOfTheRetainedOnesInSeqOrder() {
+        ChatFanout wide = new ChatFanout(config(10));
+        wide.publish(EventStream.CHAT, Envelope.of(chat, "t1", 1, null, new TextDelta("w1")));
+        wide.publish(EventStream.CHAT, Envelope.of(chat, "t1", 5, null, new TextDelta("w5")));
+        ChatFanout.Hold hold = wide.hold(chat);
+        wide.fillIn(hold, List.of(Envelope.of(chat, "t1", 2, null, new TextDelta("w2")),
+                Envelope.of(chat, "t1", 3, null, new TextDelta("w3")),
+                Envelope.of(chat, "t1", 4, null, new TextDelta("w4")),
+                Envelope.of(chat, "t1", 5, null, new TextDelta("again")),
+                Envelope.of(chat, "t1", 6, null, new TextDelta("w6"))));
+        List<String> frames = new CopyOnWriteArrayList<>();
+        wide.subscribe(chat, frames::add, Map.of(EventStream.CHAT, 0L));
+        hold.release();
+
+        assertThat(types(frames)).doesNotContain("resync");
+        assertThat(seqs(frames)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(frames).noneMatch(frame -> frame.contains("again"));
+        assertThat(read(frames.get(0)).path("latestSeq").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    void withoutTheHolesFilledASubscriberIsToldToReloadThem() {
+        publish(chat, 1, 5);
+        List<String> frames = new CopyOnWriteArrayList<>();
+        fanout.subscribe(chat, frames::add, Map.of(EventStream.CHAT, 0L));
+        assertThat(types(frames)).containsExactly("subscribed", "event", "resync", "event");
+    }
+
+    @Test
+    void aChatStreamingUnreadIsNotForgottenWhileItsRecordsArePassedOver() {
+        Duration idle = Duration.ofMillis(100);
+        publish(chat, 2L, UUID.randomUUID(), new TurnStarted("offline"));
+        await().pollDelay(idle.multipliedBy(2)).until(() -> true);
+        fanout.passOver(chat, 0, 7);
+        assertThat(fanout.evictIdle(idle)).as("its retained frames are quiet, its stream is not").isZero();
+
+        await().pollDelay(idle.multipliedBy(2)).until(() -> true);
+        assertThat(fanout.evictIdle(idle)).isEqualTo(1);
+        assertThat(fanout.passedOverChats()).isZero();
     }
 
     @Test
@@ -269,6 +328,16 @@ class ChatFanoutTest {
             @Override
             public Duration membershipCacheTtl() {
                 return Duration.ofSeconds(30);
+            }
+
+            @Override
+            public boolean followOnly() {
+                return true;
+            }
+
+            @Override
+            public GapReads gapReads() {
+                throw new UnsupportedOperationException("the fan-out reads nothing from Kafka");
             }
         };
     }

@@ -63,6 +63,7 @@ import io.switchboard.gateway.ws.SocketMetrics;
 import io.switchboard.gateway.ws.SocketRegistry;
 import io.switchboard.infra.kafka.KafkaClassLoading;
 import io.switchboard.kit.consumer.ConsumerFailurePolicy;
+import io.switchboard.kit.messaging.KafkaClientSettings;
 import io.switchboard.testing.SwitchboardInfrastructureResource;
 import io.switchboard.testing.TestInfrastructure;
 import io.switchboard.testing.TestTokens;
@@ -216,6 +217,7 @@ class SecondInstanceResumeTest {
     private static final class SecondInstance implements AutoCloseable {
 
         final ChatFanout fanout;
+        private final KafkaGapReader gapReader;
         private final KafkaConsumer<String, Envelope> consumer;
         private final Thread poller;
         private volatile boolean running = true;
@@ -225,13 +227,17 @@ class SecondInstanceResumeTest {
             ChatDirectory directory = new ChatDirectory(null, new ProjectRoles(null, gatewayConfig));
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             SocketMetrics socketMetrics = new SocketMetrics(meters);
+            gapReader = new KafkaGapReader(new KafkaClientSettings(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers())),
+                    policy, gatewayConfig, meters);
             ProjectSidebars sidebars = new ProjectSidebars(new SidebarLoader(null, wsConfig), wsConfig);
             EventFeedConsumer feed = new EventFeedConsumer(policy, fanout, directory,
                     new AttentionNotifier(directory, new InboxRegistry(), wsConfig),
                     new MembershipRevocations(new SocketRegistry(wsConfig, socketMetrics), directory,
-                            new ChatSubscriptions(directory, fanout, wsConfig, socketMetrics),
+                            new ChatSubscriptions(directory, fanout, new GapFillingSubscribe(fanout, gapReader),
+                                    wsConfig, socketMetrics),
                             new ProjectSubscriptions(sidebars, wsConfig), sidebars),
-                    sidebars, meters, new FanoutTraces(OpenTelemetry.noop()));
+                    sidebars, meters, new FanoutTraces(OpenTelemetry.noop()), gatewayConfig);
             ReplayWindowRebalanceListener replayWindow = new ReplayWindowRebalanceListener(gatewayConfig);
             consumer = KafkaClassLoading.create(() -> new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
@@ -273,6 +279,7 @@ class SecondInstanceResumeTest {
             running = false;
             consumer.wakeup();
             poller.join(10_000);
+            gapReader.close();
         }
     }
 }
