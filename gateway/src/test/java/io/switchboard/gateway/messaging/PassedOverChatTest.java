@@ -88,9 +88,9 @@ class PassedOverChatTest {
 
         List<JsonNode> frames = new CopyOnWriteArrayList<>();
         subscribe(connect(frames), frames, chat, 0);
-        await().atMost(TIMEOUT).until(() -> seqs(frames, chat).size() >= 30);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(seqs(frames, chat)).as("frames: %s", frames)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList()));
         assertThat(gapReads("complete")).isEqualTo(readsBefore + 1);
-        assertThat(seqs(frames, chat)).containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
         assertThat(frames).noneMatch(frame -> frame.path("type").asText().equals("resync"));
 
         // Followed now: nothing of this chat is passed over any more, the rest streams live.
@@ -157,8 +157,8 @@ class PassedOverChatTest {
 
             List<JsonNode> frames = new CopyOnWriteArrayList<>();
             subscribe(connect(frames), frames, chat, 0);
-            await().atMost(TIMEOUT).until(() -> seqs(frames, chat).size() >= 6);
-            assertThat(seqs(frames, chat)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(seqs(frames, chat)).as("frames: %s", frames)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L));
             ConsumerRecord<String, byte[]> copy = deadLetters.awaitRecord(record -> chat.equals(record.key()), TIMEOUT);
             assertThat(new String(copy.headers().lastHeader(DeadLetters.CONSUMER).value(), StandardCharsets.UTF_8))
                     .isEqualTo("gateway");
