@@ -105,7 +105,7 @@ public class ChatFanout {
      * Starts a subscribe: from now on no record of the chat is passed over, and the feed stays until released.
      * The hold carries the gap passed over before, if any, for the caller to read back ({@link #fillIn}).
      */
-    public Hold hold(String chatId) {
+    public SubscribeHold hold(String chatId) {
         while (true) {
             ChatFeed feed = feed(chatId);
             synchronized (feed) {
@@ -113,21 +113,21 @@ public class ChatFanout {
                     feed.hold();
                     // Taken after the hold: a record passed over later than this was checked before it, so it
                     // lies before the partition's end as the reader finds it.
-                    return new Hold(feed, passedOver.take(chatId));
+                    return new SubscribeHold(feed, passedOver.take(chatId));
                 }
             }
         }
     }
 
     /** Adds a held chat's events read back from Kafka to its retained ones; see {@link ChatFeed#fillIn}. */
-    public void fillIn(Hold hold, List<Envelope> events) {
+    public void fillIn(SubscribeHold hold, List<Envelope> events) {
         List<RetainedEvent> found = new ArrayList<>(events.size());
         long now = System.nanoTime();
         for (Envelope event : events) {
             found.add(new RetainedEvent(event.seq(), Frames.event(EventStream.CHAT, event), now));
         }
-        synchronized (hold.feed) {
-            retainedBytes.addAndGet(hold.feed.fillIn(found));
+        synchronized (hold.feed()) {
+            retainedBytes.addAndGet(hold.feed().fillIn(found));
         }
         if (retainedBytes.get() > retainedBytesTotal) {
             trimToTotal();
@@ -275,33 +275,6 @@ public class ChatFanout {
     /** Chats the gateway currently keeps events for. */
     public int feedCount() {
         return feeds.size();
-    }
-
-    /** A subscribe under way; released once the subscription is made or has failed. */
-    public static final class Hold {
-
-        private final ChatFeed feed;
-        private final PassedOverChats.Gap gap;
-        private boolean released;
-
-        private Hold(ChatFeed feed, PassedOverChats.Gap gap) {
-            this.feed = feed;
-            this.gap = gap;
-        }
-
-        /** Where the chat's passed-over records begin, or null when none were passed over. */
-        public PassedOverChats.Gap gap() {
-            return gap;
-        }
-
-        public void release() {
-            synchronized (feed) {
-                if (!released) {
-                    released = true;
-                    feed.release();
-                }
-            }
-        }
     }
 
     private ChatFeed feed(String chatId) {

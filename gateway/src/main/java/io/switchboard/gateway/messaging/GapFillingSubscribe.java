@@ -11,6 +11,7 @@ import io.switchboard.gateway.fanout.ChatFanout;
 import io.switchboard.gateway.fanout.EventStream;
 import io.switchboard.gateway.fanout.FrameSink;
 import io.switchboard.gateway.fanout.PassedOverChats;
+import io.switchboard.gateway.fanout.SubscribeHold;
 import io.switchboard.gateway.fanout.Subscription;
 
 /**
@@ -31,7 +32,7 @@ public class GapFillingSubscribe {
     }
 
     public Uni<Subscription> subscribe(String chatId, FrameSink sink, Map<EventStream, Long> afterSeqs) {
-        ChatFanout.Hold hold = fanout.hold(chatId);
+        SubscribeHold hold = fanout.hold(chatId);
         PassedOverChats.Gap gap = hold.gap();
         if (gap == null) {
             try {

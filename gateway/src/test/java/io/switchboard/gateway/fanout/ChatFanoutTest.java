@@ -80,7 +80,7 @@ class ChatFanoutTest {
     @Test
     void aChatIsPassedOverOnlyWhileNobodyFollowsItOrIsAboutTo() {
         assertThat(fanout.passOver(chat, 3, 100)).isTrue();
-        ChatFanout.Hold hold = fanout.hold(chat);
+        SubscribeHold hold = fanout.hold(chat);
         assertThat(hold.gap()).as("where the passed-over records begin").isNotNull();
         assertThat(hold.gap().partition()).isEqualTo(3);
         assertThat(hold.gap().offset()).isEqualTo(100);
@@ -98,7 +98,7 @@ class ChatFanoutTest {
         ChatFanout wide = new ChatFanout(config(10));
         wide.publish(EventStream.CHAT, Envelope.of(chat, "t1", 1, null, new TextDelta("w1")));
         wide.publish(EventStream.CHAT, Envelope.of(chat, "t1", 5, null, new TextDelta("w5")));
-        ChatFanout.Hold hold = wide.hold(chat);
+        SubscribeHold hold = wide.hold(chat);
         wide.fillIn(hold, List.of(Envelope.of(chat, "t1", 2, null, new TextDelta("w2")),
                 Envelope.of(chat, "t1", 3, null, new TextDelta("w3")),
                 Envelope.of(chat, "t1", 4, null, new TextDelta("w4")),
