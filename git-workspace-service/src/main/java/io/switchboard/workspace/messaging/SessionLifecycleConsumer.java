@@ -1,7 +1,9 @@
 package io.switchboard.workspace.messaging;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,8 +35,12 @@ public class SessionLifecycleConsumer {
      * The payloads {@link #apply} does something with: the channel's {@code switchboard.skip-types} must name
      * none of them (a test checks it), since those records are passed over unread.
      */
-    static final Set<Class<? extends EventPayload>> HANDLED = Set.of(ChatCreated.class, ChatForked.class,
-            ChatDeleted.class, ChatArchived.class);
+    static final Map<Class<? extends EventPayload>, BiFunction<WorkspaceLifecycle, Envelope, Uni<Void>>> HANDLERS =
+            Map.of(ChatCreated.class, (lifecycle, e) -> lifecycle.chatCreated(e, (ChatCreated) e.payload()),
+                    ChatForked.class, (lifecycle, e) -> lifecycle.chatForked(e, (ChatForked) e.payload()),
+                    ChatDeleted.class, (lifecycle, e) -> lifecycle.chatDeleted(e, (ChatDeleted) e.payload()),
+                    ChatArchived.class, (lifecycle, e) -> lifecycle.chatArchived(e));
+    static final Set<Class<? extends EventPayload>> HANDLED = HANDLERS.keySet();
 
     private final ConsumerFailurePolicy policy;
     private final WorkspaceLifecycle lifecycle;
@@ -51,20 +57,9 @@ public class SessionLifecycleConsumer {
 
     private Uni<Void> apply(Envelope event) {
         Log.debugf("chatId=%s %s seq %d received", event.chatId(), event.type(), event.seq());
-        if (event.payload() instanceof ChatCreated created) {
-            return lifecycle.chatCreated(event, created);
-        }
-        if (event.payload() instanceof ChatForked forked) {
-            return lifecycle.chatForked(event, forked);
-        }
-        if (event.payload() instanceof ChatDeleted deleted) {
-            return lifecycle.chatDeleted(event, deleted);
-        }
-        if (event.payload() instanceof ChatArchived) {
-            return lifecycle.chatArchived(event);
-        }
+        BiFunction<WorkspaceLifecycle, Envelope, Uni<Void>> handler = HANDLERS.get(event.payload().getClass());
         // Renames and restoring leave the workspace as it is: a restored chat's directory comes back on first use.
-        return Uni.createFrom().voidItem();
+        return handler == null ? Uni.createFrom().voidItem() : handler.apply(lifecycle, event);
     }
 
     /*
