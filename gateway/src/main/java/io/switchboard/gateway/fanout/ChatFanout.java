@@ -159,12 +159,16 @@ public class ChatFanout {
         }
         try {
             long target = retainedBytesTotal / 10 * 9;
-            List<ChatFeed> byAge = new ArrayList<>(feeds.values());
-            byAge.sort(Comparator.comparingLong(ChatFeed::lastActivityNanos));
-            for (ChatFeed feed : byAge) {
+            // Sorted by a snapshot of each feed's last activity: other threads move it on meanwhile, and a sort
+            // whose keys change under it fails ("Comparison method violates its general contract").
+            List<FeedAge> byAge = new ArrayList<>(feeds.size());
+            feeds.values().forEach(feed -> byAge.add(new FeedAge(feed, feed.lastActivityNanos())));
+            byAge.sort(Comparator.comparingLong(FeedAge::lastActivityNanos));
+            for (FeedAge aged : byAge) {
                 if (retainedBytes.get() <= target) {
                     break;
                 }
+                ChatFeed feed = aged.feed();
                 long freed;
                 synchronized (feed) {
                     freed = feed.trimTo(0);
@@ -275,6 +279,9 @@ public class ChatFanout {
     /** Chats the gateway currently keeps events for. */
     public int feedCount() {
         return feeds.size();
+    }
+
+    private record FeedAge(ChatFeed feed, long lastActivityNanos) {
     }
 
     private ChatFeed feed(String chatId) {

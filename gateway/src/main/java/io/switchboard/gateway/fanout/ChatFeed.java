@@ -24,7 +24,8 @@ final class ChatFeed {
     private final Map<EventStream, Deque<RetainedEvent>> recent = new EnumMap<>(EventStream.class);
     private final Set<Subscription> subscriptions = new HashSet<>();
     private final ChatActivity activity = new ChatActivity();
-    private long lastActivity = System.nanoTime();
+    /** Written under the monitor; read without it when the fan-out picks the least recently active feeds. */
+    private volatile long lastActivity = System.nanoTime();
     private final long[] latestSeqs = new long[EventStream.values().length];
     private boolean retired;
     private long retainedBytes;

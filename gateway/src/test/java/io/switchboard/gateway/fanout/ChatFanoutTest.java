@@ -267,6 +267,39 @@ class ChatFanoutTest {
                 .containsExactly("subscribed", "resync");
     }
 
+    @Test
+    void trimmingToTheTotalBoundWhileOtherThreadsPublishNeverFailsAPublish() throws Exception {
+        ChatFanout bounded = new ChatFanout(config(1000, 1 << 20, 64_000));
+        List<String> chats = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            chats.add(UUID.randomUUID().toString());
+        }
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Thread> publishers = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            int offset = t;
+            Thread publisher = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 20_000; i++) {
+                        String chatId = chats.get((i * 7 + offset * 131) % chats.size());
+                        bounded.publish(EventStream.values()[offset],
+                                Envelope.of(chatId, "t1", i + 1, null, new TextDelta("word " + i)));
+                    }
+                } catch (Throwable failure) {
+                    failures.add(failure);
+                }
+            });
+            publishers.add(publisher);
+            publisher.start();
+        }
+        for (Thread publisher : publishers) {
+            publisher.join();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(bounded.retainedBytes()).isLessThanOrEqualTo(64_000 + 1_000);
+    }
+
     private void publish(String chatId, long seq, UUID turnId, EventPayload payload) {
         fanout.publish(EventStream.CHAT, Envelope.of(chatId, "t1", seq, turnId, payload));
     }
