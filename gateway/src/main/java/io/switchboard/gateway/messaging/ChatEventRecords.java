@@ -13,7 +13,7 @@ import io.switchboard.events.kafka.EventTypeHeader;
  * The gateway consumes chat.events as bytes, so that it can pass over a record of a chat nobody here follows
  * before its value is read. This reads the rest exactly as the envelope deserializer would have.
  */
-final class ChatEventRecords {
+public final class ChatEventRecords {
 
     /**
      * The types read for every chat, followed or not: the attention inbox and the busy-and-queue snapshot of a new
@@ -32,7 +32,7 @@ final class ChatEventRecords {
      * True when the record's type may be passed over for an unfollowed chat: it names one and not a turn boundary.
      * A record without the header, or without a key, is read: only its value can tell what it is.
      */
-    static boolean mayPassOver(ConsumerRecord<String, byte[]> record) {
+    public static boolean mayPassOver(ConsumerRecord<String, byte[]> record) {
         if (record.key() == null) {
             return false;
         }
@@ -41,7 +41,7 @@ final class ChatEventRecords {
     }
 
     /** The record with its value read; an unreadable one has a null value and says why in its headers. */
-    static ConsumerRecord<String, Envelope> read(ConsumerRecord<String, byte[]> record) {
+    public static ConsumerRecord<String, Envelope> read(ConsumerRecord<String, byte[]> record) {
         // A record without a value reaches no deserializer in the Kafka client either: the guard names it unreadable.
         Envelope envelope = record.value() == null ? null
                 : DESERIALIZER.deserialize(record.topic(), record.headers(), record.value());
