@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Envelope;
@@ -43,6 +44,7 @@ public class KafkaGapReader {
 
     public static final String READS_METRIC = "switchboard.gateway.gap.reads";
     public static final String SCANNED_METRIC = "switchboard.gateway.gap.scanned";
+    public static final String DURATION_METRIC = "switchboard.gateway.gap.read.duration";
 
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -53,6 +55,7 @@ public class KafkaGapReader {
     private final LinkedBlockingQueue<KafkaConsumer<String, byte[]>> idle = new LinkedBlockingQueue<>();
     private final AtomicInteger created = new AtomicInteger();
     private final Counter scanned;
+    private final Timer duration;
     private final Map<Boolean, Counter> reads;
 
     public KafkaGapReader(KafkaClientSettings kafka, ConsumerFailurePolicy policy, GatewayConfig config,
@@ -69,6 +72,10 @@ public class KafkaGapReader {
         this.scanned = Counter.builder(SCANNED_METRIC)
                 .description("Records of chat.events scanned to read back chats' passed-over events")
                 .register(registry);
+        this.duration = Timer.builder(DURATION_METRIC)
+                .description("How long reading a chat's passed-over events back from Kafka kept a subscribe waiting")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.reads = Map.of(
                 true, Counter.builder(READS_METRIC).tag("outcome", "complete")
                         .description("Gaps read back from Kafka for a subscriber").register(registry),
@@ -82,6 +89,15 @@ public class KafkaGapReader {
     }
 
     private GapRead scan(String chatId, PassedOverChats.Gap gap) {
+        long started = System.nanoTime();
+        try {
+            return scanWithIdleConsumer(chatId, gap);
+        } finally {
+            duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private GapRead scanWithIdleConsumer(String chatId, PassedOverChats.Gap gap) {
         KafkaConsumer<String, byte[]> consumer = idle.poll();
         if (consumer == null) {
             consumer = newConsumer();

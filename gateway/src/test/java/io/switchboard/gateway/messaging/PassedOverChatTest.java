@@ -91,6 +91,7 @@ class PassedOverChatTest {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(seqs(frames, chat)).as("frames: %s", frames)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList()));
         assertThat(gapReads("complete")).isEqualTo(readsBefore + 1);
+        assertThat(registry.timer(KafkaGapReader.DURATION_METRIC).count()).isPositive();
         assertThat(frames).noneMatch(frame -> frame.path("type").asText().equals("resync"));
 
         // Followed now: nothing of this chat is passed over any more, the rest streams live.
