@@ -109,25 +109,29 @@ final class ChatFeed {
 
     void add(Subscription subscription) {
         subscriptions.add(subscription);
-        followers = subscriptions.size() + holds;
+        recountFollowers();
     }
 
     void remove(Subscription subscription) {
         subscriptions.remove(subscription);
-        followers = subscriptions.size() + holds;
+        recountFollowers();
         lastActivity = System.nanoTime();
     }
 
     /** A subscribe is under way: from now on every record of the chat is read, none passed over. */
     void hold() {
         holds++;
-        followers = subscriptions.size() + holds;
+        recountFollowers();
     }
 
     void release() {
         holds--;
-        followers = subscriptions.size() + holds;
+        recountFollowers();
         lastActivity = System.nanoTime();
+    }
+
+    private void recountFollowers() {
+        followers = subscriptions.size() + holds;
     }
 
     /** True while a local socket follows the chat or is about to. */
